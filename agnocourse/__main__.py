@@ -12,6 +12,7 @@ COMMANDS = {
     "lint": ("agnocourse.rules", "check code against the rules (one code per rule)"),
     "grade": ("agnocourse.grading.cli", "grade exercise notebooks and print a scoreboard"),
     "exercises": ("agnocourse.exercises", "generate exercises/ from solutions/ (--check: verify sync)"),
+    "run": ("agnocourse.execute", "execute notebooks in place, so their outputs can be committed"),
     "offline": ("agnocourse.guarded", "run a command with the network guard on: offline -- CMD ARGS"),
     "bench": ("agnocourse.bench", "measure setup, builds, tests and every notebook"),
 }
