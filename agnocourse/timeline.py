@@ -1,9 +1,7 @@
 """Record when work starts and ends, in threads and asyncio tasks alike, and draw it as a Gantt chart.
 
-    timeline = Timeline()
-    with timeline.span("income"):
-        ...
-    timeline.wall_time, timeline.peak_concurrency, timeline.plot()
+Wrap work in ``with timeline.span("income"): ...`` (or decorate it with ``@timeline.record()``), then read
+``timeline.wall_time`` and ``timeline.peak_concurrency`` or draw ``timeline.plot()``.
 """
 
 from __future__ import annotations
@@ -138,7 +136,11 @@ def compare(timelines: dict[str, Timeline], title: str = "") -> Any:
 
     rows = [max(len(t.spans), 1) for t in timelines.values()]
     fig, axes = plt.subplots(
-        len(timelines), 1, sharex=True, figsize=(7, 0.4 * sum(rows) + 1.2 * len(rows)), squeeze=False,
+        len(timelines),
+        1,
+        sharex=True,
+        figsize=(7, 0.4 * sum(rows) + 1.2 * len(rows)),
+        squeeze=False,
         gridspec_kw={"height_ratios": rows},
     )
     for ax, (name, timeline) in zip(axes[:, 0], timelines.items(), strict=True):

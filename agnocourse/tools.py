@@ -63,9 +63,7 @@ def stock_price(symbol: str) -> dict[str, Any]:
 
 
 class _FinancialTools:
-    def __init__(
-        self, latency: float = 0.1, fail_for: Collection[str] = (), timeline: Timeline | None = None
-    ) -> None:
+    def __init__(self, latency: float = 0.1, fail_for: Collection[str] = (), timeline: Timeline | None = None) -> None:
         self.latency = latency
         self.fail_for = set(fail_for)
         self.timeline = timeline

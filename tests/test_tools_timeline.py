@@ -1,0 +1,113 @@
+"""Mock tools return deterministic data with real latency; the timeline measures overlap."""
+
+import asyncio
+import threading
+import time
+
+import pytest
+
+from agnocourse.timeline import Timeline, compare
+from agnocourse.tools import (
+    AsyncFinancialTools,
+    LegacyReportTool,
+    SymbolNotFoundError,
+    SyncFinancialTools,
+    stock_price,
+)
+
+LATENCY = 0.2
+
+
+def test_sync_and_async_tools_return_the_same_data():
+    sync, asynchronous = SyncFinancialTools(latency=0), AsyncFinancialTools(latency=0)
+    for method in ("get_income_statement", "get_company_financials", "get_stock_price"):
+        for symbol in ("AAPL", "ZZZZ"):
+            assert getattr(sync, method)(symbol) == asyncio.run(getattr(asynchronous, method)(symbol))
+
+
+def test_unknown_symbols_get_stable_made_up_data():
+    assert stock_price("QWERTY") == stock_price("QWERTY")
+    assert stock_price("QWERTY") != stock_price("ASDFGH")
+    assert stock_price("AAPL") == {"symbol": "AAPL", "price_usd": 189.5}
+
+
+def test_chosen_symbols_fail_on_every_form():
+    with pytest.raises(SymbolNotFoundError, match="BAD"):
+        SyncFinancialTools(latency=0, fail_for={"BAD"}).get_stock_price("BAD")
+    with pytest.raises(SymbolNotFoundError, match="BAD"):
+        asyncio.run(AsyncFinancialTools(latency=0, fail_for={"BAD"}).get_stock_price("BAD"))
+    with pytest.raises(SymbolNotFoundError):
+        LegacyReportTool(latency=0, fail_for={"BAD"}).blocking_method("BAD")
+    assert SyncFinancialTools(latency=0, fail_for={"BAD"}).get_stock_price("AAPL")["price_usd"] == 189.5
+
+
+def test_async_tools_overlap_and_the_timeline_sees_it():
+    timeline = Timeline()
+    tools = AsyncFinancialTools(latency=LATENCY, timeline=timeline)
+
+    async def main():
+        async with asyncio.TaskGroup() as tg:
+            for symbol in ("AAPL", "MSFT", "NVDA"):
+                tg.create_task(tools.get_stock_price(symbol))
+
+    asyncio.run(main())
+    assert timeline.peak_concurrency == 3
+    assert LATENCY * 0.95 <= timeline.wall_time < 2 * LATENCY
+    assert timeline.busy_time >= 3 * LATENCY * 0.95
+    assert {s.task for s in timeline.spans} != {None}
+    assert tools.calls == ["price(AAPL)", "price(MSFT)", "price(NVDA)"]
+
+
+def test_blocking_tool_blocks_and_runs_in_threads():
+    timeline = Timeline()
+    tool = LegacyReportTool(latency=LATENCY, timeline=timeline)
+    tool.blocking_method("AAPL")
+    tool.blocking_method("MSFT")
+    assert timeline.peak_concurrency == 1
+    assert timeline.wall_time >= 2 * LATENCY * 0.95
+
+    threaded = Timeline()
+    tool = LegacyReportTool(latency=LATENCY, timeline=threaded)
+    workers = [threading.Thread(target=tool.blocking_method, args=(s,)) for s in ("A", "B", "C")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert threaded.peak_concurrency == 3
+    assert len({s.thread for s in threaded.spans}) == 3
+
+
+def test_record_decorator_handles_sync_and_async_functions():
+    timeline = Timeline()
+
+    @timeline.record()
+    def nap():
+        time.sleep(0.01)
+
+    @timeline.record("async nap")
+    async def anap():
+        await asyncio.sleep(0.01)
+
+    nap()
+    asyncio.run(anap())
+    assert [s.label for s in timeline.spans] == ["nap", "async nap"]
+    assert all(s.duration >= 0.009 for s in timeline.spans)
+
+
+def test_empty_timeline():
+    assert (Timeline().wall_time, Timeline().peak_concurrency) == (0.0, 0)
+
+
+def test_plots_draw_one_bar_per_span():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    timeline = Timeline()
+    for label in ("a", "b"):
+        with timeline.span(label):
+            pass
+    figure = timeline.plot()
+    assert len(figure.axes[0].patches) == 2
+    both = compare({"first": timeline, "second": timeline})
+    assert len(both.axes) == 2
+    assert both.axes[0].get_title(loc="left").startswith("first:")
