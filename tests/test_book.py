@@ -1,0 +1,49 @@
+"""The book builds with warnings as errors, every page of the table of contents is rendered, and exercise
+notebooks are shown unexecuted while chapters and solutions are executed."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc["parts"]:
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+@pytest.fixture(scope="module")
+def build() -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", ".", "-W", "--keep-going"]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_book_builds_without_warnings(build):
+    log = build.stdout + build.stderr
+    assert build.returncode == 0, log[-4000:]
+    assert "WARNING" not in log, [line for line in log.splitlines() if "WARNING" in line]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", toc_files())
+def test_every_toc_entry_is_a_page(build, page):
+    assert (HTML / f"{page}.html").is_file()
+
+
+@pytest.mark.slow
+def test_exercises_render_unexecuted_and_chapters_executed(build):
+    exercises = list((HTML / "exercises").glob("*.html"))
+    assert exercises
+    for page in exercises:
+        assert 'class="cell_output' not in page.read_text(), f"{page.name} shows outputs: it was executed"
+    for page in (HTML / "notebooks").glob("*.html"):
+        assert 'class="cell_output' in page.read_text(), f"{page.name} has no outputs: it was not executed"
