@@ -52,9 +52,12 @@ bench: $(READY)
 	$(BIN)/python -m agnocourse bench
 
 ## make lab: JupyterLab on the course (installs JupyterLab on first use)
-lab: $(READY)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+lab: $(VENV)/.lab
 	$(BIN)/jupyter lab --notebook-dir=.
+
+$(VENV)/.lab: $(READY) requirements-lab.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	touch $@
 
 clean:
 	rm -rf _build .pytest_cache .ruff_cache
