@@ -67,6 +67,7 @@ class RuleVisitor(ast.NodeVisitor):
         self.problems: list[Problem] = []
         self.scopes = [Scope()]
         self.coroutine_factories: set[int] = set()  # ids of arun() calls a sync function returns unawaited
+        self.awaited: set[int] = set()  # ids of awaited calls
 
     @property
     def scope(self) -> Scope:
@@ -83,7 +84,7 @@ class RuleVisitor(ast.NodeVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         is_workflow = self.facts.is_workflow_class(node)
         if is_workflow:
-            self.problems.extend(check_workflow_class(node))
+            self.problems.extend(check_workflow_class(node, self.facts.inherited_methods(node)))
         for child in [*node.decorator_list, *node.bases, *node.keywords]:
             self.visit(child)
         for statement in node.body:
@@ -137,6 +138,10 @@ class RuleVisitor(ast.NodeVisitor):
             self.visit(child)
 
     visit_TryStar = visit_Try
+
+    def visit_Await(self, node: ast.Await) -> None:
+        self.awaited.add(id(node.value))
+        self.generic_visit(node)
 
     def visit_Return(self, node: ast.Return) -> None:
         self.mark_coroutine_factories(node.value)
@@ -266,7 +271,9 @@ class RuleVisitor(ast.NodeVisitor):
     def blocks(self, node: ast.Call, name: str | None, method: str | None) -> bool:
         if name in BLOCKING_CALLS or method in BLOCKING_METHODS:
             return True
-        return isinstance(node.func, ast.Attribute) and self.facts.is_sync_tool(node.func.value)
+        # A call that is awaited is on an async object, whatever its name suggests.
+        on_sync_tool = isinstance(node.func, ast.Attribute) and self.facts.is_sync_tool(node.func.value)
+        return on_sync_tool and id(node) not in self.awaited
 
     @staticmethod
     def handles_failures(gather: ast.Call) -> bool:

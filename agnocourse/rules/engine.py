@@ -18,6 +18,7 @@ from agnocourse.rules.findings import Finding, Problem, Severity
 from agnocourse.rules.sources import Cell, as_python, code_cells, source_files
 
 Codes = str | Iterable[str] | None
+TOP_LEVEL_AWAIT = ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,13 @@ class _Filter:
 
 
 def parse(source: str, filename: str) -> ast.Module:
-    """Parse like a notebook cell would run: top-level await, async for and async with are allowed."""
+    """Parse like a notebook cell would run: top-level await, async for and async with are allowed. The
+    tree is also compiled, which finds what the parser lets through (`async for` in a plain def, ...)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # SyntaxWarnings are the code's business, not the checker's
-        flags = ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
-        return compile(source, filename, "exec", flags=flags, dont_inherit=True)
+        tree = compile(source, filename, "exec", flags=ast.PyCF_ONLY_AST | TOP_LEVEL_AWAIT, dont_inherit=True)
+        compile(tree, filename, "exec", flags=TOP_LEVEL_AWAIT, dont_inherit=True)
+    return tree
 
 
 def _syntax_finding(error: Exception, path: str, cell: int | None) -> Finding:

@@ -32,9 +32,20 @@ class Facts:
     agents: set[str] = field(default_factory=set)  # names and self attributes bound to agents or teams
     workflows: set[str] = field(default_factory=set)  # names and self attributes bound to workflow objects
     sync_tools: set[str] = field(default_factory=set)  # names and self attributes bound to blocking tools
+    classes: dict[str, ast.ClassDef] = field(default_factory=dict)  # classes defined in the module, by name
 
     def is_workflow_class(self, node: ast.ClassDef) -> bool:
         return any(last_identifier(base) in self.workflow_classes for base in node.bases)
+
+    def inherited_methods(self, node: ast.ClassDef, seen: frozenset[str] = frozenset()) -> set[str]:
+        """Names of the methods the bases of `node` define, as far as this module shows them."""
+        names: set[str] = set()
+        for base in map(last_identifier, node.bases):
+            parent = self.classes.get(base or "")
+            if parent is not None and parent.name not in seen and parent is not node:
+                names |= {item.name for item in parent.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)}
+                names |= self.inherited_methods(parent, seen | {node.name})
+        return names
 
     def kind_of(self, receiver: ast.expr, in_workflow_class: bool) -> str | None:
         """What the receiver of a .run()/.arun() call is: "agent" (or team), "workflow", "self", or None
@@ -118,7 +129,10 @@ def _workflow_classes(classes: list[ast.ClassDef]) -> set[str]:
 def collect_facts(trees: Iterable[ast.AST]) -> Facts:
     facts = Facts()
     nodes = [node for tree in trees for node in ast.walk(tree)]
-    facts.workflow_classes = _workflow_classes([node for node in nodes if isinstance(node, ast.ClassDef)])
+    classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
+    facts.workflow_classes = _workflow_classes(classes)
+    facts.classes = {node.name: node for node in classes}
+    rebound: set[str] = set()  # names also bound to something that is not a blocking tool
     for node in nodes:
         if isinstance(node, ast.Import | ast.ImportFrom):
             _record_import(node, facts)
@@ -126,6 +140,8 @@ def collect_facts(trees: Iterable[ast.AST]) -> Facts:
             kind = _kind_of_value(node.value, None, facts)
             if kind is not None:
                 kind.update(_bound_names(node.targets))
+            if kind is not facts.sync_tools:
+                rebound.update(_bound_names(node.targets))
         elif isinstance(node, ast.AnnAssign):
             kind = _kind_of_value(node.value, node.annotation, facts)
             if kind is not None:
@@ -133,4 +149,5 @@ def collect_facts(trees: Iterable[ast.AST]) -> Facts:
         elif isinstance(node, ast.arg) and node.annotation is not None:
             if last_identifier(node.annotation) in ("Agent", "Team"):
                 facts.agents.add(node.arg)
+    facts.sync_tools -= rebound
     return facts

@@ -40,11 +40,13 @@ def _sets_run_id(method: FunctionNode) -> bool:
     return False
 
 
-def check_workflow_class(node: ast.ClassDef) -> Iterator[Problem]:
+def check_workflow_class(node: ast.ClassDef, inherited: set[str]) -> Iterator[Problem]:
+    """`inherited`: the names of the methods its bases define (as far as the module shows)."""
     methods = [statement for statement in node.body if isinstance(statement, FunctionNode)]
     names = {method.name for method in methods}
-    if {"run", "arun"} <= names:
-        detail = f"workflow `{node.name}` defines both run() and arun()"
+    if {"run", "arun"} & names and {"run", "arun"} <= names | inherited:
+        both = "defines" if {"run", "arun"} <= names else "defines or inherits"
+        detail = f"workflow `{node.name}` {both} both run() and arun()"
         yield Problem("AGN110", node.lineno, node.col_offset + 1, detail)
     for method in methods:
         problem = _annotation_problem(method, node.name)
