@@ -10,7 +10,6 @@ JOBS ?= 2
 export PATH := $(BIN):$(PATH)
 export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
-export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: env book test lint grade exercises bench lab clean lock

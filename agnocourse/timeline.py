@@ -111,9 +111,14 @@ class Timeline:
         return peak
 
     def plot(self, title: str = "", ax: Any = None) -> Any:
-        """Draw one bar per span on a shared time axis; returns the matplotlib Figure."""
+        """Draw one bar per span on a shared time axis; returns the matplotlib Figure.
+
+        On its own figure the default title gives the wall and busy times; inside another figure (``ax=``)
+        only an explicit title is drawn, so the caller's titles do not collide with it.
+        """
         import matplotlib.pyplot as plt
 
+        standalone = ax is None
         if ax is None:
             fig, ax = plt.subplots(figsize=(7, 0.45 * max(len(self.spans), 2) + 1.0))
         else:
@@ -124,7 +129,8 @@ class Timeline:
         ax.set_yticks(range(len(self.spans)), [s.label for s in self.spans])
         ax.invert_yaxis()
         ax.set_xlabel("seconds")
-        ax.set_title(title or f"wall time {self.wall_time:.2f} s, busy time {self.busy_time:.2f} s")
+        if title or standalone:
+            ax.set_title(title or f"wall time {self.wall_time:.2f} s, busy time {self.busy_time:.2f} s")
         ax.grid(axis="x", alpha=0.3)
         fig.tight_layout()
         return fig

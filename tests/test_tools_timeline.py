@@ -111,3 +111,4 @@ def test_plots_draw_one_bar_per_span():
     both = compare({"first": timeline, "second": timeline})
     assert len(both.axes) == 2
     assert both.axes[0].get_title(loc="left").startswith("first:")
+    assert both.axes[0].get_title() == ""  # no second, centred title drawn over the caller's
