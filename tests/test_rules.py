@@ -171,6 +171,13 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                     found.append(item)
                     return found
             """,
+            """
+            def test_paths_agree(wf):
+                async def collect():
+                    return [item async for item in wf.arun(topic="tea")]
+
+                assert asyncio.run(collect())
+            """,
         ],
     ),
     "AGN104": (
@@ -260,6 +267,11 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             def show(agent):
                 asyncio.run(agent.aprint_response("hi"))
             """,
+            """
+            class Summarizer:
+                def main(self, text):
+                    return asyncio.run(self.agent.arun(text, stream=False))
+            """,
         ],
         [
             """
@@ -279,6 +291,14 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             make = lambda agent: agent.arun("hi", stream=False)
             """,
             'asyncio.run(agent.arun("hi", stream=False))\n',
+            """
+            def test_async_path(agent):
+                assert asyncio.run(agent.arun("hi", stream=False)).content
+            """,
+            """
+            def main():
+                print(asyncio.run(agent.arun("hi", stream=False)).content)
+            """,
         ],
     ),
     "AGN106": (
