@@ -778,8 +778,12 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-POSITIVES = [pytest.param(code, source, id=f"{code}-bad{n}") for code, (bad, _) in CASES.items() for n, source in enumerate(bad)]
-NEGATIVES = [pytest.param(code, source, id=f"{code}-ok{n}") for code, (_, ok) in CASES.items() for n, source in enumerate(ok)]
+POSITIVES = [
+    pytest.param(code, source, id=f"{code}-bad{n}") for code, (bad, _) in CASES.items() for n, source in enumerate(bad)
+]
+NEGATIVES = [
+    pytest.param(code, source, id=f"{code}-ok{n}") for code, (_, ok) in CASES.items() for n, source in enumerate(ok)
+]
 
 
 def test_every_rule_has_at_least_three_cases_each_way() -> None:
@@ -838,7 +842,13 @@ def test_severities_are_the_documented_ones() -> None:
 def test_finding_location_and_fields() -> None:
     source = "import time\n\nasync def wait():\n    time.sleep(1)\n"
     [finding] = check_source(source, "pkg/wait.py")
-    assert (finding.path, finding.cell, finding.line, finding.col, finding.code) == ("pkg/wait.py", None, 4, 5, "AGN107")
+    assert (finding.path, finding.cell, finding.line, finding.col, finding.code) == (
+        "pkg/wait.py",
+        None,
+        4,
+        5,
+        "AGN107",
+    )
     assert finding.render().startswith("pkg/wait.py:4:5 AGN107 [error] `time.sleep()` blocks the event loop")
     assert finding.to_dict()["severity"] == "error"
 
@@ -863,7 +873,9 @@ def test_findings_are_sorted_by_place() -> None:
 
 
 def test_agent_names_are_known_across_notebook_cells() -> None:
-    notebook = _notebook(['helper = offline_agent("helper")', "async def ask(q):\n    return helper.run(q, stream=False)"])
+    notebook = _notebook(
+        ['helper = offline_agent("helper")', "async def ask(q):\n    return helper.run(q, stream=False)"]
+    )
     assert [(f.cell, f.code) for f in check_notebook(notebook)] == [(2, "AGN104")]
 
 

@@ -136,7 +136,9 @@ def test_clean_run_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert out.strip() == "All checks passed."
 
 
-def test_findings_exit_one_with_ruff_style_lines_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_findings_exit_one_with_ruff_style_lines_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "bad.py"
     path.write_text(BAD + "x = agent.run('hi')\n")
     status, out, _ = run_lint(capsys, str(path))
@@ -218,7 +220,13 @@ def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["--no-such-option"], ["--select", "XYZ9"], ["--ignore", "AGN999"], ["--format", "xml", "."], ["does/not/exist.py"]],
+    [
+        ["--no-such-option"],
+        ["--select", "XYZ9"],
+        ["--ignore", "AGN999"],
+        ["--format", "xml", "."],
+        ["does/not/exist.py"],
+    ],
 )
 def test_usage_errors_exit_two(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     status, out, err = run_lint(capsys, *args)
@@ -234,7 +242,11 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
 def test_module_entry_point(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text(BAD)
     result = subprocess.run(
-        [sys.executable, "-m", "agnocourse", "lint", "bad.py"], cwd=tmp_path, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "agnocourse", "lint", "bad.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert result.stdout.startswith("bad.py:2:5 AGN107 [error] ")
