@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from agnocourse.rules import RULES, benchmark, check_notebook, check_paths, main
+from agnocourse.rules import RULES, benchmark, check_notebook, check_paths, check_source, main
 
 BAD = "async def wait():\n    time.sleep(1)\n"  # AGN107, an error
 ADVICE_ONLY = "async def fetch(a, b):\n    return await asyncio.gather(a(), b())\n"  # AGN202, advice
@@ -57,6 +57,12 @@ def test_notebook_magics_and_shell_lines_are_skipped(tmp_path: Path) -> None:
     ]
     found = check_paths([write_notebook(tmp_path / "magic.ipynb", cells)])
     assert [(f.cell, f.line, f.code) for f in found] == [(1, 4, "AGN109"), (3, 4, "AGN109")]
+
+
+def test_check_source_in_ipython_mode_skips_magics() -> None:
+    cell = "%timeit f()\nagent?\nx = RunEvent.workflow_failed"
+    assert [f.code for f in check_source(cell)] == ["E999"]
+    assert [(f.line, f.code) for f in check_source(cell, ipython=True)] == [(3, "AGN109")]
 
 
 def test_notebook_top_level_await_and_async_for_parse(tmp_path: Path) -> None:

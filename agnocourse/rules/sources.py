@@ -13,8 +13,8 @@ from pathlib import Path
 SUFFIXES = (".py", ".ipynb")
 SKIPPED_FOLDERS = frozenset({".venv", "venv", "_build", "__pycache__", "node_modules", "build", "dist"})
 
-# `%magic`, `%%cell magic`, `!shell`, and `files = !ls` / `result = %time f()`: IPython, not Python.
-_IPYTHON_LINE = re.compile(r"^(\s*)(?:[%!]|[A-Za-z_][\w,\s]*=\s*[%!])")
+# `%magic`, `%%cell magic`, `!shell`, `files = !ls` / `result = %time f()` and `obj?`: IPython, not Python.
+_IPYTHON_LINE = re.compile(r"^(\s*)(?:[%!]|[A-Za-z_][\w,\s]*=\s*[%!]|[\w.]+\?\??\s*$)")
 
 
 @dataclass(frozen=True)
