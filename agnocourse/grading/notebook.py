@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ class Exercise:
 
 def read(path: Path) -> Any:
     try:
-        notebook = nbformat.read(path, as_version=4)
+        with warnings.catch_warnings():  # e.g. duplicated cell ids: nbformat repairs them, grading goes on
+            warnings.simplefilter("ignore")
+            notebook = nbformat.read(path, as_version=4)
     except Exception as error:  # nbformat raises several unrelated types for a file that is not a notebook
         raise NotANotebookError(f"{path}: not a Jupyter notebook ({type(error).__name__}: {error})") from None
     if not isinstance(notebook.get("cells"), list):

@@ -190,13 +190,23 @@ def run_sync_path(produce: Callable[[], Iterable[Any] | None], where: str, hint:
     return run_loop(inside_a_loop())
 
 
-async def _ticker(gaps: list[float], tick: float = 0.01) -> None:
-    last = time.perf_counter()
-    while True:
-        await asyncio.sleep(tick)
+class _Ticker:
+    """A task that wakes every `tick` seconds and notes the longest delay, the time the loop was blocked."""
+
+    def __init__(self, tick: float = 0.01) -> None:
+        self.tick = tick
+        self.last = time.perf_counter()
+        self.longest = 0.0
+
+    def note(self) -> None:
         now = time.perf_counter()
-        gaps.append(now - last - tick)
-        last = now
+        self.longest = max(self.longest, now - self.last - self.tick)
+        self.last = now
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(self.tick)
+            self.note()
 
 
 async def consume(produce: Callable[[], Any], where: str, hint: str = "") -> Run:
@@ -226,14 +236,15 @@ def run_async_paths(produces: list[Callable[[], Any]], where: str, hint: str = "
     """Run async paths concurrently beside a ticker; returns their runs, the wall time, the longest block."""
 
     async def together() -> tuple[list[Run], float, float]:
-        gaps: list[float] = []
-        ticker = asyncio.create_task(_ticker(gaps))
+        ticker = _Ticker()
+        task = asyncio.create_task(ticker.run())
         started = time.perf_counter()
         try:
             runs = await asyncio.gather(*(consume(p, where, hint) for p in produces))
         finally:
-            ticker.cancel()
-        return list(runs), time.perf_counter() - started, max(gaps, default=0.0)
+            task.cancel()
+        ticker.note()  # a loop blocked until the very end never let the ticker wake up
+        return list(runs), time.perf_counter() - started, ticker.longest
 
     return run_loop(together())
 

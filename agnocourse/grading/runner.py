@@ -149,7 +149,7 @@ def run_cells(source: Path, timeout: int, on_cell: Callable[[CellResult], None] 
             if not new:
                 return results
             fatal[new[0]] = results[new[0]]
-            notebook = nbformat.read(copy, as_version=4)
+            notebook = nb.read(copy)
             nb.code_cells(notebook)[new[0]].source = "pass  # emptied by the grader: it hung or killed the kernel"
             nbformat.write(notebook, copy)
 

@@ -1,0 +1,74 @@
+"""exercises/ is generated from solutions/: regions become stubs with hints; output is byte-for-byte stable."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from agnocourse import exercises
+
+CHECK = {"agnocourse": {"exercise": "9.1", "title": "Demo", "points": 2}}
+
+
+def solution_notebook() -> nbformat.NotebookNode:
+    solution = new_code_cell(
+        "def answer():\n    ### HINT: return the answer.\n    ### BEGIN SOLUTION\n    return 42\n    ### END SOLUTION\n",
+        execution_count=3,
+        outputs=[nbformat.v4.new_output("stream", text="42\n")],
+    )
+    check = new_code_cell('check("9.1", answer)', metadata=CHECK, execution_count=4)
+    notebook = new_notebook(cells=[new_markdown_cell("# Demo"), new_code_cell("x = 1"), solution, check])
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{index}"
+    return notebook
+
+
+def test_a_solution_region_becomes_a_hinted_stub():
+    generated = exercises.generate(solution_notebook())
+    assert generated.cells[2].source == (
+        "def answer():\n"
+        "    # Hint: return the answer.\n"
+        "    raise NotImplementedError('Exercise 9.1 (Demo): replace this line with your answer')"
+    )
+    assert generated.cells[3].source == 'check("9.1", answer)'
+    assert generated.cells[3].metadata == CHECK
+    assert all(c.outputs == [] and c.execution_count is None for c in generated.cells if c.cell_type == "code")
+
+
+def test_a_hint_can_come_from_the_cell_metadata():
+    notebook = solution_notebook()
+    notebook.cells[2].source = "### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION"
+    notebook.cells[2].metadata["agnocourse"] = {"hint": "forty-two"}
+    source = exercises.generate(notebook).cells[2].source
+    assert source.splitlines() == ["# Hint: forty-two", source.splitlines()[1]]
+
+
+def test_a_solution_without_a_check_cell_after_it_is_an_error():
+    notebook = solution_notebook()
+    notebook.cells = notebook.cells[:3]
+    with pytest.raises(exercises.SolutionFormatError, match="no check cell follows"):
+        exercises.generate(notebook)
+
+
+def test_unbalanced_markers_are_an_error():
+    notebook = solution_notebook()
+    notebook.cells[2].source = "### BEGIN SOLUTION\nanswer = 42\n"
+    with pytest.raises(exercises.SolutionFormatError, match="without"):
+        exercises.generate(notebook)
+
+
+def test_generation_is_deterministic_and_check_names_stale_files(tmp_path: Path, capsys):
+    solutions, generated = tmp_path / "solutions", tmp_path / "exercises"
+    solutions.mkdir()
+    nbformat.write(solution_notebook(), solutions / "09_demo.ipynb")
+    folders = ["--solutions", str(solutions), "--exercises", str(generated)]
+    assert exercises.main(["--check", *folders]) == 1
+    assert "09_demo.ipynb" in capsys.readouterr().err
+    assert exercises.main(folders) == 0
+    first = (generated / "09_demo.ipynb").read_bytes()
+    assert exercises.main(folders) == 0
+    assert (generated / "09_demo.ipynb").read_bytes() == first
+    assert exercises.main(["--check", *folders]) == 0
+    (generated / "09_demo.ipynb").write_text("{}", encoding="utf-8")
+    assert exercises.main(["--check", *folders]) == 1

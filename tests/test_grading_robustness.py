@@ -1,0 +1,108 @@
+"""The grader survives what learners do to notebooks, reports it per exercise, and never writes their file.
+
+Each test builds a broken copy of the chapter 1 solutions in tmp_path and grades it with a short cell timeout.
+"""
+
+import hashlib
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.cli import main as grade_main
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "01_core_principles.ipynb"
+TIMEOUT = 4
+EXPECTED = nb.exercises(nb.read(SOLUTION))
+
+pytestmark = pytest.mark.slow
+
+
+def solution_cell(notebook, exercise: str):
+    """The code cell holding the solution of an exercise (the one just before its check cell)."""
+    cells = nb.code_cells(notebook)
+    checks, _ = nb.layout(notebook)
+    return cells[checks[exercise] - 1]
+
+
+def write(tmp_path: Path, notebook) -> Path:
+    path = tmp_path / SOLUTION.name
+    nbformat.write(notebook, path)
+    return path
+
+
+def graded(path: Path):
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.perf_counter()
+    result = grade(path, EXPECTED, timeout=TIMEOUT)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "the learner's file was modified"
+    statuses = {e.id: e.status for e in result.exercises}
+    return result, statuses, time.perf_counter() - started
+
+
+def broken(tmp_path: Path, exercise: str, source: str) -> Path:
+    notebook = nb.read(SOLUTION)
+    solution_cell(notebook, exercise).source = source
+    return write(tmp_path, notebook)
+
+
+def test_a_syntax_error_fails_only_its_exercise(tmp_path):
+    result, statuses, _ = graded(broken(tmp_path, "1.2", "class QuoteWorkflow(QuoteSteps)\n    pass"))
+    assert statuses == {"1.1": "passed", "1.2": "failed", "1.3": "passed"}
+    assert result.exercises[1].message.startswith("SyntaxError")
+    assert result.points == 7
+
+
+def test_an_endless_loop_times_out_and_the_rest_is_graded(tmp_path):
+    result, statuses, seconds = graded(broken(tmp_path, "1.1", "while True:\n    pass"))
+    assert statuses == {"1.1": "timed out", "1.2": "passed", "1.3": "passed"}
+    assert "did not finish within 4 s" in result.exercises[0].message
+    assert seconds < 30
+
+
+def test_an_endless_await_times_out_and_the_rest_is_graded(tmp_path):
+    result, statuses, seconds = graded(broken(tmp_path, "1.2", "import asyncio\nawait asyncio.sleep(10**6)"))
+    assert statuses == {"1.1": "passed", "1.2": "timed out", "1.3": "passed"}
+    assert seconds < 40
+
+
+def test_a_kernel_crash_is_reported_and_the_rest_is_graded(tmp_path):
+    result, statuses, seconds = graded(broken(tmp_path, "1.2", "import os\nos._exit(1)"))
+    assert statuses == {"1.1": "passed", "1.2": "crashed", "1.3": "passed"}
+    assert "kernel died" in result.exercises[1].message
+    assert seconds < 30
+
+
+def test_a_deleted_check_cell_is_missing_and_scores_zero(tmp_path):
+    notebook = nb.read(SOLUTION)
+    notebook.cells = [c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") != "1.3"]
+    result, statuses, _ = graded(write(tmp_path, notebook))
+    assert statuses == {"1.1": "passed", "1.2": "passed", "1.3": "missing"}
+    assert result.points == 6 and result.max_points == 10
+
+
+def test_a_duplicated_check_cell_is_graded_once(tmp_path):
+    notebook = nb.read(SOLUTION)
+    check = next(c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") == "1.1")
+    duplicate = nbformat.from_dict(dict(check))
+    duplicate["id"] = "duplicate"
+    notebook.cells.append(duplicate)
+    result, statuses, _ = graded(write(tmp_path, notebook))
+    assert [e.id for e in result.exercises] == ["1.1", "1.2", "1.3"]
+    assert result.points == result.max_points == 10
+
+
+def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path, capsys):
+    path = tmp_path / SOLUTION.name
+    path.write_text("print('not a notebook')\n", encoding="utf-8")
+    assert grade_main([str(path), "--solutions", str(SOLUTION.parent)]) == 2
+    assert "not a Jupyter notebook" in capsys.readouterr().err
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
+    assert grade_main([str(tmp_path / "nothing.ipynb")]) == 2
+    assert "no such file" in capsys.readouterr().err
