@@ -13,7 +13,8 @@ CHECK = {"agnocourse": {"exercise": "9.1", "title": "Demo", "points": 2}}
 
 def solution_notebook() -> nbformat.NotebookNode:
     solution = new_code_cell(
-        "def answer():\n    ### HINT: return the answer.\n    ### BEGIN SOLUTION\n    return 42\n    ### END SOLUTION\n",
+        "def answer():\n    ### HINT: return the answer.\n"
+        "    ### BEGIN SOLUTION\n    return 42\n    ### END SOLUTION\n",
         execution_count=3,
         outputs=[nbformat.v4.new_output("stream", text="42\n")],
     )

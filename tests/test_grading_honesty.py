@@ -4,6 +4,7 @@ answer (an anti-pattern the rules forbid) fails with a message naming the rule i
 from pathlib import Path
 
 import pytest
+from grading_cases import ch01_wrong as w
 
 from agnocourse import exercises
 from agnocourse.grading import check
@@ -11,7 +12,6 @@ from agnocourse.grading import notebook as nb
 from agnocourse.grading.cli import main as grade_main
 from agnocourse.grading.harness import CheckTimeout, run_check
 from agnocourse.grading.runner import grade
-from grading_cases import ch01_wrong as w
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
@@ -76,7 +76,7 @@ def test_an_endless_loop_in_a_check_is_stopped():
         while True:
             pass
 
-    with pytest.raises(CheckTimeout, match="did not finish within 0.5 s"):
+    with pytest.raises(CheckTimeout, match=r"did not finish within 0\.5 s"):
         run_check("Exercise 0.0", spin, timeout=0.5)
 
 

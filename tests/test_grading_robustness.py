@@ -65,7 +65,7 @@ def test_an_endless_loop_times_out_and_the_rest_is_graded(tmp_path):
 
 
 def test_an_endless_await_times_out_and_the_rest_is_graded(tmp_path):
-    result, statuses, seconds = graded(broken(tmp_path, "1.2", "import asyncio\nawait asyncio.sleep(10**6)"))
+    _result, statuses, seconds = graded(broken(tmp_path, "1.2", "import asyncio\nawait asyncio.sleep(10**6)"))
     assert statuses == {"1.1": "passed", "1.2": "timed out", "1.3": "passed"}
     assert seconds < 40
 
@@ -91,7 +91,7 @@ def test_a_duplicated_check_cell_is_graded_once(tmp_path):
     duplicate = nbformat.from_dict(dict(check))
     duplicate["id"] = "duplicate"
     notebook.cells.append(duplicate)
-    result, statuses, _ = graded(write(tmp_path, notebook))
+    result, _statuses, _ = graded(write(tmp_path, notebook))
     assert [e.id for e in result.exercises] == ["1.1", "1.2", "1.3"]
     assert result.points == result.max_points == 10
 
