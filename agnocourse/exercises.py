@@ -3,8 +3,8 @@
 A solutions notebook is the single source of its exercises. In a code cell, the lines between
 ``### BEGIN SOLUTION`` and ``### END SOLUTION`` become a stub that raises NotImplementedError, preceded by
 the cell's hint (a ``### HINT: ...`` line in the cell, or ``{"agnocourse": {"hint": ...}}`` in its
-metadata). The stub names the exercise of the next check cell. Outputs and execution counts are cleared;
-everything else, check cells and metadata included, is kept. The output is the same bytes on every run.
+metadata). The stub names the exercise of the next check cell. Outputs, execution counts and run timings
+are cleared; everything else, check cells and metadata included, is kept. The output is the same bytes on every run.
 ``--check`` writes nothing and exits 1, naming the files, when exercises/ is out of date.
 """
 
@@ -87,6 +87,7 @@ def generate(solution: Any, name: str = "notebook") -> Any:
             cell.source = stub_cell_source(cell.source, meta, hint, f"{name}, cell {index}")
         cell.outputs = []
         cell.execution_count = None
+        cell.metadata.pop("execution", None)  # the timings of the last run of the solutions
     return notebook
 
 
