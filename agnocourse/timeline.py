@@ -110,9 +110,18 @@ class Timeline:
             peak = max(peak, open_now)
         return peak
 
-    def plot(self, title: str = "", ax: Any = None) -> Any:
+    def labels(self) -> list[str]:
+        """The distinct span labels, in the order they first appear."""
+        return list(dict.fromkeys(s.label for s in self.spans))
+
+    def rows(self, by_label: bool = False) -> int:
+        """How many rows `plot` draws: one per span, or one per label with ``by_label=True``."""
+        return len(self.labels()) if by_label else len(self.spans)
+
+    def plot(self, title: str = "", ax: Any = None, *, by_label: bool = False) -> Any:
         """Draw one bar per span on a shared time axis; returns the matplotlib Figure.
 
+        With ``by_label=True`` spans that share a label share a row (e.g. the ticks of a heartbeat task).
         On its own figure the default title gives the wall and busy times; inside another figure (``ax=``)
         only an explicit title is drawn, so the caller's titles do not collide with it.
         """
@@ -120,13 +129,15 @@ class Timeline:
 
         standalone = ax is None
         if ax is None:
-            fig, ax = plt.subplots(figsize=(7, 0.45 * max(len(self.spans), 2) + 1.0))
+            fig, ax = plt.subplots(figsize=(7, 0.45 * max(self.rows(by_label), 2) + 1.0))
         else:
             fig = ax.figure
         origin = min((s.start for s in self.spans), default=0.0)
-        for row, span in enumerate(self.spans):
+        labels = self.labels() if by_label else [s.label for s in self.spans]
+        for index, span in enumerate(self.spans):
+            row = labels.index(span.label) if by_label else index
             ax.barh(row, span.duration, left=span.start - origin, height=0.6, color=f"C{row % 10}")
-        ax.set_yticks(range(len(self.spans)), [s.label for s in self.spans])
+        ax.set_yticks(range(len(labels)), labels)
         ax.invert_yaxis()
         ax.set_xlabel("seconds")
         if title or standalone:
@@ -136,11 +147,11 @@ class Timeline:
         return fig
 
 
-def compare(timelines: dict[str, Timeline], title: str = "") -> Any:
+def compare(timelines: dict[str, Timeline], title: str = "", *, by_label: bool = False) -> Any:
     """Several timelines stacked on one shared time axis, e.g. sequential against TaskGroup."""
     import matplotlib.pyplot as plt
 
-    rows = [max(len(t.spans), 1) for t in timelines.values()]
+    rows = [max(t.rows(by_label), 1) for t in timelines.values()]
     fig, axes = plt.subplots(
         len(timelines),
         1,
@@ -150,7 +161,7 @@ def compare(timelines: dict[str, Timeline], title: str = "") -> Any:
         gridspec_kw={"height_ratios": rows},
     )
     for ax, (name, timeline) in zip(axes[:, 0], timelines.items(), strict=True):
-        timeline.plot(ax=ax)
+        timeline.plot(ax=ax, by_label=by_label)
         ax.set_title(f"{name}: {timeline.wall_time:.2f} s", loc="left", fontsize=10)
         ax.set_xlabel("")
     axes[-1, 0].set_xlabel("seconds")

@@ -112,3 +112,18 @@ def test_plots_draw_one_bar_per_span():
     assert len(both.axes) == 2
     assert both.axes[0].get_title(loc="left").startswith("first:")
     assert both.axes[0].get_title() == ""  # no second, centred title drawn over the caller's
+
+
+def test_plots_by_label_share_one_row_per_label():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    timeline = Timeline()
+    for label in ("tick", "work", "tick", "tick"):
+        with timeline.span(label):
+            pass
+    assert timeline.labels() == ["tick", "work"] and timeline.rows(by_label=True) == 2 and timeline.rows() == 4
+    axis = timeline.plot(by_label=True).axes[0]
+    assert len(axis.patches) == 4
+    assert [tick.get_text() for tick in axis.get_yticklabels()] == ["tick", "work"]
+    assert len(compare({"one": timeline}, by_label=True).axes) == 1
