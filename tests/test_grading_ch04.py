@@ -1,0 +1,80 @@
+"""Chapter 4's graders are honest: right answers pass, and each known-wrong answer (a parallel-execution
+anti-pattern) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch04_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "04_parallel_execution.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("4.1", (w.sequential_report,), "[Parallel execution]", "took"),
+    ("4.1", (w.gather_report,), "[Parallel execution]", "1 of the 3 failures"),
+    ("4.1", (w.swallowing_report,), "[Parallel execution]", "instead of raising"),
+    ("4.2", (w.taskgroup_board,), "[AGN202]", "raised ExceptionGroup"),
+    ("4.2", (w.plain_gather_board,), "[AGN202]", "raised SymbolNotFoundError"),
+    ("4.2", (w.sequential_board,), "[Parallel execution]", "took"),
+    ("4.3", (w.BridgeRatings, w.GoodAsyncRatings), "[AGN101]", "running event loop"),
+    ("4.3", (w.SequentialRatings, w.GoodAsyncRatings), "[Parallel execution]", "took"),
+    ("4.3", (w.GoodRatings, w.BlockingTasksRatings), "[AGN107]", "event loop was blocked"),
+    ("4.3", (w.GoodRatings, w.PoolInAsyncRatings), "[AGN107]", "event loop was blocked"),
+    ("4.3", (w.GoodRatings, w.SequentialThreadRatings), "[Parallel execution]", "took"),
+]
+RIGHT = [
+    ("4.1", (w.good_report,)),
+    ("4.2", (w.good_board,)),
+    ("4.3", (w.GoodRatings, w.GoodAsyncRatings)),
+]
+
+
+def _ids(value):
+    if isinstance(value, tuple):
+        return "+".join(v.__name__ for v in value)
+    return str(value)
+
+
+@pytest.mark.parametrize(("exercise", "answers", "rule", "observed"), WRONG, ids=_ids)
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, rule, observed):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert message.startswith(rule), message
+    assert observed in message, message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("exercise", "answers"), RIGHT, ids=_ids)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG} == {case[0] for case in RIGHT}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * len(result.exercises)
+    assert result.points == result.max_points > 0 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(ROOT / "exercises" / SOLUTION.name, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
