@@ -121,7 +121,8 @@ class Timeline:
     def plot(self, title: str = "", ax: Any = None, *, by_label: bool = False) -> Any:
         """Draw one bar per span on a shared time axis; returns the matplotlib Figure.
 
-        With ``by_label=True`` spans that share a label share a row (e.g. the ticks of a heartbeat task).
+        With ``by_label=True`` spans that share a label share a row (e.g. the ticks of a heartbeat task), each
+        bar outlined so that adjacent spans stay distinguishable.
         On its own figure the default title gives the wall and busy times; inside another figure (``ax=``)
         only an explicit title is drawn, so the caller's titles do not collide with it.
         """
@@ -134,9 +135,10 @@ class Timeline:
             fig = ax.figure
         origin = min((s.start for s in self.spans), default=0.0)
         labels = self.labels() if by_label else [s.label for s in self.spans]
+        edges = {"edgecolor": "white", "linewidth": 1.0} if by_label else {}  # spans sharing a row stay apart
         for index, span in enumerate(self.spans):
             row = labels.index(span.label) if by_label else index
-            ax.barh(row, span.duration, left=span.start - origin, height=0.6, color=f"C{row % 10}")
+            ax.barh(row, span.duration, left=span.start - origin, height=0.6, color=f"C{row % 10}", **edges)
         ax.set_yticks(range(len(labels)), labels)
         ax.invert_yaxis()
         ax.set_xlabel("seconds")
