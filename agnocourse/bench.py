@@ -101,6 +101,9 @@ def main(argv: list[str]) -> int:
         rows.append((f"execute {name}", f"{seconds:.1f} s"))
     measure("rule checker on the repository", checker_speed)
     rows += grading_speed(classroom=not options.quick)
+    from agnocourse import performance
+
+    rows += performance.summary()
 
     width = max(len(name) for name, _ in rows)
     print(f"\n{'what':<{width}}  measured")
