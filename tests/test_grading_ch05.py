@@ -1,0 +1,86 @@
+"""Chapter 5's graders are honest: right answers pass, and each known-wrong answer (an anti-pattern of the
+chapter) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch05_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "05_modern_async.ipynb"
+EXERCISES = ROOT / "exercises" / "05_modern_async.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("5.1", (w.BridgeFinancial, w.GoodAsyncFinancial), "[AGN101]"),
+    ("5.1", (w.SequentialFinancial, w.GoodAsyncFinancial), "[Always do 3: ThreadPoolExecutor on the sync path]"),
+    ("5.1", (w.GoodFinancial, w.SequentialAsyncFinancial), "[Modern Async Patterns 1: TaskGroup]"),
+    ("5.1", (w.GoodFinancial, w.BlockingAsyncFinancial), "[AGN107]"),
+    ("5.2", (w.FailedEventRevenue,), "[AGN109]"),
+    ("5.2", (w.PlainExceptRevenue,), "[Modern Async Patterns 2: except*]"),
+    ("5.2", (w.FirstOnlyRevenue,), "[Modern Async Patterns 2: except*]"),
+    ("5.2", (w.SequentialRevenue,), "[Modern Async Patterns 1: TaskGroup]"),
+    ("5.3", (w.DirectBlockingRatings,), "[AGN107]"),
+    ("5.3", (w.CalledInsideToThreadRatings,), "[AGN107]"),
+    ("5.3", (w.HiddenBlockingRatings,), "[AGN107]"),
+    ("5.3", (w.SequentialThreadRatings,), "[Modern Async Patterns 1: TaskGroup]"),
+]
+MESSAGES = {
+    "HiddenBlockingRatings": "the event loop was blocked",
+    "PlainExceptRevenue": "ExceptionGroup escape",
+    "FirstOnlyRevenue": "2 symbols failed",
+    "SequentialRevenue": "did not all overlap",
+    "SequentialThreadRatings": "did not all overlap",
+}
+
+
+@pytest.mark.parametrize(("exercise", "answers", "names"), WRONG, ids=lambda v: getattr(v[-1], "__name__", v))
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert names in message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+    expected = MESSAGES.get(answers[-1].__name__ if len(answers) == 1 else "")
+    assert expected is None or expected in message
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answers"),
+    [
+        ("5.1", (w.GoodFinancial, w.GoodAsyncFinancial)),
+        ("5.2", (w.GoodRevenue,)),
+        ("5.3", (w.GoodRatings,)),
+    ],
+)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 3
+    assert result.points == result.max_points == 10 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(EXERCISES, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
