@@ -1,0 +1,228 @@
+"""Checks for chapter 2, Never do: no event loop in a sync path, stream without collecting, keep the loop free."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+from agno.agent import RunResponse
+from agno.run.response import RunEvent
+from agno.workflow import Workflow
+
+from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.probes import (
+    expect_clean,
+    findings,
+    last_chunk_at,
+    model_prompts,
+    probe_agent,
+    run_async_paths,
+    run_sync_path,
+)
+from agnocourse.grading.registry import exercise
+from agnocourse.offline import offline_agent
+from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
+
+COMPLETED = RunEvent.workflow_completed.value
+BLOCK_LIMIT = 0.1  # seconds the event loop may stall while async paths wait on 0.2 s latencies
+
+
+# -- shared observations -------------------------------------------------------------------------------------
+def _workflow_class(answer: Any, method: str) -> type[Workflow]:
+    name = getattr(answer, "__name__", repr(answer))
+    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
+        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the class itself to check().")
+    if getattr(answer, method) is getattr(Workflow, method):
+        fail("Dual Method Pattern", f"{name} does not define {method}().", f"write its {method}() method.")
+    return answer
+
+
+def _expect_annotation(function: Callable[..., Any], origin: type, where: str) -> None:
+    try:
+        returns = typing.get_type_hints(function).get("return")
+    except Exception:  # unresolvable annotations count as missing
+        returns = None
+    expect(
+        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
+        "AGN108",
+        f"{where} is annotated to return {returns!r}.",
+        f"annotate it `-> {origin.__name__}[RunResponse]`.",
+    )
+
+
+def _expect_final(items: list[Any], content: str, where: str, what: str) -> None:
+    expect(bool(items), "Consistent Return Types", f"{where} yielded nothing.", "yield RunResponse objects.")
+    for item in items:
+        expect(
+            type(item) is RunResponse,
+            "AGN102",
+            f"{where} yielded a {type(item).__name__}.",
+            "yield agno's RunResponse objects only (agent chunks already are RunResponse objects).",
+        )
+    finals = [i for i, item in enumerate(items) if item.event == COMPLETED]
+    expect(
+        finals == [len(items) - 1],
+        "Consistent Return Types",
+        f"{where} yielded RunEvent.workflow_completed at positions {finals} of {len(items)} items.",
+        "the last item, and only the last, carries event=RunEvent.workflow_completed.",
+    )
+    expect(
+        items[-1].content == content,
+        "Result",
+        f"the final item's content was {items[-1].content!r}, expected {content!r}.",
+        f"the final RunResponse carries {what}.",
+    )
+
+
+def _expect_responsive(answer: Any, blocked: float, where: str) -> None:
+    """A stalled loop is reported under the checker code that names its cause, when the checker sees one."""
+    if blocked < BLOCK_LIMIT:
+        return
+    causes = findings(answer, ("AGN104", "AGN107"))
+    code = causes[0].code if causes else "AGN107"
+    culprit = f" (line {causes[0].line}: {causes[0].message.split(' [')[0]})" if causes else ""
+    fail(
+        code,
+        f"the event loop was blocked for {blocked:.2f} s while {where} ran{culprit}; a heartbeat task could not tick.",
+        "in async code, await the async form of every call; hand code that only has a sync form to "
+        "asyncio.to_thread().",
+    )
+
+
+# -- 2.1 ---------------------------------------------------------------------------------------------------
+REPORT_SYMBOLS = ["AAPL", "MSFT", "NVDA", "AMZN"]
+TOOL_LATENCY = 0.2
+
+
+@exercise("2.1", "A sync path that runs anywhere")
+def sync_anywhere(answer: Any) -> None:
+    cls = _workflow_class(answer, "run")
+    _expect_annotation(cls.run, Iterator, f"{cls.__name__}.run()")
+    wf: Any = cls()
+    wf.prices = SyncFinancialTools(latency=TOOL_LATENCY)
+    wf.aprices = AsyncFinancialTools(latency=TOOL_LATENCY)
+    wf.writer = offline_agent("writer")
+    where = f"{cls.__name__}.run()"
+    run = run_sync_path(lambda: wf.run(symbols=REPORT_SYMBOLS), where)
+    expected = wf.prompt_for([stock_price(symbol) for symbol in REPORT_SYMBOLS])
+    _expect_final(run.items, expected, where, "the writer's answer to prompt_for(prices), prices in symbol order")
+    expect(
+        model_prompts(wf.writer) == [expected],
+        "Result",
+        f"the writer was asked {model_prompts(wf.writer)}.",
+        "ask the writer once, with prompt_for(prices), without streaming.",
+    )
+    expect(
+        sorted(wf.prices.calls) == sorted(f"price({symbol})" for symbol in REPORT_SYMBOLS),
+        "Never do 1",
+        f"the sync price source saw the calls {wf.prices.calls}.",
+        "the sync path fetches every price once, with the sync source self.prices.",
+    )
+    sequential = TOOL_LATENCY * len(REPORT_SYMBOLS)
+    expect(
+        run.seconds < 0.6 * sequential,
+        "Never do 1",
+        f"{len(REPORT_SYMBOLS)} price calls of {TOOL_LATENCY} s each took {run.seconds:.2f} s, one after another.",
+        "a sync path can be concurrent without an event loop: run the blocking calls in a thread pool.",
+    )
+    expect_clean(cls, ("AGN101", "AGN105", "AGN112"), "keep the sync path sync all the way down.")
+
+
+# -- 2.2 ---------------------------------------------------------------------------------------------------
+STORY = "Streams hand over each word as soon as it exists, so nobody waits for the whole answer to be written."
+
+
+@exercise("2.2", "Stream, don't collect")
+def stream_not_collect(answer: Any) -> None:
+    name = getattr(answer, "__name__", repr(answer))
+    expect(
+        inspect.isasyncgenfunction(answer),
+        "AGN103",
+        f"{name} is not an async generator function, so its caller gets nothing until everything has arrived.",
+        "write `async def` that uses `yield` inside the loop over the agent's stream.",
+    )
+    _expect_annotation(answer, AsyncIterator, f"{name}()")
+    agents = [probe_agent("writer", STORY, latency=0.1, chunk_delay=0.02) for _ in range(2)]
+    runs, _, blocked = run_async_paths(
+        [lambda agent=agent: answer(agent, "Tell a story") for agent in agents], f"{name}()"
+    )
+    _expect_responsive(answer, blocked, f"{name}()")
+    for agent, run in zip(agents, runs, strict=True):
+        _expect_final(run.items, STORY, f"{name}()", "the whole text of the agent's answer")
+        chunks = run.items[:-1]
+        expect(
+            len(chunks) > 3 and "".join(str(chunk.content) for chunk in chunks) == STORY,
+            "Agent Call Patterns",
+            f"{name}() yielded {len(chunks)} item(s) before the final one.",
+            "yield every chunk of the agent's streamed answer.",
+        )
+        expect(
+            model_prompts(agent) == ["Tell a story"],
+            "Result",
+            f"the agent was asked {model_prompts(agent)}.",
+            "ask the agent once, with the message you were given, streaming.",
+        )
+        last = last_chunk_at(agent)
+        expect(
+            last is not None and run.times[0] < last,
+            "AGN103",
+            f"the first item reached the caller {run.times[0] - run.started:.2f} s after the start, after the agent "
+            "had produced its last chunk: every chunk was held back until the stream ended.",
+            "yield each chunk inside the `async for`, as it arrives.",
+        )
+    expect_clean(answer, ("AGN102", "AGN103", "AGN104", "AGN106", "AGN112"), "stream each chunk as it arrives.")
+
+
+# -- 2.3 ---------------------------------------------------------------------------------------------------
+BRIEF_SYMBOLS = ["AAPL", "MSFT", "NVDA"]
+STEP_LATENCY = 0.2
+
+
+@exercise("2.3", "Keep the event loop responsive")
+def responsive(answer: Any) -> None:
+    cls = _workflow_class(answer, "arun")
+    where = f"{cls.__name__}.arun()"
+    expect(
+        inspect.isasyncgenfunction(cls.arun),
+        "Dual Method Pattern",
+        f"{cls.__name__}.arun is not an async generator function.",
+        "write `async def arun(...)` that yields RunResponse objects.",
+    )
+    _expect_annotation(cls.arun, AsyncIterator, where)
+    wfs: list[Any] = [cls() for _ in BRIEF_SYMBOLS]
+    for wf in wfs:
+        wf.legacy = LegacyReportTool(latency=STEP_LATENCY)
+        wf.analyst = offline_agent("analyst", latency=STEP_LATENCY)
+    runs, seconds, blocked = run_async_paths(
+        [lambda wf=wf, symbol=symbol: wf.arun(symbol=symbol) for wf, symbol in zip(wfs, BRIEF_SYMBOLS, strict=True)],
+        where,
+    )
+    _expect_responsive(cls, blocked, where)
+    for wf, symbol, run in zip(wfs, BRIEF_SYMBOLS, runs, strict=True):
+        rating = LegacyReportTool(latency=0).blocking_method(symbol)
+        expected = wf.prompt_for(rating)
+        _expect_final(run.items, expected, where, "the analyst's answer to prompt_for(rating)")
+        expect(
+            wf.legacy.calls == [f"legacy({symbol})"] and model_prompts(wf.analyst) == [expected],
+            "Result",
+            f"for {symbol} the legacy tool saw {wf.legacy.calls} and the analyst was asked "
+            f"{model_prompts(wf.analyst)}.",
+            "call the legacy tool once for the symbol, then ask the analyst once with prompt_for(rating).",
+        )
+    sequential = 2 * STEP_LATENCY * len(BRIEF_SYMBOLS)
+    expect(
+        seconds < 0.6 * sequential,
+        "AGN107",
+        f"{len(BRIEF_SYMBOLS)} concurrent briefings of {2 * STEP_LATENCY:.1f} s each took {seconds:.2f} s.",
+        "while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
+    )
+    ids = [run.items[-1].run_id for run in runs]
+    expect(
+        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
+        "AGN111",
+        f"{where} finished with run ids {ids}.",
+        "agno does not wrap arun(): start each run with its own self.run_id and use it in what you yield.",
+    )
+    expect_clean(cls, ("AGN104", "AGN106", "AGN107", "AGN110", "AGN111", "AGN112"), "keep every call non-blocking.")

@@ -1,0 +1,70 @@
+"""Chapter 2's graders are honest: right answers pass, and each "never do" fails naming the rule it breaks.
+
+Full marks for the solution notebook and zero for the untouched exercises are covered for every chapter by
+tests/test_grading_honesty.py (it grades every notebook in solutions/ and exercises/)."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch02_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "02_never_do.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("2.1", w.BridgePriceReport, "[AGN101]"),
+    ("2.1", w.AsyncAgentPriceReport, "[AGN101]"),
+    ("2.1", w.SequentialPriceReport, "[Never do 1]"),
+    ("2.2", w.collecting_relay, "[AGN103]"),
+    ("2.2", w.list_relay, "[AGN103]"),
+    ("2.2", w.unawaited_relay, "[AGN106]"),
+    ("2.3", w.SyncAgentBriefing, "[AGN104]"),
+    ("2.3", w.BlockingToolBriefing, "[AGN107]"),
+    ("2.3", w.NoRunIdBriefing, "[AGN111]"),
+]
+
+
+@pytest.mark.parametrize(("exercise", "answer", "names"), WRONG, ids=lambda v: getattr(v, "__name__", v))
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answer, names):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, answer)
+    message = str(failure.value)
+    assert message.startswith(names)
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answer"), [("2.1", w.GoodPriceReport), ("2.2", w.good_relay), ("2.3", w.GoodBriefing)]
+)
+def test_a_right_answer_passes(exercise, answer, capsys):
+    check(exercise, answer)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solutions_score_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 3
+    assert result.points == result.max_points == 10
+
+
+@pytest.mark.slow
+def test_every_untouched_exercise_fails_on_its_stub():
+    result = grade(ROOT / "exercises" / SOLUTION.name, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
