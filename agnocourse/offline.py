@@ -85,6 +85,23 @@ def split_chunks(text: str, words_per_chunk: int = 1) -> list[str]:
     return ["".join(words[i : i + words_per_chunk]) for i in range(0, len(words), words_per_chunk)]
 
 
+def iter_chunks(text: str, words_per_chunk: int = 1) -> Iterator[str]:
+    """The chunks of `split_chunks`, one at a time: a stream holds one chunk at a time, as a real model's does."""
+    pending: list[str] = []
+    end = 0
+    for match in re.finditer(r"\s*\S+", text):
+        if len(pending) == words_per_chunk:
+            yield "".join(pending)
+            pending = []
+        pending.append(match.group())
+        end = match.end()
+    if not pending:
+        yield text
+        return
+    pending[-1] += text[end:]
+    yield "".join(pending)
+
+
 @dataclass
 class OfflineModel(Model):
     """A scripted stand-in for an LLM: real agno machinery, deterministic answers, configurable latency."""
@@ -160,13 +177,13 @@ class OfflineModel(Model):
             for index, tool in enumerate(self.tool_calls)
         ]
 
-    def _deltas(self, answer: ModelResponse) -> list[ModelResponse]:
+    def _deltas(self, answer: ModelResponse) -> Iterator[ModelResponse]:
+        """The streamed deltas, made one at a time (so that streaming a long answer holds one chunk, not all)."""
         if answer.tool_calls:
-            return [answer]
-        return [
-            ModelResponse(role="assistant", content=chunk)
-            for chunk in split_chunks(answer.content or "", self.chunk_words)
-        ]
+            yield answer
+            return
+        for chunk in iter_chunks(answer.content or "", self.chunk_words):
+            yield ModelResponse(role="assistant", content=chunk)
 
     # -- agno's four entry points ----------------------------------------------------------------------
     def invoke(self, messages: list[Message], *args: Any, **kwargs: Any) -> ModelResponse:

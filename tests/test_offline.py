@@ -7,7 +7,7 @@ import time
 import pytest
 from agno.agent import Agent, RunResponse
 
-from agnocourse.offline import OfflineModel, ScriptExhaustedError, call, offline_agent, split_chunks
+from agnocourse.offline import OfflineModel, ScriptExhaustedError, call, iter_chunks, offline_agent, split_chunks
 
 LATENCY = 0.2
 
@@ -57,6 +57,12 @@ def test_chunk_words_groups_words():
 @pytest.mark.parametrize("text", ["", "one", "  leading and trailing  ", "line\nbreaks\n\nkept"])
 def test_split_chunks_joins_back_to_the_text(text):
     assert "".join(split_chunks(text)) == text
+
+
+@pytest.mark.parametrize("text", ["", "one", "  leading and trailing  ", "line\nbreaks\n\nkept", "a b c d e"])
+@pytest.mark.parametrize("words", [1, 2, 3])
+def test_iter_chunks_gives_the_chunks_of_split_chunks(text, words):
+    assert list(iter_chunks(text, words)) == split_chunks(text, words)
 
 
 def test_async_run_and_async_stream():
