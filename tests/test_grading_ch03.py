@@ -1,0 +1,83 @@
+"""Chapter 3's graders are honest: right answers pass, and each known-wrong answer (an anti-pattern of the
+"always do" rules) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch03_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "03_always_do.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("3.1", (w.RulesNews,), "[AGN112]", "stream flag"),
+    ("3.1", (w.DoubleCallNews,), "[ALWAYS DO 1: Proper Sync Implementation]", "asked the reporter 2 times"),
+    ("3.1", (w.CollectingNews,), "[AGN103]", "after the reporter had produced its last chunk"),
+    ("3.1", (w.BridgeNews,), "[AGN101]", "running event loop"),
+    ("3.1", (w.NoCompletionNews,), "[Consistent Return Types]", "workflow_completed at positions []"),
+    ("3.2", (w.UnawaitedAsyncNews,), "[AGN106]", "got coroutine"),
+    ("3.2", (w.SyncCallAsyncNews,), "[AGN104]", "event loop was blocked"),
+    ("3.2", (w.NoRunIdAsyncNews,), "[AGN111]", "run ids [None, None, None]"),
+    ("3.2", (w.CollectingAsyncNews,), "[AGN103]", "after the reporter had produced its last chunk"),
+    ("3.2", (w.DoubleCallAsyncNews,), "[ALWAYS DO 2: Proper Async Implementation]", "asked the reporter 2 times"),
+    ("3.3", (w.GoodMarket, w.BlockingAsyncMarket), "[AGN107]", "event loop was blocked"),
+    ("3.3", (w.CollectingMarket, w.GoodAsyncMarket), "[AGN103]", "after the last price had been fetched"),
+    ("3.3", (w.GoodMarket, w.DifferentAsyncMarket), "[ALWAYS DO 1-2: both paths give the same result]", "sync path"),
+    ("3.3", (w.ImplicitStreamMarket, w.GoodAsyncMarket), "[AGN112]", "stream flag"),
+]
+RIGHT = [
+    ("3.1", (w.GoodNews,)),
+    ("3.2", (w.GoodAsyncNews,)),
+    ("3.3", (w.GoodMarket, w.GoodAsyncMarket)),
+]
+
+
+def _ids(value):
+    if isinstance(value, tuple):
+        return "+".join(v.__name__ for v in value)
+    return str(value)
+
+
+@pytest.mark.parametrize(("exercise", "answers", "rule", "observed"), WRONG, ids=_ids)
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, rule, observed):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert message.startswith(rule), message
+    assert observed in message, message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("exercise", "answers"), RIGHT, ids=_ids)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG} == {case[0] for case in RIGHT}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * len(result.exercises)
+    assert result.points == result.max_points > 0 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(ROOT / "exercises" / SOLUTION.name, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
