@@ -1,0 +1,72 @@
+"""Chapter 10's graders are honest: right answers pass, and each known-wrong answer (one of the four pitfalls)
+fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch10_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "10_pitfalls.ipynb"
+EXERCISES = ROOT / "exercises" / "10_pitfalls.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("10.1", (w.BridgeDigest, w.GoodAsyncDigest), "[AGN101]", "RuntimeError"),
+    ("10.1", (w.BothDigest, w.GoodAsyncDigest), "[AGN110]", "defines both run() and arun()"),
+    ("10.1", (w.GoodDigest, w.SyncCallAsyncDigest), "[AGN104]", "the event loop was blocked"),
+    ("10.1", (w.GoodDigest, w.SequentialAsyncDigest), "[Pitfall 1: Mixing Sync/Async]", "did not overlap"),
+    ("10.2", (w.CollectingRelay,), "[AGN103]", "after the writer had produced its last chunk"),
+    ("10.2", (w.MistypedRelay,), "[AGN108]", "is annotated to return"),
+    ("10.2", (w.UnawaitedRelay,), "[AGN106]", "without await"),
+    ("10.2", (w.FailedEventRelay,), "[AGN109]", "workflow_running"),
+]
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answers", "names", "observed"), WRONG, ids=lambda v: getattr(v[-1], "__name__", v)
+)
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, observed):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert names in message
+    assert observed in message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answers"),
+    [("10.1", (w.GoodDigest, w.GoodAsyncDigest)), ("10.2", (w.GoodRelay,))],
+)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 2
+    assert result.points == result.max_points and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(EXERCISES, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
