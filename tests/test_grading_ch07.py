@@ -1,0 +1,84 @@
+"""Chapter 7's graders are honest: right answers pass, and each known-wrong answer (an anti-pattern of the
+chapter) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch07_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "07_performance.ipynb"
+EXERCISES = ROOT / "exercises" / "07_performance.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("7.1", (w.CollectingDigest,), "[AGN103]"),
+    ("7.1", (w.HoardingDigest,), "[AGN103]"),
+    ("7.1", (w.UnawaitedDigest,), "[AGN106]"),
+    ("7.1", (w.SyncStreamDigest,), "[AGN107]"),
+    ("7.2", (w.TaskGroupBoard,), "[Performance 3: gather(..., return_exceptions=True) keeps every result]"),
+    ("7.2", (w.FailedEventBoard,), "[AGN109]"),
+    ("7.2", (w.SilentBoard,), "[Performance 3: every failure reported]"),
+    ("7.2", (w.SequentialBoard,), "[Performance 3: parallel processing]"),
+    ("7.3", (w.GatherReport,), "[Performance 3: TaskGroup, all or nothing]"),
+    ("7.3", (w.PlainExceptReport,), "[Performance 3: every failure reported]"),
+    ("7.3", (w.FailedEventReport,), "[AGN109]"),
+    ("7.3", (w.SequentialReport,), "[Performance 3: parallel processing]"),
+]
+MESSAGES = {
+    "CollectingDigest": "after the writer had produced its last chunk",
+    "HoardingDigest": "bytes per chunk",
+    "TaskGroupBoard": "reported 0 of them",
+    "SilentBoard": "reported 0 error item(s)",
+    "SequentialBoard": "did not all overlap",
+    "GatherReport": "ran to their end",
+    "PlainExceptReport": "unhandled errors in a TaskGroup",
+}
+
+
+@pytest.mark.parametrize(("exercise", "answers", "names"), WRONG, ids=lambda v: getattr(v[-1], "__name__", v))
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert names in message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+    expected = MESSAGES.get(answers[-1].__name__)
+    assert expected is None or expected in message
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answers"),
+    [("7.1", (w.GoodDigest,)), ("7.2", (w.GoodBoard,)), ("7.3", (w.GoodReport,))],
+)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 3
+    assert result.points == result.max_points == 10 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(EXERCISES, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
