@@ -1,0 +1,86 @@
+"""Chapter 6's graders are honest: right answers pass, and each known-wrong answer (an anti-pattern of the
+implementation guidelines) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch06_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "06_implementation.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("6.1", (w.RulesPipeline, w.GoodAsyncPipeline), "[AGN112]", "stream flag"),
+    (
+        "6.1",
+        (w.TopicToWriterPipeline, w.GoodAsyncPipeline),
+        "[Implementation guidelines 1: Workflow Structure]",
+        "writer",
+    ),
+    ("6.1", (w.GoodPipeline, w.SyncCallAsyncPipeline), "[AGN104]", "event loop was blocked"),
+    ("6.1", (w.BothPipeline, w.BothPipeline), "[AGN110]", "defines both"),
+    ("6.2", (w.RunningEventBrief, w.GoodAsyncBrief), "[AGN109]", "workflow_running"),
+    ("6.2", (w.CollectingBrief, w.GoodAsyncBrief), "[AGN103]", "held back"),
+    ("6.2", (w.GoodBrief, w.UnannotatedAsyncBrief), "[AGN108]", "_abrief"),
+    ("6.2", (w.GoodBrief, w.SyncSubflowAsyncBrief), "[AGN104]", "event loop was blocked"),
+    ("6.3", (w.FailedEventRating, w.GoodAsyncRating), "[AGN109]", "workflow_failed"),
+    ("6.3", (w.RaisingRating, w.GoodAsyncRating), "[Result]", "SymbolNotFoundError"),
+    ("6.3", (w.GoodRating, w.FirstFailureAsyncRating), "[Implementation guidelines 3: Error Handling]", "reported 1"),
+    ("6.3", (w.GoodRating, w.SequentialAsyncRating), "[Implementation guidelines 3: Error Handling]", "one after"),
+]
+RIGHT = [
+    ("6.1", (w.GoodPipeline, w.GoodAsyncPipeline)),
+    ("6.2", (w.GoodBrief, w.GoodAsyncBrief)),
+    ("6.3", (w.GoodRating, w.GoodAsyncRating)),
+]
+
+
+def _ids(value):
+    if isinstance(value, tuple):
+        return "+".join(v.__name__ for v in value)
+    return str(value)
+
+
+@pytest.mark.parametrize(("exercise", "answers", "rule", "observed"), WRONG, ids=_ids)
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, rule, observed):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert message.startswith(rule), message
+    assert observed in message, message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("exercise", "answers"), RIGHT, ids=_ids)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG} == {case[0] for case in RIGHT}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * len(result.exercises)
+    assert result.points == result.max_points > 0 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(ROOT / "exercises" / SOLUTION.name, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
