@@ -12,7 +12,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env book test lint grade exercises bench lab clean lock
+.PHONY: env browser book test lint grade exercises bench lab clean lock
 
 env: $(READY)
 
@@ -22,13 +22,19 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Async Agno)" >/dev/null
 	touch $@
 
+## make browser: Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used)
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "make browser: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' (the browser tests are skipped until then)" >&2; fi; }
+
 ## make book: build the website into _build/html, executing every notebook (cached between builds)
 book: $(READY)
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 
-## make test: style, types, unit tests, every notebook under nbval, graders, and the book build
-test: $(READY)
+## make test: style, types, unit tests, every notebook under nbval, graders, the book build and the book in Chromium
+test: $(READY) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
@@ -66,6 +72,6 @@ clean:
 lock:
 	rm -rf /tmp/agnocourse-lock && $(PYTHON) -m venv /tmp/agnocourse-lock
 	/tmp/agnocourse-lock/bin/pip install --quiet agno==1.5.10 jupyter-book==1.0.4.post1 nbval nbclient \
-	  pytest pytest-xdist ipykernel matplotlib ruff pyright
+	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright
 	{ sed -n '1,2p' requirements.txt; /tmp/agnocourse-lock/bin/pip freeze; echo "-e ."; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt

@@ -1,8 +1,7 @@
 """The book builds with warnings as errors, every page of the table of contents is rendered, and exercise
-notebooks are shown unexecuted while chapters and solutions are executed."""
+notebooks are shown unexecuted while chapters and solutions are executed. The `build` fixture (tests/conftest.py)
+builds the book once per test run, shared with the browser tests."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,6 @@ def toc_files() -> list[str]:
     for part in toc["parts"]:
         files += [chapter["file"] for chapter in part["chapters"]]
     return files
-
-
-@pytest.fixture(scope="module")
-def build() -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", ".", "-W", "--keep-going"]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
 @pytest.mark.slow

@@ -1,0 +1,47 @@
+"""Shared fixtures: one book build per test run, whichever test module or xdist worker asks for it first.
+
+`make test` runs pytest with `-n 2 --dist loadfile`: each module runs in one worker process, so a
+module- or session-scoped fixture is still built once per worker. tests/test_book.py and
+tests/test_browser.py both need the built book and may run at the same time in two workers; two
+jupyter-book builds writing into the same `_build` folder would race. So the build is guarded by an
+exclusive file lock (`_build/.book-build.lock`), and its result (exit status and log) is saved under the
+test run's id (pytest-xdist's `testrun_uid`, shared by every worker of one run). The first worker to take
+the lock builds and saves the result; any other worker waits for the lock, finds the saved result of this
+run and uses it without building again. A new run has a new id, so it always builds (cheaply: notebooks
+whose code did not change come from jupyter-book's execution cache).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+BOOK_COMMAND = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", ".", "-W", "--keep-going"]
+
+
+@pytest.fixture(scope="session")
+def build(testrun_uid: str) -> subprocess.CompletedProcess[str]:
+    """The book built once for this test run (see the module docstring for why it is safe under xdist)."""
+    BUILD.mkdir(exist_ok=True)
+    result_file = BUILD / f".book-build-{testrun_uid}.json"
+    with open(BUILD / ".book-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if result_file.is_file():
+                saved = json.loads(result_file.read_text())
+                return subprocess.CompletedProcess(BOOK_COMMAND, saved["returncode"], saved["stdout"], saved["stderr"])
+            for old in BUILD.glob(".book-build-*.json"):
+                old.unlink()
+            done = subprocess.run(BOOK_COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=900)
+            saved = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+            result_file.write_text(json.dumps(saved))
+            return done
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -1,0 +1,283 @@
+"""The built book as a website, in a real browser: Debian's Chromium driven by Playwright.
+
+The book (built once per test run by the `build` fixture of tests/conftest.py) is served from
+`_build/html` by a local `http.server` on 127.0.0.1 in a thread. Every request a page makes is recorded;
+any request for another host is aborted and fails the test, so the site is proved to work offline.
+Screenshots of the welcome page and a chapter are written to `_build/screenshots/`, with the measured
+weight of the chapter page (`weight.json`).
+
+Chromium comes from the system (`make browser` installs Debian's package); Playwright's own browser
+download is never used. Without /usr/bin/chromium these tests are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+# As root in a container, with a closed network: no sandbox, no GPU, and none of Chromium's own
+# background connections (updates, sync, field trials), which would otherwise be refused at every start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# A chapter page with its CSS, JS, fonts and figures must stay small enough for a workshop's Wi-Fi.
+CHAPTER_BUDGET_KB = 3000
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium: run `make browser` (as root) first"),
+]
+
+
+def toc_parts() -> list[dict[str, Any]]:
+    return yaml.safe_load((ROOT / "_toc.yml").read_text())["parts"]
+
+
+def toc_pages() -> list[str]:
+    pages = [yaml.safe_load((ROOT / "_toc.yml").read_text())["root"]]
+    return pages + [chapter["file"] for part in toc_parts() for chapter in part["chapters"]]
+
+
+def first_chapter() -> str:
+    numbered = [part for part in toc_parts() if part.get("numbered")]
+    return next(c["file"] for part in numbered for c in part["chapters"] if c["file"].startswith("notebooks/"))
+
+
+def exercise_pages() -> list[str]:
+    return [page for page in toc_pages() if page.startswith("exercises/")]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(build) -> Iterator[str]:
+    """The base URL of the built book, served on 127.0.0.1 for the module's tests."""
+    if build.returncode != 0:
+        pytest.fail("the book did not build: see tests/test_book.py::test_book_builds_without_warnings")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(HTML)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@dataclass
+class Visit:
+    """What one browser tab did: every request, console errors, page errors, failed and outside requests."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    responses: list[Any] = field(default_factory=list)
+
+
+@pytest.fixture
+def tab(browser) -> Iterator[Visit]:
+    """A fresh tab in a fresh context (empty cache), with every request recorded and outside ones aborted."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    visit = Visit(page)
+
+    def on_request(request: Any) -> None:
+        visit.requests.append(request.url)
+        if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).hostname != "127.0.0.1":
+            visit.outside.append(request.url)
+
+    def route(route: Any) -> None:
+        url = urlsplit(route.request.url)
+        if url.scheme in ("http", "https") and url.hostname != "127.0.0.1":
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", route)
+    page.on("request", on_request)
+    page.on("response", lambda response: visit.responses.append(response))
+    page.on("console", lambda msg: msg.type == "error" and visit.errors.append(f"console: {msg.text}"))
+    page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: visit.errors.append(f"request failed: {request.url}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and visit.errors.append(f"HTTP {response.status}: {response.url}"),
+    )
+    try:
+        yield visit
+    finally:
+        context.close()
+
+
+def images_not_loaded(page: Any) -> list[str]:
+    """Every <img> on the page, lazy ones included, decoded: the sources of those with no natural size."""
+    return page.evaluate(
+        """async () => {
+            const images = Array.from(document.images);
+            images.forEach((img) => { img.loading = "eager"; });
+            await Promise.all(images.map((img) => img.decode().catch(() => null)));
+            return images.filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src);
+        }"""
+    )
+
+
+@pytest.mark.parametrize("page_name", [*toc_pages(), "index", "search", "genindex"])
+def test_every_page_loads_offline_without_errors(site, tab, page_name):
+    response = tab.page.goto(f"{site}{page_name}.html", wait_until="networkidle")
+    assert response is not None and response.ok, page_name
+    assert tab.outside == [], f"{page_name} requested another host: {tab.outside}"
+    assert tab.errors == [], f"{page_name}: {tab.errors}"
+    assert images_not_loaded(tab.page) == [], f"{page_name} has figures that did not load"
+
+
+def test_chapter_figures_render(site, tab):
+    tab.page.goto(f"{site}{first_chapter()}.html", wait_until="networkidle")
+    sizes = tab.page.eval_on_selector_all("article img", "imgs => imgs.map(i => [i.naturalWidth, i.naturalHeight])")
+    assert sizes, f"{first_chapter()} shows no figure"
+    assert all(width > 0 and height > 0 for width, height in sizes), sizes
+
+
+def result_pages(page: Any) -> set[str]:
+    hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    return {urlsplit(href).path.lstrip("/").removesuffix(".html") for href in hrefs}
+
+
+def pages_teaching(word: str) -> set[str]:
+    """Pages of the book with `word` in a heading: the pages that teach it."""
+    found = set()
+    for page_name in toc_pages():
+        headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", (HTML / f"{page_name}.html").read_text(), re.S)
+        if any(word in re.sub(r"<[^>]+>", "", heading) for heading in headings):
+            found.add(page_name)
+    return found
+
+
+def test_search_finds_the_chapters_that_teach_taskgroup(site, tab):
+    expected = pages_teaching("TaskGroup")
+    assert expected, "no page of the book has TaskGroup in a heading"
+    tab.page.goto(f"{site}search.html?q=TaskGroup", wait_until="networkidle")
+    tab.page.wait_for_function("document.querySelectorAll('#search-results li a').length > 0", timeout=15000)
+    tab.page.wait_for_selector("#search-results .search-summary", timeout=15000)
+    found = result_pages(tab.page)
+    assert expected <= found, f"search for TaskGroup missed {sorted(expected - found)}; found {sorted(found)}"
+    assert tab.errors == [] and tab.outside == []
+
+
+def test_dropdown_opens_on_click(site, tab):
+    tab.page.goto(f"{site}book/grading.html", wait_until="networkidle")
+    dropdown = tab.page.locator(".admonition.dropdown").first
+    body = dropdown.locator("p").last
+    assert body.is_hidden(), "the dropdown's content shows before it is opened"
+    dropdown.locator(".admonition-title").click()
+    body.wait_for(state="visible", timeout=5000)
+    assert body.is_visible()
+
+
+def test_light_and_dark_mode(site, tab):
+    page = tab.page
+    page.goto(f"{site}{first_chapter()}.html", wait_until="networkidle")
+    background = "getComputedStyle(document.body).backgroundColor"
+    themes = []
+    for _ in range(3):
+        page.locator(".theme-switch-button").first.click()
+        themes.append((page.evaluate("document.documentElement.dataset.theme"), page.evaluate(background)))
+    colours = dict(themes)
+    assert {"light", "dark"} <= set(colours), themes
+    brightness = {theme: sum(map(int, re.findall(r"\d+", colour)[:3])) for theme, colour in colours.items()}
+    assert brightness["dark"] < brightness["light"], colours
+
+
+def test_chapter_has_navigation_objectives_download_and_exercises(site, tab):
+    page = tab.page
+    chapter = first_chapter()
+    page.goto(f"{site}{chapter}.html", wait_until="networkidle")
+    assert page.locator(".prev-next-area a.left-prev").count() == 1
+    assert page.locator(".prev-next-area a.right-next").count() == 1
+    top = page.locator("article").inner_text()[:1500].lower()
+    assert "minutes" in top or "time" in top, "the chapter does not state its estimated time at the top"
+    assert "able to" in top or "objective" in top or "you will" in top, "the chapter does not state its objectives"
+    exercises = page.eval_on_selector_all("article a[href*='exercises/']", "links => links.map(a => a.href)")
+    assert any(href.split("#")[0].endswith(".html") for href in exercises), "no link to the chapter's exercises"
+    download = page.locator("a.btn-download-source-button").first.get_attribute("href")
+    assert download and download.endswith(".ipynb"), download
+    notebook = page.request.get(f"{site}{chapter}.html".rsplit("/", 1)[0] + "/" + download).json()
+    assert notebook["cells"], "the downloaded chapter notebook is empty"
+
+
+@pytest.mark.parametrize("exercise", exercise_pages())
+def test_exercise_page_offers_the_learners_notebook_and_not_its_solution(site, tab, exercise):
+    page = tab.page
+    page.goto(f"{site}{exercise}.html", wait_until="networkidle")
+    download = page.locator("a.btn-download-source-button").first.get_attribute("href")
+    assert download and download.endswith(".ipynb"), download
+    notebook = page.request.get(f"{site}{exercise}.html".rsplit("/", 1)[0] + "/" + download).json()
+    sources = ["".join(cell["source"]) for cell in notebook["cells"]]
+    assert any("NotImplementedError" in source for source in sources), "the download is not the learner's notebook"
+    assert not any(cell.get("outputs") for cell in notebook["cells"]), "the learner's notebook has outputs"
+    solution = exercise.replace("exercises/", "solutions/")
+    next_page = page.locator(".prev-next-area a.right-next").first.get_attribute("href") or ""
+    assert not next_page.split("#")[0].endswith(f"{Path(solution).name}.html"), "the solution comes right after"
+    assert page.locator(f"nav a[href$='{Path(solution).name}.html']").count() >= 1, "the solution is not reachable"
+
+
+def test_screenshots_and_chapter_weight(site, tab):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = tab.page
+    page.goto(f"{site}index.html", wait_until="networkidle")
+    page.screenshot(path=str(SCREENSHOTS / "welcome.png"))
+    tab.responses.clear()
+    chapter = first_chapter()
+    page.goto(f"{site}{chapter}.html", wait_until="networkidle")
+    page.screenshot(path=str(SCREENSHOTS / "chapter.png"))
+    weights: dict[str, int] = {}
+    for response in tab.responses:
+        kind = Path(urlsplit(response.url).path).suffix.lstrip(".") or "html"
+        weights[kind] = weights.get(kind, 0) + len(response.body())
+    total_kb = round(sum(weights.values()) / 1024)
+    report = {
+        "page": f"{chapter}.html",
+        "total_kb": total_kb,
+        "kb_by_type": {k: round(v / 1024) for k, v in weights.items()},
+    }
+    (SCREENSHOTS / "weight.json").write_text(json.dumps(report, indent=2) + "\n")
+    assert (SCREENSHOTS / "welcome.png").stat().st_size > 10_000
+    assert (SCREENSHOTS / "chapter.png").stat().st_size > 10_000
+    assert total_kb < CHAPTER_BUDGET_KB, report
