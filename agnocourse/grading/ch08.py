@@ -1,0 +1,317 @@
+"""Checks for chapter 8, Type annotations: method signatures, and pyright with zero errors on the learner's code."""
+
+from __future__ import annotations
+
+import ast
+import json
+import linecache
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agno.agent import Agent
+from agno.run.response import RunEvent
+
+import agnocourse
+from agnocourse.grading.ch01 import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    _expect_annotation,
+    _expect_own_run_ids,
+    _expect_responsive,
+    _expect_runresponses,
+    _workflow_class,
+)
+from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.probes import (
+    expect_clean,
+    last_chunk_at,
+    model_prompts,
+    probe_agent,
+    run_async_paths,
+    run_sync_path,
+    source_of,
+)
+from agnocourse.grading.registry import exercise
+from agnocourse.offline import OfflineModel
+
+PYRIGHT_RULE = "Type Annotations: pyright"
+# The chapter's required imports: every module pyright checks starts with them.
+REQUIRED_IMPORTS = """\
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from uuid import uuid4
+
+from agno.agent import Agent
+from agno.workflow import RunEvent, RunResponse, Workflow
+
+from agnocourse.offline import offline_agent
+"""
+# Bare `# type: ignore` is not honoured, and a `# pyright: ignore[rule]` that silences nothing is an error.
+PYRIGHT_CONFIG = {
+    "pythonVersion": "3.11",
+    "typeCheckingMode": "standard",
+    "enableTypeIgnoreComments": False,
+    "reportUnnecessaryTypeIgnoreComment": "error",
+}
+HINTS = {
+    "reportIncompatibleMethodOverride": "this is agno 1.5.10's own typing of run()/arun(), not a bug in your code: "
+    "silence exactly that rule, on the line pyright reports, and nothing else.",
+    "reportUnnecessaryTypeIgnoreComment": "an ignore comment that silences nothing hides nothing either: remove it.",
+    "reportGeneralTypeIssues": "read pyright's message: what does the expression you iterate over give before it is "
+    "awaited?",
+    "reportAttributeAccessIssue": "read pyright's message: the name you use does not exist on agno 1.5.10.",
+    "reportUndefinedVariable": "the check type-checks your classes after the chapter's required imports only: "
+    "use those names (or define what you use in the same cell).",
+}
+DEFAULT_HINT = "run pyright on the cell yourself (as the chapter does) and fix what it reports."
+
+
+@dataclass(frozen=True)
+class PyrightError:
+    """One pyright error, placed in the learner's class: the class, the line in its source, the rule, the message."""
+
+    where: str
+    line: int
+    rule: str
+    message: str
+
+    def describe(self) -> str:
+        first = self.message.splitlines()[0]
+        return f"{self.where}, line {self.line}: {self.rule}: {first}"
+
+
+def pyright_executable() -> Path:
+    """The pyright of the running interpreter's environment, else one on the PATH."""
+    beside = Path(sys.executable).with_name("pyright")
+    if beside.exists():
+        return beside
+    found = shutil.which("pyright")
+    if found is None:
+        fail(PYRIGHT_RULE, "pyright is not installed in this environment.", "install the course's requirements.")
+    return Path(found)
+
+
+def own_classes(*classes: type) -> list[type]:
+    """The classes to type-check: the answers and their bases that are not agno's or Python's, bases first."""
+    ordered: list[type] = []
+    for cls in classes:
+        for each in reversed(cls.__mro__):
+            module = each.__module__
+            if module == "builtins" or module.split(".")[0] in {"agno", "pydantic", "typing", "abc"}:
+                continue
+            if each not in ordered:
+                ordered.append(each)
+    return ordered
+
+
+def class_source(cls: type) -> str:
+    """The source of `cls`; a notebook class without methods is found among the cells Python has kept."""
+    try:
+        return source_of(cls)
+    except (OSError, TypeError):
+        pass
+    for filename in reversed(list(linecache.cache)):
+        text = "".join(linecache.getlines(filename))
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
+                return ast.get_source_segment(text, node) or ""
+    fail(PYRIGHT_RULE, f"the source of {cls.__name__} cannot be found.", "run the cell that defines it again.")
+
+
+def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
+    """Run pyright once on the required imports followed by the source of `classes` (with their own bases)."""
+    parts: list[tuple[int, str]] = []  # (first line in the module, class name)
+    text = REQUIRED_IMPORTS
+    for cls in own_classes(*classes):
+        text += "\n\n"
+        parts.append((text.count("\n") + 1, cls.__name__))
+        text += textwrap.dedent(class_source(cls)).rstrip("\n") + "\n"
+    config = dict(PYRIGHT_CONFIG, extraPaths=[str(Path(agnocourse.__file__).resolve().parents[1])])
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "answer.py").write_text(text, encoding="utf-8")
+        Path(folder, "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+        command = [str(pyright_executable()), "--outputjson", "--pythonpath", sys.executable]
+        done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=timeout)
+    try:
+        report = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        fail(PYRIGHT_RULE, f"pyright did not run: {done.stderr.strip()[:200]}", "check that node is installed.")
+    errors: list[PyrightError] = []
+    for found in report.get("generalDiagnostics", []):
+        if found.get("severity") != "error":
+            continue
+        line = found["range"]["start"]["line"] + 1
+        start, name = max(((s, n) for s, n in parts if s <= line), default=(1, "the required imports"))
+        errors.append(PyrightError(name, line - start + 1, found.get("rule", "-"), found["message"]))
+    return errors
+
+
+def expect_type_clean(*classes: type) -> None:
+    """Fail naming pyright's first error on the learner's classes, with a hint for its rule."""
+    errors = type_errors(*classes)
+    if errors:
+        first = errors[0]
+        fail(
+            PYRIGHT_RULE,
+            f"pyright reports {len(errors)} error(s); the first: {first.describe()}.",
+            HINTS.get(first.rule, DEFAULT_HINT),
+        )
+
+
+# -- 8.1 ---------------------------------------------------------------------------------------------------
+TOPICS = ["rates", "inflation"]
+
+
+def _section(topic: str) -> str:
+    return f"Section on {topic}."
+
+
+def _brief_writer(latency: float) -> Agent:
+    return Agent(
+        name="writer",
+        model=OfflineModel(reply=lambda prompt: _section(prompt.split()[-1]), latency=latency),
+        telemetry=False,
+        monitoring=False,
+    )
+
+
+def _expect_brief(items: list[Any], where: str) -> None:
+    _expect_runresponses(items, where)
+    contents = [item.content for item in items]
+    expect(
+        contents == [*(_section(t) for t in TOPICS), f"{len(TOPICS)} sections"],
+        "Method Signatures",
+        f"{where} yielded contents {contents} for topics {TOPICS}.",
+        "one item per topic from the subflow, then the final item.",
+    )
+
+
+@exercise("8.1", "Method signatures")
+def method_signatures(sync_answer: Any, async_answer: Any) -> None:
+    sync_cls = _workflow_class(sync_answer, "run", "arun")
+    async_cls = _workflow_class(async_answer, "arun", "run")
+    for cls, method in ((sync_cls, "_section"), (async_cls, "_asection")):
+        expect(
+            callable(getattr(cls, method, None)),
+            "Method Signatures",
+            f"{cls.__name__} has no {method}() subflow.",
+            f"define {method}(self, topic: str) in {cls.__name__}.",
+        )
+    _expect_annotation(sync_cls, "run", Iterator)
+    _expect_annotation(sync_cls, "_section", Iterator)
+    _expect_annotation(async_cls, "arun", AsyncIterator)
+    _expect_annotation(async_cls, "_asection", AsyncIterator)
+
+    wf: Any = sync_cls()
+    wf.writer = _brief_writer(latency=0.0)
+    run = run_sync_path(lambda: wf.run(topics=TOPICS), f"{sync_cls.__name__}.run()")
+    _expect_brief(run.items, f"{sync_cls.__name__}.run()")
+
+    awf: Any = async_cls()
+    awf.writer = _brief_writer(latency=0.2)
+    runs, _, blocked = run_async_paths([lambda: awf.arun(topics=TOPICS)], f"{async_cls.__name__}.arun()")
+    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)")
+    _expect_brief(runs[0].items, f"{async_cls.__name__}.arun()")
+    _expect_own_run_ids([awf], runs, async_cls)
+    expect_clean(sync_cls, SYNC_CODES, "annotate every path and subflow with what calling it gives.")
+    expect_clean(async_cls, ASYNC_CODES, "annotate every path and subflow with what calling it gives.")
+    expect_type_clean(sync_cls, async_cls)
+
+
+# -- 8.2 ---------------------------------------------------------------------------------------------------
+DIGEST = "Prices rose again in March while rates stayed where they were for the third month."
+
+
+class WriterDown(RuntimeError):
+    """The writer's model failed."""
+
+
+def _down(prompt: str) -> str:
+    raise WriterDown("the writer is down")
+
+
+def _digest_writer(latency: float, failing: bool = False) -> Agent:
+    if failing:
+        return Agent(name="writer", model=OfflineModel(reply=_down, latency=latency), telemetry=False, monitoring=False)
+    return probe_agent("writer", DIGEST, latency=latency, chunk_delay=0.02)
+
+
+@exercise("8.2", "Zero pyright errors")
+def zero_errors(async_answer: Any) -> None:
+    async_cls = _workflow_class(async_answer, "arun", "run")
+    expect_type_clean(async_cls)
+
+    wfs: list[Any] = [async_cls() for _ in range(2)]
+    for each in wfs:
+        each.writer = _digest_writer(latency=0.2)
+    runs, seconds, blocked = run_async_paths(
+        [lambda each=each: each.arun(topic="prices") for each in wfs], f"{async_cls.__name__}.arun()"
+    )
+    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)")
+    for each, run in zip(wfs, runs, strict=True):
+        where = f"{async_cls.__name__}.arun()"
+        _expect_runresponses(run.items, where)
+        chunks = run.items[:-1]
+        expect(
+            len(chunks) > 3 and "".join(str(c.content) for c in chunks) == DIGEST,
+            "Agent Call Patterns",
+            f"{where} yielded {len(chunks)} chunk(s) before the final item, with contents "
+            f"{[c.content for c in chunks][:3]}...",
+            "yield every chunk of the writer's streamed answer as it arrives.",
+        )
+        expect(
+            run.items[-1].content == DIGEST and model_prompts(each.writer) == ["prices"],
+            "Agent Call Patterns",
+            f"the final content was {run.items[-1].content!r}; the writer was asked {model_prompts(each.writer)}.",
+            "ask the writer about the topic once; the final item carries its whole text.",
+        )
+        last = last_chunk_at(each.writer)
+        expect(
+            last is not None and run.times[0] < last,
+            "AGN103",
+            "the first chunk reached the caller after the writer had produced its last chunk.",
+            "yield each chunk inside the loop over the stream.",
+        )
+    expect(
+        seconds < 0.8,
+        "AGN104",
+        f"two concurrent runs with 0.2 s of model latency and 0.3 s of streaming each took {seconds:.2f} s.",
+        "await the agent's async call so that runs overlap.",
+    )
+    _expect_own_run_ids(wfs, runs, async_cls)
+
+    broken: Any = async_cls()
+    broken.writer = _digest_writer(latency=0.0, failing=True)
+    error_hint = "catch the writer's failure and report it with a RunResponse whose event is RunEvent.run_error."
+
+    async def guarded() -> AsyncIterator[Any]:
+        try:
+            async for item in broken.arun(topic="prices"):
+                yield item
+        except WriterDown as error:
+            fail("Error Handling", f"{async_cls.__name__}.arun() let the writer's failure escape: {error}.", error_hint)
+
+    failed, _, _ = run_async_paths([guarded], f"{async_cls.__name__}.arun() with a failing writer", error_hint)
+    items = failed[0].items
+    seen = [(item.content, item.event) for item in items]
+    expect(
+        bool(items)
+        and items[-1].event == RunEvent.run_error.value
+        and "writer is down" in str(items[-1].content)
+        and all(item.event != RunEvent.workflow_completed.value for item in items),
+        "Error Handling",
+        f"with a failing writer {async_cls.__name__}.arun() yielded {seen}.",
+        "end a failed run with one RunResponse naming the error, event RunEvent.run_error, and no completion item.",
+    )
+    expect_clean(async_cls, ASYNC_CODES, "keep the async path's calls and events as the course's patterns show.")

@@ -1,0 +1,75 @@
+"""Chapter 8's graders are honest: right answers pass, and each known-wrong answer (a typing mistake of the
+chapter) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch08_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "08_type_annotations.ipynb"
+EXERCISES = ROOT / "exercises" / "08_type_annotations.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("8.1", (w.GoodBrief, w.ResponseAnnotatedAsyncBrief), "[AGN108]", "_asection() is annotated"),
+    ("8.1", (w.GoodBrief, w.SyncAnnotatedAsyncBrief), "[AGN108]", "arun() is annotated"),
+    ("8.1", (w.UnannotatedBrief, w.GoodAsyncBrief), "[AGN108]", "_section() is annotated to return None"),
+    ("8.1", (w.NoisyBrief, w.GoodAsyncBrief), "[Type Annotations: pyright]", "reportIncompatibleMethodOverride"),
+    ("8.2", (w.UnawaitedDigest,), "[Type Annotations: pyright]", "is not iterable"),
+    ("8.2", (w.FailedEventDigest,), "[Type Annotations: pyright]", "workflow_failed"),
+    ("8.2", (w.BlanketIgnoreDigest,), "[Type Annotations: pyright]", "reportIncompatibleMethodOverride"),
+    ("8.2", (w.RaisingDigest,), "[Error Handling]", "RunEvent.run_error"),
+]
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answers", "names", "detail"), WRONG, ids=lambda v: getattr(v[-1], "__name__", None) if v else None
+)
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, detail):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, *answers)
+    message = str(failure.value)
+    assert names in message
+    assert detail in message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answers"),
+    [
+        ("8.1", (w.GoodBrief, w.GoodAsyncBrief)),
+        ("8.2", (w.GoodDigest,)),
+    ],
+)
+def test_a_right_answer_passes(exercise, answers, capsys):
+    check(exercise, *answers)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 2
+    assert result.points == result.max_points == 7 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(EXERCISES, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
