@@ -186,16 +186,10 @@ def stream_digest(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
     wfs = [_digest(cls, DIGEST, latency=LATENCY, chunk_delay=0.01) for _ in range(2)]
-    runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="event loops") for wf in wfs], where)
+    runs, _, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="event loops") for wf in wfs], where)
     _expect_responsive(where, blocked, "await agent.arun(..., stream=True) and iterate what it returns")
     for wf, run in zip(wfs, runs, strict=True):
         _expect_digest(run, wf, where)
-    expect(
-        seconds < 2 * LATENCY + 0.5,
-        "Streaming Optimization",
-        f"two concurrent runs of {where} took {seconds:.2f} s.",
-        "await the writer's async stream so that runs overlap.",
-    )
     _expect_own_run_ids(wfs, runs, cls)
     _expect_flat_memory(cls, where)
     expect_clean(cls, ASYNC_CODES, "relay the stream item by item, in an async path of its own.")
@@ -329,7 +323,7 @@ def company_report(answer: Any) -> None:
         "ask it once, with self.report_prompt(data) over the income statement, financials and price.",
     )
     expect(
-        seconds < SLOW + FAST + 0.2,
+        seconds < SLOW + FAST + 0.3,
         "Performance 3: parallel processing",
         f"{where} took {seconds:.2f} s for calls of {SLOW}, {SLOW} and {FAST} s.",
         "start the three calls together in one asyncio.TaskGroup.",
