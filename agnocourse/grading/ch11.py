@@ -4,10 +4,12 @@ checking one group of checklist items by behaviour and by the rule checker."""
 from __future__ import annotations
 
 import inspect
+import typing
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agno.run.response import RunEvent
-from agno.workflow import Workflow
+from agno.workflow import RunResponse, Workflow
 
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import (
@@ -98,6 +100,21 @@ def _expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
     )
 
 
+def _expect_annotation(cls: type, method: str, origin: type) -> None:
+    """The method's resolved return annotation is origin[RunResponse] (the checker cannot tell, from the class
+    alone, that a subclass of the shared base is a workflow)."""
+    try:
+        returns = typing.get_type_hints(getattr(cls, method)).get("return")
+    except Exception:  # an annotation naming something that does not exist counts as missing
+        returns = None
+    expect(
+        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
+        "AGN108",
+        f"{cls.__name__}.{method}() is annotated to return {returns!r}.",
+        f"update the annotation: `-> {origin.__name__}[RunResponse]`.",
+    )
+
+
 def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, float]:
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(**kwargs)], where)
     return runs[0].items, seconds, blocked
@@ -119,6 +136,8 @@ def structure(sync_answer: Any, async_answer: Any) -> None:
     async_cls = _path_class(async_answer, "arun", "run")
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
     expect_clean(async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and start its own run.")
+    _expect_annotation(sync_cls, "run", Iterator)
+    _expect_annotation(async_cls, "arun", AsyncIterator)
     wanted = [(COMPLETED, HEADLINE)]
     for cls, items, wf in _both_headline_runs(sync_cls, async_cls):
         expect(
