@@ -1,0 +1,66 @@
+"""Chapter 12's graders are honest: right answers pass, and each known-wrong answer fails with a message naming
+what it misses."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch12_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "12_beyond.ipynb"
+EXERCISES = ROOT / "exercises" / "12_beyond.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("12.1", w.unbounded_prices, "[Beyond the rules: bounded concurrency]", "9 calls in flight at once"),
+    ("12.1", w.semaphore_per_call, "[Beyond the rules: bounded concurrency]", "9 calls in flight at once"),
+    ("12.1", w.one_at_a_time, "[Beyond the rules: bounded concurrency]", "at most 1 in flight"),
+    ("12.1", w.fire_and_forget, "[AGN201]", "is not kept"),
+    ("12.2", w.raises_timeout, "[Beyond the rules: timeouts]", "raised TimeoutError"),
+    ("12.2", w.stops_waiting_only, "[Beyond the rules: timeouts]", "still running"),
+    ("12.2", w.swallows_cancel, "[Beyond the rules: cancellation]", "swallowed the CancelledError"),
+]
+
+
+@pytest.mark.parametrize(("exercise", "answer", "names", "observed"), WRONG, ids=lambda v: getattr(v, "__name__", v))
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answer, names, observed):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, answer)
+    message = str(failure.value)
+    assert names in message
+    assert observed in message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("exercise", "answer"), [("12.1", w.good_prices), ("12.2", w.good_deadline)])
+def test_a_right_answer_passes(exercise, answer, capsys):
+    check(exercise, answer)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 2
+    assert result.points == result.max_points and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(EXERCISES, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
