@@ -34,6 +34,20 @@ BOTH_RULE = "ALWAYS DO 1-2: both paths give the same result"
 STREAM_HINT = "yield each chunk inside the loop over the agent's stream, and add its content to the text as you go."
 
 
+def expect_free(where: str, blocked: float, limit: float, hint: str) -> None:
+    """The event loop stayed free: no stall near one model call's latency (a sync call stalls it for a whole one).
+
+    Several concurrent agent runs cost some CPU at their start; on a loaded machine that alone can stall the
+    loop for a tenth of a second, so the limit is a share of the latency rather than a fixed 0.1 s.
+    """
+    expect(
+        blocked < limit,
+        "AGN104",
+        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
+        f"in an async path, {hint}.",
+    )
+
+
 def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
     """One streamed answer: every chunk passed on as it arrives, then one completion item with the whole text."""
     _expect_runresponses(run.items, where)
@@ -125,7 +139,7 @@ def async_path(answer: Any) -> None:
         wf.reporter.stream = True
     where = f"{cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="markets") for wf in wfs], where)
-    _expect_responsive(where, blocked, "AGN104", "await agent.arun(...) for every agent call")
+    expect_free(where, blocked, 0.6 * LATENCY, "await agent.arun(...) for every agent call")
     for wf, run in zip(wfs, runs, strict=True):
         _expect_news(run, wf, where, ASYNC_RULE)
     one_run = LATENCY + CHUNK_DELAY * len(NEWS.split())

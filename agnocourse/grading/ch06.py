@@ -15,6 +15,7 @@ from agnocourse.grading.ch01 import (
     _expect_runresponses,  # pyright: ignore[reportPrivateUsage]
     _workflow_class,  # pyright: ignore[reportPrivateUsage]
 )
+from agnocourse.grading.ch03 import expect_free as _expect_free
 from agnocourse.grading.feedback import expect
 from agnocourse.grading.probes import Run, events, expect_clean, model_prompts, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
@@ -31,6 +32,9 @@ def _shape(items: list[Any]) -> list[tuple[str, Any]]:
 
 
 # -- 6.1 ---------------------------------------------------------------------------------------------------
+PIPELINE_LATENCY = 0.3  # seconds per agent call on the async path
+
+
 def _notes(topic: str) -> str:
     return f"notes on {topic}"
 
@@ -72,16 +76,17 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
     where = f"{sync_cls.__name__}.run()"
     _expect_pipeline(run_sync_path(lambda: wf.run(topic="rates"), where), wf, where)
 
-    wfs = [_pipeline(async_cls, latency=0.2) for _ in range(3)]
+    wfs = [_pipeline(async_cls, latency=PIPELINE_LATENCY) for _ in range(3)]
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda each=each: each.arun(topic="rates") for each in wfs], where)
-    _expect_responsive(where, blocked, "AGN104", "await agent.arun(..., stream=False) for both agents")
+    _expect_free(where, blocked, 0.6 * PIPELINE_LATENCY, "await agent.arun(..., stream=False) for both agents")
     for each, run in zip(wfs, runs, strict=True):
         _expect_pipeline(run, each, where)
     expect(
-        seconds < 0.6 * 3 * 0.4,
+        seconds < 0.6 * 3 * 2 * PIPELINE_LATENCY,
         STRUCTURE,
-        f"three concurrent pipelines of two 0.2 s calls each took {seconds:.2f} s: they did not overlap.",
+        f"three concurrent pipelines of two {PIPELINE_LATENCY} s calls each took {seconds:.2f} s: they did not "
+        "overlap.",
         "await the agents' async calls so that runs overlap.",
     )
     _expect_own_run_ids(wfs, runs, async_cls)
@@ -161,7 +166,7 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
 # -- 6.3 ---------------------------------------------------------------------------------------------------
 ASKED = ["AAPL", "BAD", "MSFT", "WORSE"]
 FAILING = {"BAD", "WORSE"}
-LATENCY = 0.2
+LATENCY = 0.4
 ERROR_HINT = "catch the failure of each symbol and yield a RunResponse with event=RunEvent.run_error naming it."
 
 
@@ -216,7 +221,7 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
     awf = _raters(async_cls, latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ASKED)], where, ERROR_HINT)
-    _expect_responsive(where, blocked, "AGN104", "await rater.arun(..., stream=False)")
+    _expect_free(where, blocked, 0.6 * LATENCY, "await rater.arun(..., stream=False)")
     _expect_ratings(runs[0], where)
     expect(
         seconds < 0.6 * len(ASKED) * LATENCY,
