@@ -3,7 +3,8 @@
 A solutions notebook is the single source of its exercises. In a code cell, the lines between
 ``### BEGIN SOLUTION`` and ``### END SOLUTION`` become a stub that raises NotImplementedError, preceded by
 the cell's hint (a ``### HINT: ...`` line in the cell, or ``{"agnocourse": {"hint": ...}}`` in its
-metadata). The stub names the exercise of the next check cell. Outputs, execution counts and run timings
+metadata). The stub names the exercise of the next check cell. A title "# Solutions N: ..." becomes
+"# Exercises N: ...", so the book's two parts name their pages apart. Outputs, execution counts and run timings
 are cleared; everything else, check cells and metadata included, is kept. The output is the same bytes on every run.
 ``--check`` writes nothing and exits 1, naming the files, when exercises/ is out of date.
 """
@@ -22,6 +23,7 @@ import nbformat
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 HINT = re.compile(r"^\s*### HINT:\s*(?P<text>.*)$")
+SOLUTIONS_TITLE = re.compile(r"^# Solutions\b")
 
 
 class SolutionFormatError(ValueError):
@@ -79,6 +81,8 @@ def generate(solution: Any, name: str = "notebook") -> Any:
     notebook = copy.deepcopy(solution)
     cells = notebook.cells
     for index, cell in enumerate(cells):
+        if cell.cell_type == "markdown":
+            cell.source = SOLUTIONS_TITLE.sub("# Exercises", cell.source, count=1)
         if cell.cell_type != "code":
             continue
         if BEGIN in cell.source:

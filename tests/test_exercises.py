@@ -37,6 +37,14 @@ def test_a_solution_region_becomes_a_hinted_stub():
     assert all(c.outputs == [] and c.execution_count is None for c in generated.cells if c.cell_type == "code")
 
 
+def test_the_solutions_title_becomes_the_exercises_title():
+    solution = solution_notebook()
+    solution.cells[0].source = "# Solutions 9: Demo\n\nSolutions are not # Solutions 9 elsewhere."
+    generated = exercises.generate(solution)
+    assert generated.cells[0].source == "# Exercises 9: Demo\n\nSolutions are not # Solutions 9 elsewhere."
+    assert solution.cells[0].source.startswith("# Solutions 9")
+
+
 def test_a_hint_can_come_from_the_cell_metadata():
     notebook = solution_notebook()
     notebook.cells[2].source = "### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION"
