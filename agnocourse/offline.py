@@ -76,17 +76,8 @@ class _Shared:
             return self.replies[self.position - 1]
 
 
-def split_chunks(text: str, words_per_chunk: int = 1) -> list[str]:
-    """Split text into streaming chunks of whole words; joining the chunks gives the text back."""
-    words = re.findall(r"\s*\S+", text)
-    if not words:
-        return [text]
-    words[-1] += text[len("".join(words)) :]
-    return ["".join(words[i : i + words_per_chunk]) for i in range(0, len(words), words_per_chunk)]
-
-
 def iter_chunks(text: str, words_per_chunk: int = 1) -> Iterator[str]:
-    """The chunks of `split_chunks`, one at a time: a stream holds one chunk at a time, as a real model's does."""
+    """Text as streaming chunks of whole words, one at a time (as a real model streams); they join back to the text."""
     pending: list[str] = []
     end = 0
     for match in re.finditer(r"\s*\S+", text):
@@ -100,6 +91,11 @@ def iter_chunks(text: str, words_per_chunk: int = 1) -> Iterator[str]:
         return
     pending[-1] += text[end:]
     yield "".join(pending)
+
+
+def split_chunks(text: str, words_per_chunk: int = 1) -> list[str]:
+    """All the chunks of `iter_chunks` at once."""
+    return list(iter_chunks(text, words_per_chunk))
 
 
 @dataclass

@@ -54,15 +54,15 @@ def test_chunk_words_groups_words():
     assert contents(chunks) == ["a b", " c d", " e"]
 
 
-@pytest.mark.parametrize("text", ["", "one", "  leading and trailing  ", "line\nbreaks\n\nkept"])
-def test_split_chunks_joins_back_to_the_text(text):
-    assert "".join(split_chunks(text)) == text
-
-
 @pytest.mark.parametrize("text", ["", "one", "  leading and trailing  ", "line\nbreaks\n\nkept", "a b c d e"])
 @pytest.mark.parametrize("words", [1, 2, 3])
-def test_iter_chunks_gives_the_chunks_of_split_chunks(text, words):
-    assert list(iter_chunks(text, words)) == split_chunks(text, words)
+def test_chunks_join_back_to_the_text(text, words):
+    assert "".join(split_chunks(text, words)) == text
+
+
+def test_chunks_hold_whole_words_and_keep_the_spacing():
+    assert split_chunks("  a b\nc  d e ", 2) == ["  a b", "\nc  d", " e "]
+    assert next(iter_chunks("one two three")) == "one"
 
 
 def test_async_run_and_async_stream():
