@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import inspect
-import typing
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agno.agent import RunResponse
 from agno.run.response import RunEvent
-from agno.workflow import Workflow
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -21,82 +18,16 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    workflow_class,
+)
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
-
-COMPLETED = RunEvent.workflow_completed.value
-SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
-ASYNC_CODES = ("AGN102", "AGN103", "AGN104", "AGN106", "AGN107", "AGN108", "AGN109", "AGN110", "AGN111", "AGN112")
-BLOCK_LIMIT = 0.1  # seconds the event loop may stall while an async path waits on 0.2-0.3 s latencies
-
-
-def _workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
-    """The answer is a Workflow subclass that defines `method` and not `other` (the split-class pattern)."""
-    name = getattr(answer, "__name__", repr(answer))
-    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
-        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the classes themselves to check().")
-    if getattr(answer, method) is getattr(Workflow, method):
-        fail(
-            "Dual Method Pattern", f"{name} does not define {method}().", f"the class for this path defines {method}()."
-        )
-    if getattr(answer, other) is not getattr(Workflow, other):
-        fail(
-            "AGN110",
-            f"{name} defines both run() and arun(); on agno 1.5.10 its run() then returns None.",
-            "split the paths: one subclass defines run(), another defines arun(), both inherit a shared base.",
-        )
-    return answer
-
-
-def _expect_runresponses(items: list[Any], where: str) -> None:
-    expect(bool(items), "Consistent Return Types", f"{where} yielded nothing.", "yield RunResponse objects.")
-    for item in items:
-        expect(
-            type(item) is RunResponse,
-            "AGN102",
-            f"{where} yielded a {type(item).__name__}.",
-            "yield agno's RunResponse objects only (agent chunks already are RunResponse objects).",
-        )
-    finals = [i for i, item in enumerate(items) if item.event == COMPLETED]
-    expect(
-        finals == [len(items) - 1],
-        "Consistent Return Types",
-        f"{where} yielded RunEvent.workflow_completed at positions {finals} of {len(items)} items.",
-        "the last item, and only the last, carries event=RunEvent.workflow_completed.",
-    )
-
-
-def _expect_annotation(cls: type, method: str, origin: type) -> None:
-    function = getattr(cls, method)
-    try:
-        returns = typing.get_type_hints(function).get("return")
-    except Exception:  # unresolvable annotations count as missing
-        returns = None
-    expect(
-        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
-        "AGN108",
-        f"{cls.__name__}.{method}() is annotated to return {returns!r}.",
-        f"annotate it `-> {origin.__name__}[RunResponse]`.",
-    )
-
-
-def _expect_responsive(where: str, blocked: float, code: str, what: str) -> None:
-    expect(
-        blocked < BLOCK_LIMIT,
-        code,
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        f"in an async path, {what}.",
-    )
-
-
-def _expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
-    ids = [run.items[-1].run_id for run in runs]
-    expect(
-        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
-        "AGN111",
-        f"{cls.__name__}.arun() finished with run ids {ids}.",
-        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
-    )
-
 
 # -- 1.1 ---------------------------------------------------------------------------------------------------
 SUMMARY = "Async code waits without blocking the loop."
@@ -104,8 +35,8 @@ SUMMARY = "Async code waits without blocking the loop."
 
 @exercise("1.1", "Dual paths")
 def dual_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
         "Dual Method Pattern",
@@ -116,7 +47,7 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     wf: Any = sync_cls()
     wf.summarizer = probe_agent("summarizer", SUMMARY, latency=0.05)
     run = run_sync_path(lambda: wf.run(topic="event loops"), f"{sync_cls.__name__}.run()")
-    _expect_runresponses(run.items, f"{sync_cls.__name__}.run()")
+    expect_runresponses(run.items, f"{sync_cls.__name__}.run()")
     expect(
         run.items[-1].content == SUMMARY,
         "Dual Method Pattern",
@@ -136,9 +67,9 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     runs, seconds, blocked = run_async_paths(
         [lambda each=each: each.arun(topic="event loops") for each in wfs], f"{async_cls.__name__}.arun()"
     )
-    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)")
+    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.3)
     for each_run in runs:
-        _expect_runresponses(each_run.items, f"{async_cls.__name__}.arun()")
+        expect_runresponses(each_run.items, f"{async_cls.__name__}.arun()")
         expect(
             each_run.items[-1].content == SUMMARY,
             "Dual Method Pattern",
@@ -151,7 +82,7 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
         f"three concurrent runs with 0.3 s of model latency each took {seconds:.2f} s.",
         "await the agent's async call so that runs overlap.",
     )
-    _expect_own_run_ids(wfs, runs, async_cls)
+    expect_own_run_ids(wfs, runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "keep the sync path sync, in a class of its own.")
     expect_clean(async_cls, ASYNC_CODES, "keep the async path async, in a class of its own.")
 
@@ -162,7 +93,7 @@ ERROR_HINT = "report a failing symbol with a RunResponse whose event is RunEvent
 
 
 def _expect_quotes(items: list[Any], where: str) -> None:
-    _expect_runresponses(items, where)
+    expect_runresponses(items, where)
     seen = [(item.content, item.event) for item in items]
     expect(
         len(items) == len(SYMBOLS) + 1,
@@ -200,10 +131,10 @@ def _price(symbol: str) -> float:
 
 @exercise("1.2", "Consistent return types and events")
 def return_types(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
-    _expect_annotation(sync_cls, "run", Iterator)
-    _expect_annotation(async_cls, "arun", AsyncIterator)
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
+    expect_annotation(sync_cls, "run", Iterator)
+    expect_annotation(async_cls, "arun", AsyncIterator)
 
     wf: Any = sync_cls()
     wf.prices = SyncFinancialTools(latency=0.01, fail_for={"BAD"})
@@ -214,9 +145,11 @@ def return_types(sync_answer: Any, async_answer: Any) -> None:
     awf.aprices = AsyncFinancialTools(latency=0.2, fail_for={"BAD"})
     awf.prices = SyncFinancialTools(latency=0.2, fail_for={"BAD"})
     runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], f"{async_cls.__name__}.arun()", ERROR_HINT)
-    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN107", "await the async price source (aprices)")
+    expect_loop_free(
+        f"{async_cls.__name__}.arun()", blocked, "AGN107", "await the async price source (aprices)", latency=0.2
+    )
     _expect_quotes(runs[0].items, f"{async_cls.__name__}.arun()")
-    _expect_own_run_ids([awf], runs, async_cls)
+    expect_own_run_ids([awf], runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "yield RunResponse objects with RunEvent members that exist.")
     expect_clean(async_cls, ASYNC_CODES, "yield RunResponse objects with RunEvent members that exist.")
 
@@ -235,7 +168,7 @@ def _storyteller(cls: type, latency: float) -> Any:
 
 
 def _expect_story(run: Any, wf: Any, where: str) -> None:
-    _expect_runresponses(run.items, where)
+    expect_runresponses(run.items, where)
     chunks = run.items[:-1]
     expect(
         len(chunks) > 3 and "".join(str(c.content) for c in chunks) == STORY,
@@ -267,8 +200,8 @@ def _expect_story(run: Any, wf: Any, where: str) -> None:
 
 @exercise("1.3", "Agent call patterns")
 def call_patterns(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
 
     wf = _storyteller(sync_cls, latency=0.0)
     run = run_sync_path(lambda: wf.run(topic="asyncio"), f"{sync_cls.__name__}.run()")
@@ -278,9 +211,11 @@ def call_patterns(sync_answer: Any, async_answer: Any) -> None:
     runs, _, blocked = run_async_paths(
         [lambda each=each: each.arun(topic="asyncio") for each in awfs], f"{async_cls.__name__}.arun()"
     )
-    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...) for every agent call")
+    expect_loop_free(
+        f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...) for every agent call", latency=0.2
+    )
     for each, each_run in zip(awfs, runs, strict=True):
         _expect_story(each_run, each, f"{async_cls.__name__}.arun()")
-    _expect_own_run_ids(awfs, runs, async_cls)
+    expect_own_run_ids(awfs, runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "match every agent call to the path and pass stream= explicitly.")
     expect_clean(async_cls, ASYNC_CODES, "match every agent call to the path and pass stream= explicitly.")

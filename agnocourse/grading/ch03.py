@@ -6,14 +6,6 @@ import inspect
 import time
 from typing import Any
 
-from agnocourse.grading.ch01 import (
-    ASYNC_CODES,
-    SYNC_CODES,
-    _expect_own_run_ids,  # pyright: ignore[reportPrivateUsage]
-    _expect_responsive,  # pyright: ignore[reportPrivateUsage]
-    _expect_runresponses,  # pyright: ignore[reportPrivateUsage]
-    _workflow_class,  # pyright: ignore[reportPrivateUsage]
-)
 from agnocourse.grading.feedback import expect
 from agnocourse.grading.probes import (
     Run,
@@ -26,6 +18,14 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    workflow_class,
+)
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
 
 SYNC_RULE = "ALWAYS DO 1: Proper Sync Implementation"
@@ -34,23 +34,9 @@ BOTH_RULE = "ALWAYS DO 1-2: both paths give the same result"
 STREAM_HINT = "yield each chunk inside the loop over the agent's stream, and add its content to the text as you go."
 
 
-def expect_free(where: str, blocked: float, limit: float, hint: str) -> None:
-    """The event loop stayed free: no stall near one model call's latency (a sync call stalls it for a whole one).
-
-    Several concurrent agent runs cost some CPU at their start; on a loaded machine that alone can stall the
-    loop for a tenth of a second, so the limit is a share of the latency rather than a fixed 0.1 s.
-    """
-    expect(
-        blocked < limit,
-        "AGN104",
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        f"in an async path, {hint}.",
-    )
-
-
 def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
     """One streamed answer: every chunk passed on as it arrives, then one completion item with the whole text."""
-    _expect_runresponses(run.items, where)
+    expect_runresponses(run.items, where)
     chunks, final = run.items[:-1], run.items[-1]
     expect(
         len(model_prompts(wf.reporter)) == 1,
@@ -93,7 +79,7 @@ def _newsroom(cls: type, latency: float, chunk_delay: float) -> Any:
 
 @exercise("3.1", "The sync path")
 def sync_path(answer: Any) -> None:
-    cls = _workflow_class(answer, "run", "arun")
+    cls = workflow_class(answer, "run", "arun")
     expect(
         inspect.isgeneratorfunction(cls.run),
         SYNC_RULE,
@@ -127,7 +113,7 @@ CHUNK_DELAY = 0.01
 
 @exercise("3.2", "The async path")
 def async_path(answer: Any) -> None:
-    cls = _workflow_class(answer, "arun", "run")
+    cls = workflow_class(answer, "arun", "run")
     expect(
         inspect.isasyncgenfunction(cls.arun),
         ASYNC_RULE,
@@ -139,7 +125,7 @@ def async_path(answer: Any) -> None:
         wf.reporter.stream = True
     where = f"{cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="markets") for wf in wfs], where)
-    expect_free(where, blocked, 0.6 * LATENCY, "await agent.arun(...) for every agent call")
+    expect_loop_free(where, blocked, "AGN104", "await agent.arun(...) for every agent call", latency=LATENCY)
     for wf, run in zip(wfs, runs, strict=True):
         _expect_news(run, wf, where, ASYNC_RULE)
     one_run = LATENCY + CHUNK_DELAY * len(NEWS.split())
@@ -149,7 +135,7 @@ def async_path(answer: Any) -> None:
         f"three concurrent runs of about {one_run:.2f} s each took {seconds:.2f} s: they did not overlap.",
         "await the agent's async calls so that runs overlap.",
     )
-    _expect_own_run_ids(wfs, runs, cls)
+    expect_own_run_ids(wfs, runs, cls)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: await every agent call and its stream.")
 
 
@@ -200,7 +186,7 @@ def _shape(items: list[Any]) -> list[tuple[str, Any]]:
 
 
 def _expect_market(run: Run, wf: Any, tools: Any, where: str) -> None:
-    _expect_runresponses(run.items, where)
+    expect_runresponses(run.items, where)
     lines = [wf.line_for(tools_price) for tools_price in map(_price, SYMBOLS)]
     expected = [("RunResponse", line) for line in lines] + [("WorkflowCompleted", COMMENT)]
     expect(
@@ -232,8 +218,8 @@ def _price(symbol: str) -> dict[str, Any]:
 
 @exercise("3.3", "Same result on both paths")
 def both_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
 
     wf = _market(sync_cls, latency=0.05)
     sync_where = f"{sync_cls.__name__}.run()"
@@ -243,7 +229,7 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
     awf = _market(async_cls, latency=0.2)
     async_where = f"{async_cls.__name__}.arun()"
     runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], async_where)
-    _expect_responsive(async_where, blocked, "AGN107", "await the async price source (aprices)")
+    expect_loop_free(async_where, blocked, "AGN107", "await the async price source (aprices)", latency=0.2)
     expect(
         _shape(runs[0].items) == _shape(sync_run.items),
         BOTH_RULE,
@@ -251,6 +237,6 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
         "both paths do the same steps in the same order; only the calls differ (run/arun, prices/aprices).",
     )
     _expect_market(runs[0], awf, awf.aprices, async_where)
-    _expect_own_run_ids([awf], runs, async_cls)
+    expect_own_run_ids([awf], runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "the sync path uses the sync price source and agent.run(..., stream=False).")
     expect_clean(async_cls, ASYNC_CODES, "the async path awaits aprices and agent.arun(..., stream=False).")

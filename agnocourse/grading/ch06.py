@@ -6,19 +6,18 @@ import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agnocourse.grading.ch01 import (
-    ASYNC_CODES,
-    SYNC_CODES,
-    _expect_annotation,  # pyright: ignore[reportPrivateUsage]
-    _expect_own_run_ids,  # pyright: ignore[reportPrivateUsage]
-    _expect_responsive,  # pyright: ignore[reportPrivateUsage]
-    _expect_runresponses,  # pyright: ignore[reportPrivateUsage]
-    _workflow_class,  # pyright: ignore[reportPrivateUsage]
-)
-from agnocourse.grading.ch03 import expect_free as _expect_free
 from agnocourse.grading.feedback import expect
 from agnocourse.grading.probes import Run, events, expect_clean, model_prompts, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    workflow_class,
+)
 from agnocourse.offline import offline_agent
 from agnocourse.tools import SymbolNotFoundError
 
@@ -52,7 +51,7 @@ def _pipeline(cls: type, latency: float) -> Any:
 
 
 def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
-    _expect_runresponses(run.items, where)
+    expect_runresponses(run.items, where)
     expect(
         model_prompts(wf.researcher) == ["rates"] and model_prompts(wf.writer) == [_notes("rates")],
         STRUCTURE,
@@ -69,8 +68,8 @@ def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
 
 @exercise("6.1", "Two agents chained")
 def chained(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
 
     wf = _pipeline(sync_cls, latency=0.0)
     where = f"{sync_cls.__name__}.run()"
@@ -79,7 +78,9 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
     wfs = [_pipeline(async_cls, latency=PIPELINE_LATENCY) for _ in range(3)]
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda each=each: each.arun(topic="rates") for each in wfs], where)
-    _expect_free(where, blocked, 0.6 * PIPELINE_LATENCY, "await agent.arun(..., stream=False) for both agents")
+    expect_loop_free(
+        where, blocked, "AGN104", "await agent.arun(..., stream=False) for both agents", latency=PIPELINE_LATENCY
+    )
     for each, run in zip(wfs, runs, strict=True):
         _expect_pipeline(run, each, where)
     expect(
@@ -89,7 +90,7 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
         "overlap.",
         "await the agents' async calls so that runs overlap.",
     )
-    _expect_own_run_ids(wfs, runs, async_cls)
+    expect_own_run_ids(wfs, runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "sync agent calls with stream=False, in a class of their own.")
     expect_clean(async_cls, ASYNC_CODES, "awaited agent calls with stream=False, in a class of their own.")
 
@@ -110,11 +111,11 @@ def _expect_subflow(cls: type, name: str, kind: Any, origin: type) -> None:
         f"{cls.__name__} has no {'async ' if origin is AsyncIterator else ''}generator method {name}().",
         f"write the subflow as a method {name}(self, symbol: str) that yields one RunResponse per symbol.",
     )
-    _expect_annotation(cls, name, origin)
+    expect_annotation(cls, name, origin)
 
 
 def _expect_briefs(run: Run, wf: Any, where: str) -> None:
-    _expect_runresponses(run.items, where)
+    expect_runresponses(run.items, where)
     expected = [("RunResponse", _brief(s)) for s in SYMBOLS] + [("WorkflowCompleted", f"{len(SYMBOLS)} briefs")]
     expect(
         _shape(run.items) == expected,
@@ -140,8 +141,8 @@ def _analysts(cls: type) -> Any:
 
 @exercise("6.2", "Subflows")
 def subflows(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     _expect_subflow(sync_cls, "_brief", inspect.isgeneratorfunction, Iterator)
     _expect_subflow(async_cls, "_abrief", inspect.isasyncgenfunction, AsyncIterator)
 
@@ -152,9 +153,9 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
     awf = _analysts(async_cls)
     where = f"{async_cls.__name__}.arun()"
     runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], where)
-    _expect_responsive(where, blocked, "AGN104", "the async subflow awaits agent.arun(..., stream=False)")
+    expect_loop_free(where, blocked, "AGN104", "the async subflow awaits agent.arun(..., stream=False)", latency=0.15)
     _expect_briefs(runs[0], awf, where)
-    _expect_own_run_ids([awf], runs, async_cls)
+    expect_own_run_ids([awf], runs, async_cls)
     expect_clean(
         sync_cls, SYNC_CODES, "subflow items take the default event; RunEvent.workflow_running does not exist."
     )
@@ -184,7 +185,7 @@ def _raters(cls: type, latency: float) -> Any:
 
 
 def _expect_ratings(run: Run, where: str) -> None:
-    _expect_runresponses(run.items, where)
+    expect_runresponses(run.items, where)
     errors = [item for item in run.items if item.event == "RunError"]
     reported = sorted(s for s in FAILING if any(s in str(item.content) for item in errors))
     expect(
@@ -211,8 +212,8 @@ def _expect_ratings(run: Run, where: str) -> None:
 
 @exercise("6.3", "Report every failure")
 def failures(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
 
     wf = _raters(sync_cls, latency=0.0)
     where = f"{sync_cls.__name__}.run()"
@@ -221,7 +222,7 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
     awf = _raters(async_cls, latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ASKED)], where, ERROR_HINT)
-    _expect_free(where, blocked, 0.6 * LATENCY, "await rater.arun(..., stream=False)")
+    expect_loop_free(where, blocked, "AGN104", "await rater.arun(..., stream=False)", latency=LATENCY)
     _expect_ratings(runs[0], where)
     expect(
         seconds < 0.6 * len(ASKED) * LATENCY,
@@ -230,6 +231,6 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
         "rate the symbols concurrently (asyncio.gather with return_exceptions=True, or a TaskGroup of tasks that "
         "each catch their own failure).",
     )
-    _expect_own_run_ids([awf], runs, async_cls)
+    expect_own_run_ids([awf], runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "report failures with RunEvent.run_error, a member that exists.")
     expect_clean(async_cls, ASYNC_CODES, "report failures with RunEvent.run_error, a member that exists.")

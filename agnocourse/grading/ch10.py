@@ -7,15 +7,6 @@ from typing import Any
 
 from agno.run.response import RunEvent
 
-from agnocourse.grading.ch01 import (
-    ASYNC_CODES,
-    SYNC_CODES,
-    _expect_annotation,
-    _expect_own_run_ids,
-    _expect_responsive,
-    _expect_runresponses,
-    _workflow_class,
-)
 from agnocourse.grading.feedback import expect
 from agnocourse.grading.probes import (
     expect_clean,
@@ -26,6 +17,15 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    workflow_class,
+)
 
 COMPLETED = RunEvent.workflow_completed.value
 DEFAULT = RunEvent.run_response.value
@@ -56,7 +56,7 @@ def _digest(cls: type, latency: float) -> Any:
 
 
 def _expect_digest(items: list[Any], wf: Any, where: str) -> None:
-    _expect_runresponses(items, where)
+    expect_runresponses(items, where)
     wanted = [(DEFAULT, HEADLINE)] * len(TOPICS) + [(COMPLETED, f"{len(TOPICS)} headlines")]
     expect(
         _shape(items) == wanted,
@@ -76,8 +76,8 @@ def _expect_digest(items: list[Any], wf: Any, where: str) -> None:
 
 @exercise("10.1", "Two paths instead of a bridge")
 def two_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
 
     wf = _digest(sync_cls, latency=0.01)
     where = f"{sync_cls.__name__}.run()"
@@ -87,7 +87,7 @@ def two_paths(sync_answer: Any, async_answer: Any) -> None:
     wfs = [_digest(async_cls, latency=LATENCY) for _ in range(2)]
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda each=each: each.arun(topics=TOPICS) for each in wfs], where)
-    _expect_responsive(where, blocked, "AGN104", "await agent.arun(..., stream=False)")
+    expect_loop_free(where, blocked, "AGN104", "await agent.arun(..., stream=False)", latency=LATENCY)
     for each, each_run in zip(wfs, runs, strict=True):
         _expect_digest(each_run.items, each, where)
     calls = len(TOPICS) * len(wfs)
@@ -98,7 +98,7 @@ def two_paths(sync_answer: Any, async_answer: Any) -> None:
         f"({calls} calls), took {seconds:.2f} s: the calls of one run did not overlap.",
         "create one task per topic in an asyncio.TaskGroup and read the results after it.",
     )
-    _expect_own_run_ids(wfs, runs, async_cls)
+    expect_own_run_ids(wfs, runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "the sync path calls agent.run(..., stream=False) and starts no event loop.")
     expect_clean(async_cls, ASYNC_CODES, "the async path awaits agent.arun(..., stream=False).")
 
@@ -110,8 +110,8 @@ PITFALL_3 = "Pitfall 3: Inefficient Streaming"
 
 @exercise("10.2", "A typed stream, passed on as it arrives")
 def typed_stream(async_answer: Any) -> None:
-    cls = _workflow_class(async_answer, "arun", "run")
-    _expect_annotation(cls, "arun", AsyncIterator)
+    cls = workflow_class(async_answer, "arun", "run")
+    expect_annotation(cls, "arun", AsyncIterator)
     expect_clean(cls, ("AGN102", "AGN106", "AGN109"), "yield RunResponse objects; await the agent's stream first.")
 
     wfs: list[Any] = [cls() for _ in range(2)]
@@ -119,9 +119,11 @@ def typed_stream(async_answer: Any) -> None:
         wf.writer = probe_agent("writer", STORY, latency=0.1, chunk_delay=0.03)
     where = f"{cls.__name__}.arun()"
     runs, _, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="event loops") for wf in wfs], where)
-    _expect_responsive(where, blocked, "AGN104", "await agent.arun(..., stream=True), then async for over it")
+    expect_loop_free(
+        where, blocked, "AGN104", "await agent.arun(..., stream=True), then async for over it", latency=0.1
+    )
     for wf, run in zip(wfs, runs, strict=True):
-        _expect_runresponses(run.items, where)
+        expect_runresponses(run.items, where)
         chunks = run.items[:-1]
         expect(
             len(chunks) > 3 and "".join(str(c.content) for c in chunks) == STORY,
@@ -149,5 +151,5 @@ def typed_stream(async_answer: Any) -> None:
             "writer had produced its last chunk.",
             "yield each chunk inside the loop over the stream; keep only the text you need for the end.",
         )
-    _expect_own_run_ids(wfs, runs, cls)
+    expect_own_run_ids(wfs, runs, cls)
     expect_clean(cls, ASYNC_CODES, "pass each chunk on as it arrives, from an async path in a class of its own.")

@@ -1,0 +1,92 @@
+"""What the chapters expect of a learner's workflow classes: the split-class pattern, RunResponse items ending
+in one completion event, return annotations, a free event loop and a fresh run id per async run."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from typing import Any
+
+from agno.agent import RunResponse
+from agno.run.response import RunEvent
+from agno.workflow import Workflow
+
+from agnocourse.grading.feedback import expect, fail
+
+COMPLETED = RunEvent.workflow_completed.value
+SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
+ASYNC_CODES = ("AGN102", "AGN103", "AGN104", "AGN106", "AGN107", "AGN108", "AGN109", "AGN110", "AGN111", "AGN112")
+
+
+def workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
+    """The answer is a Workflow subclass that defines `method` and not `other` (the split-class pattern)."""
+    name = getattr(answer, "__name__", repr(answer))
+    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
+        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the classes themselves to check().")
+    if getattr(answer, method) is getattr(Workflow, method):
+        fail(
+            "Dual Method Pattern", f"{name} does not define {method}().", f"the class for this path defines {method}()."
+        )
+    if getattr(answer, other) is not getattr(Workflow, other):
+        fail(
+            "AGN110",
+            f"{name} defines both run() and arun(); on agno 1.5.10 its run() then returns None.",
+            "split the paths: one subclass defines run(), another defines arun(), both inherit a shared base.",
+        )
+    return answer
+
+
+def expect_runresponses(items: list[Any], where: str) -> None:
+    expect(bool(items), "Consistent Return Types", f"{where} yielded nothing.", "yield RunResponse objects.")
+    for item in items:
+        expect(
+            type(item) is RunResponse,
+            "AGN102",
+            f"{where} yielded a {type(item).__name__}.",
+            "yield agno's RunResponse objects only (agent chunks already are RunResponse objects).",
+        )
+    finals = [i for i, item in enumerate(items) if item.event == COMPLETED]
+    expect(
+        finals == [len(items) - 1],
+        "Consistent Return Types",
+        f"{where} yielded RunEvent.workflow_completed at positions {finals} of {len(items)} items.",
+        "the last item, and only the last, carries event=RunEvent.workflow_completed.",
+    )
+
+
+def expect_annotation(cls: type, method: str, origin: type) -> None:
+    function = getattr(cls, method)
+    try:
+        returns = typing.get_type_hints(function).get("return")
+    except Exception:  # unresolvable annotations count as missing
+        returns = None
+    expect(
+        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
+        "AGN108",
+        f"{cls.__name__}.{method}() is annotated to return {returns!r}.",
+        f"annotate it `-> {origin.__name__}[RunResponse]`.",
+    )
+
+
+def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float) -> None:
+    """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it.
+
+    Several concurrent agent runs cost some CPU at their start; on a loaded machine that alone can stall the loop
+    for a tenth of a second, so the limit is a share of the latency, and never below a tenth of a second.
+    """
+    expect(
+        blocked < max(0.1, 0.6 * latency),
+        code,
+        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
+        f"in an async path, {hint}.",
+    )
+
+
+def expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
+    ids = [run.items[-1].run_id for run in runs]
+    expect(
+        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
+        "AGN111",
+        f"{cls.__name__}.arun() finished with run ids {ids}.",
+        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
+    )
