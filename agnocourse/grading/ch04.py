@@ -13,6 +13,7 @@ from agno.workflow import Workflow
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import expect_clean, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import expect_loop_free
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -23,8 +24,8 @@ from agnocourse.tools import (
 )
 
 PARALLEL = "Parallel execution"
+BLOCKING_HINT = "await the async tools; a blocking call goes through asyncio.to_thread"
 LATENCY = 0.3  # seconds per mock call: concurrent work takes about one latency, sequential work their sum
-BLOCK_LIMIT = 0.1  # seconds the event loop may stall while async code waits on LATENCY-long calls
 ASYNC_CODES = ("AGN104", "AGN107", "AGN201", "AGN202")
 
 
@@ -71,15 +72,6 @@ def _expect_concurrent(where: str, seconds: float, calls: int, hint: str) -> Non
     )
 
 
-def _expect_responsive(where: str, blocked: float) -> None:
-    expect(
-        blocked < BLOCK_LIMIT,
-        "AGN107",
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        "in async code, await the async tools; a blocking call goes through asyncio.to_thread.",
-    )
-
-
 def _leaves(error: BaseException) -> list[BaseException]:
     if isinstance(error, BaseExceptionGroup):
         return [leaf for inner in error.exceptions for leaf in _leaves(inner)]
@@ -115,7 +107,7 @@ def taskgroup_report(answer: Any) -> None:
         f"{where} made the calls {tools.calls}.",
         "call each of the three tools once.",
     )
-    _expect_responsive(where, blocked)
+    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
     _expect_concurrent(where, seconds, 3, "start all three calls before waiting for any: create them in a TaskGroup.")
 
     failing = AsyncFinancialTools(latency=LATENCY, fail_for={"BAD"})
@@ -168,7 +160,7 @@ def gather_board(answer: Any) -> None:
         f"for {BOARD} {where} returned {result!r}.",
         "one line per symbol, in order: '<symbol>: <price_usd> USD', or '<symbol>: <the error>' when it failed.",
     )
-    _expect_responsive(where, blocked)
+    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
     _expect_concurrent(where, seconds, len(BOARD), "start every call before waiting for any.")
     expect_clean(price_board, ASYNC_CODES, "use asyncio.gather(..., return_exceptions=True).")
 
@@ -233,7 +225,7 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
     awf.legacy = LegacyReportTool(latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=list(RATED))], where)
-    _expect_responsive(where, blocked)
+    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
     _expect_ratings(runs[0].items, where)
     _expect_concurrent(where, seconds, len(RATED), "start every asyncio.to_thread call before waiting for any.")
     expect(

@@ -11,6 +11,7 @@ from agno.workflow import Workflow
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import expect_clean, model_prompts, probe_agent, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import expect_loop_free
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -25,7 +26,6 @@ ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
 SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
 ASYNC_CODES = ("AGN102", "AGN103", "AGN104", "AGN106", "AGN107", "AGN108", "AGN109", "AGN110", "AGN111", "AGN112")
-BLOCK_LIMIT = 0.1  # seconds the event loop may stall while an async path waits on 0.3 s latencies
 LATENCY = 0.3
 TASKGROUP = "Modern Async Patterns 1: TaskGroup"
 THREADS = "Always do 3: ThreadPoolExecutor on the sync path"
@@ -60,15 +60,6 @@ def _event(item: Any) -> str:
 
 def _shape(items: list[Any]) -> list[tuple[str, Any]]:
     return [(_event(item), getattr(item, "content", None)) for item in items]
-
-
-def _expect_responsive(where: str, blocked: float, what: str) -> None:
-    expect(
-        blocked < BLOCK_LIMIT,
-        "AGN107",
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        f"in an async path, {what}.",
-    )
 
 
 def _expect_overlap(seconds: float, calls: int, code: str, where: str, hint: str, what: str = "calls") -> None:
@@ -160,7 +151,9 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     awf = _financial_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
     runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbol="MSFT")], where)
-    _expect_responsive(where, blocked, "await the async client (self.async_tools), never the blocking one")
+    expect_loop_free(
+        where, blocked, "AGN107", "await the async client (self.async_tools), never the blocking one", latency=LATENCY
+    )
     _expect_report(runs[0].items, awf, where)
     _expect_overlap(
         seconds, 3, TASKGROUP, where, "create the three tasks in one asyncio.TaskGroup, and read results after it."
@@ -195,7 +188,7 @@ def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[An
                 "catch the failures inside the group with except* and report each one.",
             )
         raise
-    _expect_responsive(where, blocked, "await the async client")
+    expect_loop_free(where, blocked, "AGN107", "await the async client", latency=LATENCY)
     _expect_own_run_id(wf, runs[0].items, cls)
     return runs[0].items, seconds, blocked
 
@@ -253,7 +246,9 @@ def blocking_code(async_answer: Any) -> None:
     wf.legacy_tool = LegacyReportTool(latency=LATENCY)
     wf.async_tools = AsyncFinancialTools(latency=LATENCY)
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=RATED)], where)
-    _expect_responsive(where, blocked, "run every blocking call with await asyncio.to_thread(fn, *args)")
+    expect_loop_free(
+        where, blocked, "AGN107", "run every blocking call with await asyncio.to_thread(fn, *args)", latency=LATENCY
+    )
     wanted = [
         (DEFAULT, f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {_rating(symbol)}") for symbol in RATED
     ] + [(COMPLETED, f"{len(RATED)} ratings")]

@@ -20,6 +20,7 @@ from agnocourse.grading.probes import (
     run_async_paths,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import expect_loop_free
 from agnocourse.tools import AsyncFinancialTools, company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -38,7 +39,6 @@ ASYNC_CODES = (
     "AGN112",
     "AGN202",
 )
-BLOCK_LIMIT = 0.1  # seconds the event loop may stall while an async path waits on 0.3 s latencies
 LATENCY = 0.3
 GATHER = "Performance 3: gather(..., return_exceptions=True) keeps every result"
 TASKGROUP = "Performance 3: TaskGroup, all or nothing"
@@ -76,15 +76,6 @@ def _event(item: Any) -> str:
 
 def _shape(items: list[Any]) -> list[tuple[str, Any]]:
     return [(_event(item), getattr(item, "content", None)) for item in items]
-
-
-def _expect_responsive(where: str, blocked: float, what: str) -> None:
-    expect(
-        blocked < BLOCK_LIMIT,
-        "AGN107",
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        f"in an async path, {what}.",
-    )
 
 
 def _expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
@@ -187,7 +178,9 @@ def stream_digest(answer: Any) -> None:
     where = f"{cls.__name__}.arun()"
     wfs = [_digest(cls, DIGEST, latency=LATENCY, chunk_delay=0.01) for _ in range(2)]
     runs, _, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="event loops") for wf in wfs], where)
-    _expect_responsive(where, blocked, "await agent.arun(..., stream=True) and iterate what it returns")
+    expect_loop_free(
+        where, blocked, "AGN107", "await agent.arun(..., stream=True) and iterate what it returns", latency=LATENCY
+    )
     for wf, run in zip(wfs, runs, strict=True):
         _expect_digest(run, wf, where)
     _expect_own_run_ids(wfs, runs, cls)
@@ -211,7 +204,7 @@ def price_board(answer: Any) -> None:
     wf: Any = cls()
     wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=FAILING)
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=BOARD)], where)
-    _expect_responsive(where, blocked, "await the async price client")
+    expect_loop_free(where, blocked, "AGN107", "await the async price client", latency=LATENCY)
     items = runs[0].items
     shape = _shape(items)
     expect(
@@ -298,7 +291,7 @@ def _run_report(cls: type, symbol: str) -> tuple[Any, Any, float]:
                 "catch the failures inside the group with except* and report each one.",
             )
         raise
-    _expect_responsive(where, blocked, "await the async data sources")
+    expect_loop_free(where, blocked, "AGN107", "await the async data sources", latency=LATENCY)
     _expect_own_run_ids([wf], runs, cls)
     return wf, runs[0].items, seconds
 

@@ -21,6 +21,7 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import expect_loop_free
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -33,7 +34,6 @@ COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
 LATENCY = 0.3
-BLOCK_LIMIT = 0.1  # seconds the event loop may stall while an async path waits on 0.3 s latencies
 GOOD = ["AAPL", "MSFT", "NVDA"]
 MIXED = ["AAPL", "BAD", "WORSE"]
 FAILING = {"BAD", "WORSE"}
@@ -71,15 +71,6 @@ def _event(item: Any) -> str:
 
 def _shape(items: list[Any]) -> list[tuple[str, Any]]:
     return [(_event(item), getattr(item, "content", None)) for item in items]
-
-
-def _expect_responsive(where: str, blocked: float, what: str) -> None:
-    expect(
-        blocked < BLOCK_LIMIT,
-        "AGN107",
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        f"in an async path, {what}.",
-    )
 
 
 def _expect_overlap(seconds: float, calls: int, where: str, hint: str) -> None:
@@ -218,7 +209,9 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
     awf = _revenue_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
     items, _, blocked = _async_items(awf, where, symbols=GOOD)
-    _expect_responsive(where, blocked, "await the async client and await agent.arun(..., stream=False)")
+    expect_loop_free(
+        where, blocked, "AGN107", "await the async client and await agent.arun(..., stream=False)", latency=LATENCY
+    )
     _expect_summary(awf, items, where)
     _expect_own_run_id(awf, items, async_cls)
 
@@ -243,7 +236,7 @@ def streaming(async_answer: Any) -> None:
     wf = _digest_workflow(cls)
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=GOOD)], where)
     run = runs[0]
-    _expect_responsive(where, blocked, "await the async client and the writer's stream")
+    expect_loop_free(where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY)
     chunks = [item for item in run.items if _event(item) != COMPLETED]
     expect(
         "".join(str(item.content) for item in chunks) == DIGEST
@@ -308,7 +301,9 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     awf = _rating_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
     items, seconds, blocked = _async_items(awf, where, symbols=GOOD)
-    _expect_responsive(where, blocked, "run the legacy client with await asyncio.to_thread(fn, *args)")
+    expect_loop_free(
+        where, blocked, "AGN107", "run the legacy client with await asyncio.to_thread(fn, *args)", latency=LATENCY
+    )
     wanted = [(DEFAULT, f"{s}: {stock_price(s)['price_usd']} USD, rated {_rating(s)}") for s in GOOD]
     wanted.append((COMPLETED, f"{len(GOOD)} ratings"))
     expect(
