@@ -1,0 +1,69 @@
+"""Chapter 9's graders are honest: right answers pass, and each known-wrong answer (a test that misses what it
+should catch) fails with a message naming the rule it breaks."""
+
+from pathlib import Path
+
+import pytest
+from grading_cases import ch09_wrong as w
+
+from agnocourse.grading import check
+from agnocourse.grading import notebook as nb
+from agnocourse.grading.runner import grade
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTION = ROOT / "solutions" / "09_testing.ipynb"
+EXERCISES = ROOT / "exercises" / "09_testing.ipynb"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+WRONG = [
+    ("9.1", w.rules_comparison, "[Functional Testing]", "one word in the middle of the async stream differs"),
+    ("9.1", w.last_only, "[Functional Testing]", "one word in the middle of the async stream differs"),
+    ("9.1", w.joined_text, "[Functional Testing]", "the async path yields one item more"),
+    ("9.1", w.sync_only, "[Functional Testing]", "the async path never ran"),
+    ("9.1", w.never_iterated, "[Functional Testing]", "the async path never ran"),
+    ("9.1", w.async_def_test, "[Functional Testing]", "returned a coroutine, which nobody runs"),
+    ("9.2", w.ignores_result, "[Type Checking]", "found no error"),
+    ("9.2", w.counts_warnings, "[Type Checking]", "reported a warning as an error"),
+    ("9.2", w.exit_status_only, "[Type Checking]", "without a file and line"),
+    ("9.2", w.zero_based_lines, "[Type Checking]", "pyright's errors are at"),
+]
+
+
+@pytest.mark.parametrize(("exercise", "answer", "names", "detail"), WRONG, ids=lambda v: getattr(v, "__name__", None))
+def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answer, names, detail):
+    with pytest.raises(AssertionError) as failure:
+        check(exercise, answer)
+    message = str(failure.value)
+    assert names in message
+    assert detail in message
+    assert "Observed:" in message and "Hint:" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize(("exercise", "answer"), [("9.1", w.good_paths_agree), ("9.2", w.good_pyright_errors)])
+def test_a_right_answer_passes(exercise, answer, capsys):
+    check(exercise, answer)
+    assert capsys.readouterr().out.strip().endswith("passed")
+
+
+def test_every_exercise_has_known_wrong_answers():
+    ids = {e.id for e in nb.exercises(nb.read(SOLUTION))}
+    assert ids == {case[0] for case in WRONG}
+
+
+@pytest.mark.slow
+def test_the_solution_notebook_scores_full_marks():
+    result = grade(SOLUTION, nb.exercises(nb.read(SOLUTION)))
+    assert [e.status for e in result.exercises] == ["passed"] * 2
+    assert result.points == result.max_points == 7 and result.passed
+
+
+@pytest.mark.slow
+def test_the_exercise_notebook_scores_zero_on_its_stubs():
+    result = grade(EXERCISES, nb.exercises(nb.read(SOLUTION)))
+    assert result.points == 0 and not result.passed
+    for e in result.exercises:
+        assert e.status == "failed"
+        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
