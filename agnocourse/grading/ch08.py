@@ -19,15 +19,6 @@ from agno.agent import Agent
 from agno.run.response import RunEvent
 
 import agnocourse
-from agnocourse.grading.ch01 import (
-    ASYNC_CODES,
-    SYNC_CODES,
-    _expect_annotation,
-    _expect_own_run_ids,
-    _expect_responsive,
-    _expect_runresponses,
-    _workflow_class,
-)
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import (
     expect_clean,
@@ -39,6 +30,15 @@ from agnocourse.grading.probes import (
     source_of,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    workflow_class,
+)
 from agnocourse.offline import OfflineModel
 
 PYRIGHT_RULE = "Type Annotations: pyright"
@@ -187,7 +187,7 @@ def _brief_writer(latency: float) -> Agent:
 
 
 def _expect_brief(items: list[Any], where: str) -> None:
-    _expect_runresponses(items, where)
+    expect_runresponses(items, where)
     contents = [item.content for item in items]
     expect(
         contents == [*(_section(t) for t in TOPICS), f"{len(TOPICS)} sections"],
@@ -199,8 +199,8 @@ def _expect_brief(items: list[Any], where: str) -> None:
 
 @exercise("8.1", "Method signatures")
 def method_signatures(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     for cls, method in ((sync_cls, "_section"), (async_cls, "_asection")):
         expect(
             callable(getattr(cls, method, None)),
@@ -208,10 +208,10 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
             f"{cls.__name__} has no {method}() subflow.",
             f"define {method}(self, topic: str) in {cls.__name__}.",
         )
-    _expect_annotation(sync_cls, "run", Iterator)
-    _expect_annotation(sync_cls, "_section", Iterator)
-    _expect_annotation(async_cls, "arun", AsyncIterator)
-    _expect_annotation(async_cls, "_asection", AsyncIterator)
+    expect_annotation(sync_cls, "run", Iterator)
+    expect_annotation(sync_cls, "_section", Iterator)
+    expect_annotation(async_cls, "arun", AsyncIterator)
+    expect_annotation(async_cls, "_asection", AsyncIterator)
 
     wf: Any = sync_cls()
     wf.writer = _brief_writer(latency=0.0)
@@ -221,9 +221,9 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
     awf: Any = async_cls()
     awf.writer = _brief_writer(latency=0.2)
     runs, _, blocked = run_async_paths([lambda: awf.arun(topics=TOPICS)], f"{async_cls.__name__}.arun()")
-    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)")
+    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.2)
     _expect_brief(runs[0].items, f"{async_cls.__name__}.arun()")
-    _expect_own_run_ids([awf], runs, async_cls)
+    expect_own_run_ids([awf], runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "annotate every path and subflow with what calling it gives.")
     expect_clean(async_cls, ASYNC_CODES, "annotate every path and subflow with what calling it gives.")
     expect_type_clean(sync_cls, async_cls)
@@ -249,7 +249,7 @@ def _digest_writer(latency: float, failing: bool = False) -> Agent:
 
 @exercise("8.2", "Zero pyright errors")
 def zero_errors(async_answer: Any) -> None:
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    async_cls = workflow_class(async_answer, "arun", "run")
     expect_type_clean(async_cls)
 
     wfs: list[Any] = [async_cls() for _ in range(2)]
@@ -258,10 +258,10 @@ def zero_errors(async_answer: Any) -> None:
     runs, seconds, blocked = run_async_paths(
         [lambda each=each: each.arun(topic="prices") for each in wfs], f"{async_cls.__name__}.arun()"
     )
-    _expect_responsive(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)")
+    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.2)
     for each, run in zip(wfs, runs, strict=True):
         where = f"{async_cls.__name__}.arun()"
-        _expect_runresponses(run.items, where)
+        expect_runresponses(run.items, where)
         chunks = run.items[:-1]
         expect(
             len(chunks) > 3 and "".join(str(c.content) for c in chunks) == DIGEST,
@@ -289,7 +289,7 @@ def zero_errors(async_answer: Any) -> None:
         f"two concurrent runs with 0.2 s of model latency and 0.3 s of streaming each took {seconds:.2f} s.",
         "await the agent's async call so that runs overlap.",
     )
-    _expect_own_run_ids(wfs, runs, async_cls)
+    expect_own_run_ids(wfs, runs, async_cls)
 
     broken: Any = async_cls()
     broken.writer = _digest_writer(latency=0.0, failing=True)
