@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import ast
 import json
-import linecache
-import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +14,6 @@ from typing import Any
 from agno.agent import Agent
 from agno.run.response import RunEvent
 
-import agnocourse
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import (
     expect_clean,
@@ -27,7 +22,6 @@ from agnocourse.grading.probes import (
     probe_agent,
     run_async_paths,
     run_sync_path,
-    source_of,
 )
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
@@ -40,26 +34,12 @@ from agnocourse.grading.workflows import (
     workflow_class,
 )
 from agnocourse.offline import OfflineModel
+from agnocourse.typecheck import REQUIRED_IMPORTS, find_pyright, module_text, pyright_config
 
 PYRIGHT_RULE = "Type Annotations: pyright"
-# The chapter's required imports: every module pyright checks starts with them.
-REQUIRED_IMPORTS = """\
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
-from uuid import uuid4
-
-from agno.agent import Agent
-from agno.workflow import RunEvent, RunResponse, Workflow
-
-from agnocourse.offline import offline_agent
-"""
+# Every module pyright checks starts with the chapter's required imports (REQUIRED_IMPORTS, from typecheck).
 # Bare `# type: ignore` is not honoured, and a `# pyright: ignore[rule]` that silences nothing is an error.
-PYRIGHT_CONFIG = {
-    "pythonVersion": "3.11",
-    "typeCheckingMode": "standard",
-    "enableTypeIgnoreComments": False,
-    "reportUnnecessaryTypeIgnoreComment": "error",
-}
+PYRIGHT_CONFIG = pyright_config(enableTypeIgnoreComments=False, reportUnnecessaryTypeIgnoreComment="error")
 HINTS = {
     "reportIncompatibleMethodOverride": "this is agno 1.5.10's own typing of run()/arun(), not a bug in your code: "
     "silence exactly that rule, on the line pyright reports, and nothing else.",
@@ -89,13 +69,10 @@ class PyrightError:
 
 def pyright_executable() -> Path:
     """The pyright of the running interpreter's environment, else one on the PATH."""
-    beside = Path(sys.executable).with_name("pyright")
-    if beside.exists():
-        return beside
-    found = shutil.which("pyright")
-    if found is None:
+    try:
+        return find_pyright()
+    except FileNotFoundError:
         fail(PYRIGHT_RULE, "pyright is not installed in this environment.", "install the course's requirements.")
-    return Path(found)
 
 
 def own_classes(*classes: type) -> list[type]:
@@ -111,22 +88,12 @@ def own_classes(*classes: type) -> list[type]:
     return ordered
 
 
-def class_source(cls: type) -> str:
-    """The source of `cls`; a notebook class without methods is found among the cells Python has kept."""
+def with_class(text: str, cls: type) -> str:
+    """The module `text` followed by the source of `cls` (found also in a notebook cell), as module_text lays it out."""
     try:
-        return source_of(cls)
-    except (OSError, TypeError):
-        pass
-    for filename in reversed(list(linecache.cache)):
-        text = "".join(linecache.getlines(filename))
-        try:
-            tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            continue
-        for node in tree.body:
-            if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
-                return ast.get_source_segment(text, node) or ""
-    fail(PYRIGHT_RULE, f"the source of {cls.__name__} cannot be found.", "run the cell that defines it again.")
+        return module_text(cls, header=text)
+    except OSError:
+        fail(PYRIGHT_RULE, f"the source of {cls.__name__} cannot be found.", "run the cell that defines it again.")
 
 
 def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
@@ -134,13 +101,11 @@ def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
     parts: list[tuple[int, str]] = []  # (first line in the module, class name)
     text = REQUIRED_IMPORTS
     for cls in own_classes(*classes):
-        text += "\n\n"
-        parts.append((text.count("\n") + 1, cls.__name__))
-        text += textwrap.dedent(class_source(cls)).rstrip("\n") + "\n"
-    config = dict(PYRIGHT_CONFIG, extraPaths=[str(Path(agnocourse.__file__).resolve().parents[1])])
+        parts.append((text.rstrip("\n").count("\n") + 4, cls.__name__))  # after two blank lines
+        text = with_class(text, cls)
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "answer.py").write_text(text, encoding="utf-8")
-        Path(folder, "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+        Path(folder, "pyrightconfig.json").write_text(json.dumps(PYRIGHT_CONFIG), encoding="utf-8")
         command = [str(pyright_executable()), "--outputjson", "--pythonpath", sys.executable]
         done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=timeout)
     try:
