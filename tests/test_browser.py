@@ -60,8 +60,7 @@ def toc_pages() -> list[str]:
 
 
 def first_chapter() -> str:
-    numbered = [part for part in toc_parts() if part.get("numbered")]
-    return next(c["file"] for part in numbered for c in part["chapters"] if c["file"].startswith("notebooks/"))
+    return next(page for page in toc_pages() if page.startswith("notebooks/"))
 
 
 def exercise_pages() -> list[str]:

@@ -207,12 +207,12 @@ def call_patterns(sync_answer: Any, async_answer: Any) -> None:
     run = run_sync_path(lambda: wf.run(topic="asyncio"), f"{sync_cls.__name__}.run()")
     _expect_story(run, wf, f"{sync_cls.__name__}.run()")
 
-    awfs = [_storyteller(async_cls, latency=0.2) for _ in range(2)]
+    awfs = [_storyteller(async_cls, latency=0.3) for _ in range(2)]
     runs, _, blocked = run_async_paths(
         [lambda each=each: each.arun(topic="asyncio") for each in awfs], f"{async_cls.__name__}.arun()"
     )
     expect_loop_free(
-        f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...) for every agent call", latency=0.2
+        f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...) for every agent call", latency=0.3
     )
     for each, each_run in zip(awfs, runs, strict=True):
         _expect_story(each_run, each, f"{async_cls.__name__}.arun()")
