@@ -240,7 +240,8 @@ def run_async_paths(produces: list[Callable[[], Any]], where: str, hint: str = "
         task = asyncio.create_task(ticker.run())
         started = time.perf_counter()
         try:
-            runs = await asyncio.gather(*(consume(p, where, hint) for p in produces))
+            # The first failing check ends the grading of the exercise, so its AssertionError goes out as it is.
+            runs = await asyncio.gather(*(consume(p, where, hint) for p in produces))  # agno-rules: ignore[AGN202]
         finally:
             task.cancel()
         ticker.note()  # a loop blocked until the very end never let the ticker wake up
