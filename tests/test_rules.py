@@ -299,6 +299,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             def main():
                 print(asyncio.run(agent.arun("hi", stream=False)).content)
             """,
+            """
+            def test_both_paths_agree(make_async):
+                assert asyncio.run(collect(make_async().arun(topic="rates")))
+            """,
         ],
     ),
     "AGN106": (

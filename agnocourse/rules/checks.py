@@ -253,7 +253,10 @@ class RuleVisitor(ast.NodeVisitor):
         if scope.sync_path and (name == "asyncio.run" or method == "run_until_complete"):
             self.report("AGN101", node, f"`{ast.unparse(node.func)}()` inside a sync workflow method")
         if name == "asyncio.run" and scope.entry_point and node.args:
-            self.coroutine_factories.add(id(node.args[0]))  # main() or a test may start the event loop
+            # main() or a test may start the event loop, also around a helper: asyncio.run(collect(wf.arun()))
+            self.coroutine_factories.update(
+                id(inner) for inner in ast.walk(node.args[0]) if isinstance(inner, ast.Call)
+            )
         if isinstance(node.func, ast.Attribute) and method in SYNC_AGENT_METHODS + ASYNC_AGENT_METHODS:
             self.agent_call(node, node.func)
         if scope.on_event_loop and self.blocks(node, name, method):
