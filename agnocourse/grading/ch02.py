@@ -26,7 +26,7 @@ from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
-BLOCK_LIMIT = 0.1  # seconds the event loop may stall while async paths wait on 0.2 s latencies
+BLOCK_LIMIT = 0.15  # seconds the event loop may stall while async paths wait on 0.2 s latencies
 
 
 # -- shared observations -------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ def stream_not_collect(answer: Any) -> None:
         "write `async def` that uses `yield` inside the loop over the agent's stream.",
     )
     _expect_annotation(answer, AsyncIterator, f"{name}()")
-    agents = [probe_agent("writer", STORY, latency=0.1, chunk_delay=0.02) for _ in range(2)]
+    agents = [probe_agent("writer", STORY, latency=0.2, chunk_delay=0.02) for _ in range(2)]
     runs, _, blocked = run_async_paths(
         [lambda agent=agent: answer(agent, "Tell a story") for agent in agents], f"{name}()"
     )

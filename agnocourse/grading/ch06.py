@@ -132,9 +132,12 @@ def _expect_briefs(run: Run, wf: Any, where: str) -> None:
     )
 
 
+ANALYST_LATENCY = 0.3  # a sync call stalls the loop this long: far above what a loaded machine adds
+
+
 def _analysts(cls: type) -> Any:
     wf: Any = cls()
-    wf.analyst = offline_agent("analyst", reply=_brief, latency=0.15)
+    wf.analyst = offline_agent("analyst", reply=_brief, latency=ANALYST_LATENCY)
     wf.analyst.stream = True
     return wf
 
@@ -153,7 +156,9 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
     awf = _analysts(async_cls)
     where = f"{async_cls.__name__}.arun()"
     runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], where)
-    expect_loop_free(where, blocked, "AGN104", "the async subflow awaits agent.arun(..., stream=False)", latency=0.15)
+    expect_loop_free(
+        where, blocked, "AGN104", "the async subflow awaits agent.arun(..., stream=False)", latency=ANALYST_LATENCY
+    )
     _expect_briefs(runs[0], awf, where)
     expect_own_run_ids([awf], runs, async_cls)
     expect_clean(

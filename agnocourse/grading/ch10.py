@@ -116,11 +116,11 @@ def typed_stream(async_answer: Any) -> None:
 
     wfs: list[Any] = [cls() for _ in range(2)]
     for wf in wfs:
-        wf.writer = probe_agent("writer", STORY, latency=0.1, chunk_delay=0.03)
+        wf.writer = probe_agent("writer", STORY, latency=LATENCY, chunk_delay=0.03)
     where = f"{cls.__name__}.arun()"
     runs, _, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="event loops") for wf in wfs], where)
     expect_loop_free(
-        where, blocked, "AGN104", "await agent.arun(..., stream=True), then async for over it", latency=0.1
+        where, blocked, "AGN104", "await agent.arun(..., stream=True), then async for over it", latency=LATENCY
     )
     for wf, run in zip(wfs, runs, strict=True):
         expect_runresponses(run.items, where)
