@@ -20,10 +20,10 @@ def _name(node: ast.AST | None) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _collected_lists(function: FunctionNode) -> dict[str, int]:
+def _collected_lists(nodes: list[ast.AST]) -> dict[str, int]:
     """Lists filled from an async stream, with the line where the filling ends."""
     collected: dict[str, int] = {}
-    for node in walk_own(function):
+    for node in nodes:
         if isinstance(node, ast.AsyncFor):
             end = node.end_lineno or node.lineno
             for inner in (sub for statement in node.body for sub in [statement, *walk_own(statement)]):
@@ -58,8 +58,11 @@ def _yields(loop: ast.For) -> bool:
 
 
 def collect_then_emit(function: FunctionNode) -> Iterator[Problem]:
-    collected = _collected_lists(function)
-    for node in walk_own(function):
+    nodes = list(walk_own(function))
+    if not any(isinstance(node, ast.AsyncFor) or _is_async_comprehension(node) for node in nodes):
+        return  # nothing read from an async stream, nothing collected (most functions)
+    collected = _collected_lists(nodes)
+    for node in nodes:
         if isinstance(node, ast.Return | ast.Yield | ast.YieldFrom):
             emitted = _whole(node.value, collected, node.lineno)
         elif isinstance(node, ast.For) and _yields(node):
