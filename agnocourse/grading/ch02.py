@@ -22,6 +22,7 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import expect_runresponses
 from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
@@ -53,21 +54,7 @@ def _expect_annotation(function: Callable[..., Any], origin: type, where: str) -
 
 
 def _expect_final(items: list[Any], content: str, where: str, what: str) -> None:
-    expect(bool(items), "Consistent Return Types", f"{where} yielded nothing.", "yield RunResponse objects.")
-    for item in items:
-        expect(
-            type(item) is RunResponse,
-            "AGN102",
-            f"{where} yielded a {type(item).__name__}.",
-            "yield agno's RunResponse objects only (agent chunks already are RunResponse objects).",
-        )
-    finals = [i for i, item in enumerate(items) if item.event == COMPLETED]
-    expect(
-        finals == [len(items) - 1],
-        "Consistent Return Types",
-        f"{where} yielded RunEvent.workflow_completed at positions {finals} of {len(items)} items.",
-        "the last item, and only the last, carries event=RunEvent.workflow_completed.",
-    )
+    expect_runresponses(items, where)
     expect(
         items[-1].content == content,
         "Result",

@@ -8,12 +8,11 @@ from typing import Any
 
 from agno.agent import RunResponse
 from agno.run.response import RunEvent
-from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import expect_clean, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free
+from agnocourse.grading.workflows import expect_loop_free, workflow_class
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -172,17 +171,6 @@ SYNC_CODES = ("AGN101", "AGN105", "AGN108", "AGN110")
 WORKFLOW_ASYNC_CODES = (*ASYNC_CODES, "AGN108", "AGN110", "AGN111")
 
 
-def _workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
-    name = _name(answer)
-    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
-        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the classes themselves to check().")
-    if getattr(answer, method) is getattr(Workflow, method):
-        fail("Dual Method Pattern", f"{name} does not define {method}().", f"this path's class defines {method}().")
-    if getattr(answer, other) is not getattr(Workflow, other):
-        fail("AGN110", f"{name} defines both run() and arun().", "one class per path, over the shared base.")
-    return answer
-
-
 def _expect_ratings(items: list[Any], where: str) -> None:
     expected = ", ".join(
         f"{rating['symbol']}: {rating['rating']}" for rating in map(LegacyReportTool().blocking_method, RATED)
@@ -205,8 +193,8 @@ def _expect_ratings(items: list[Any], where: str) -> None:
 
 @exercise("4.3", "Blocking calls on both paths")
 def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
         "Dual Method Pattern",

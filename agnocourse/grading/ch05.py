@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 from agno.run.response import RunEvent
-from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import expect_clean, model_prompts, probe_agent, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free
+from agnocourse.grading.workflows import expect_loop_free, expect_own_run_id, workflow_class
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -30,24 +28,6 @@ LATENCY = 0.3
 TASKGROUP = "Modern Async Patterns 1: TaskGroup"
 THREADS = "Always do 3: ThreadPoolExecutor on the sync path"
 EXCEPT_STAR = "Modern Async Patterns 2: except*"
-
-
-def _workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
-    """The answer is a Workflow subclass that defines `method` and not `other` (the split-class pattern)."""
-    name = getattr(answer, "__name__", repr(answer))
-    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
-        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the classes themselves to check().")
-    if getattr(answer, method) is getattr(Workflow, method):
-        fail(
-            "Dual Method Pattern", f"{name} does not define {method}().", f"the class for this path defines {method}()."
-        )
-    if getattr(answer, other) is not getattr(Workflow, other):
-        fail(
-            "AGN110",
-            f"{name} defines both run() and arun(); on agno 1.5.10 its run() then returns None.",
-            "split the paths: one subclass defines run(), another defines arun(), both inherit a shared base.",
-        )
-    return answer
 
 
 def _event(item: Any) -> str:
@@ -69,15 +49,6 @@ def _expect_overlap(seconds: float, calls: int, code: str, where: str, hint: str
         code,
         f"{where} made {calls} {what} of {LATENCY} s each and took {seconds:.2f} s: they did not all overlap.",
         hint,
-    )
-
-
-def _expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
-    expect(
-        bool(items) and bool(wf.run_id) and items[-1].run_id == wf.run_id,
-        "AGN111",
-        f"{cls.__name__}.arun() finished with run id {items[-1].run_id if items else None!r}.",
-        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
     )
 
 
@@ -127,8 +98,8 @@ def _expect_report(items: list[Any], wf: Any, where: str) -> None:
 
 @exercise("5.1", "TaskGroup on the async path, a thread pool on the sync path")
 def financial_data(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _workflow_class(sync_answer, "run", "arun")
-    async_cls = _workflow_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
 
     wf = _financial_workflow(sync_cls)
     where = f"{sync_cls.__name__}.run()"
@@ -158,7 +129,7 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     _expect_overlap(
         seconds, 3, TASKGROUP, where, "create the three tasks in one asyncio.TaskGroup, and read results after it."
     )
-    _expect_own_run_id(awf, runs[0].items, async_cls)
+    expect_own_run_id(awf, runs[0].items, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "keep the sync path sync: threads, not an event loop of its own.")
     expect_clean(async_cls, ASYNC_CODES, "keep the async path async, in a class of its own.")
 
@@ -189,13 +160,13 @@ def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[An
             )
         raise
     expect_loop_free(where, blocked, "AGN107", "await the async client", latency=LATENCY)
-    _expect_own_run_id(wf, runs[0].items, cls)
+    expect_own_run_id(wf, runs[0].items, cls)
     return runs[0].items, seconds, blocked
 
 
 @exercise("5.2", "Every failure reported with except*")
 def every_failure(async_answer: Any) -> None:
-    cls = _workflow_class(async_answer, "arun", "run")
+    cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
 
     items, seconds, _ = _run_revenue(cls, GOOD, LATENCY)
@@ -238,7 +209,7 @@ def _rating(symbol: str) -> str:
 
 @exercise("5.3", "Blocking code off the event loop")
 def blocking_code(async_answer: Any) -> None:
-    cls = _workflow_class(async_answer, "arun", "run")
+    cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
 
@@ -266,5 +237,5 @@ def blocking_code(async_answer: Any) -> None:
         "create every price task and every to_thread rating task in one asyncio.TaskGroup.",
         "blocking ratings",
     )
-    _expect_own_run_id(wf, runs[0].items, cls)
+    expect_own_run_id(wf, runs[0].items, cls)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: to_thread for the legacy client, await the rest.")

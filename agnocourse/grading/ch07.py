@@ -20,7 +20,7 @@ from agnocourse.grading.probes import (
     run_async_paths,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free
+from agnocourse.grading.workflows import expect_loop_free, expect_own_run_ids
 from agnocourse.tools import AsyncFinancialTools, company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -76,16 +76,6 @@ def _event(item: Any) -> str:
 
 def _shape(items: list[Any]) -> list[tuple[str, Any]]:
     return [(_event(item), getattr(item, "content", None)) for item in items]
-
-
-def _expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
-    ids = [run.items[-1].run_id if run.items else None for run in runs]
-    expect(
-        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
-        "AGN111",
-        f"{cls.__name__}.arun() finished with run ids {ids}.",
-        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
-    )
 
 
 # -- 7.1 ---------------------------------------------------------------------------------------------------
@@ -183,7 +173,7 @@ def stream_digest(answer: Any) -> None:
     )
     for wf, run in zip(wfs, runs, strict=True):
         _expect_digest(run, wf, where)
-    _expect_own_run_ids(wfs, runs, cls)
+    expect_own_run_ids(wfs, runs, cls)
     _expect_flat_memory(cls, where)
     expect_clean(cls, ASYNC_CODES, "relay the stream item by item, in an async path of its own.")
 
@@ -250,7 +240,7 @@ def price_board(answer: Any) -> None:
         f"{where} made {len(BOARD)} calls of {LATENCY} s each and took {seconds:.2f} s: they did not all overlap.",
         "start every call before awaiting any of them.",
     )
-    _expect_own_run_ids([wf], runs, cls)
+    expect_own_run_ids([wf], runs, cls)
     expect_clean(cls, ASYNC_CODES, "gather the calls with return_exceptions=True and handle each result.")
 
 
@@ -292,7 +282,7 @@ def _run_report(cls: type, symbol: str) -> tuple[Any, Any, float]:
             )
         raise
     expect_loop_free(where, blocked, "AGN107", "await the async data sources", latency=LATENCY)
-    _expect_own_run_ids([wf], runs, cls)
+    expect_own_run_ids([wf], runs, cls)
     return wf, runs[0].items, seconds
 
 

@@ -4,12 +4,11 @@ checking one group of checklist items by behaviour and by the rule checker."""
 from __future__ import annotations
 
 import inspect
-import typing
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agno.run.response import RunEvent
-from agno.workflow import RunResponse, Workflow
+from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import (
@@ -21,7 +20,7 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free
+from agnocourse.grading.workflows import expect_annotation, expect_loop_free, expect_own_run_id
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -82,30 +81,6 @@ def _expect_overlap(seconds: float, calls: int, where: str, hint: str) -> None:
     )
 
 
-def _expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
-    expect(
-        bool(items) and bool(wf.run_id) and items[-1].run_id == wf.run_id,
-        "AGN111",
-        f"{cls.__name__}.arun() finished with run id {items[-1].run_id if items else None!r}.",
-        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
-    )
-
-
-def _expect_annotation(cls: type, method: str, origin: type) -> None:
-    """The method's resolved return annotation is origin[RunResponse] (the checker cannot tell, from the class
-    alone, that a subclass of the shared base is a workflow)."""
-    try:
-        returns = typing.get_type_hints(getattr(cls, method)).get("return")
-    except Exception:  # an annotation naming something that does not exist counts as missing
-        returns = None
-    expect(
-        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
-        "AGN108",
-        f"{cls.__name__}.{method}() is annotated to return {returns!r}.",
-        f"update the annotation: `-> {origin.__name__}[RunResponse]`.",
-    )
-
-
 def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, float]:
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(**kwargs)], where)
     return runs[0].items, seconds, blocked
@@ -127,8 +102,8 @@ def structure(sync_answer: Any, async_answer: Any) -> None:
     async_cls = _path_class(async_answer, "arun", "run")
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
     expect_clean(async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and start its own run.")
-    _expect_annotation(sync_cls, "run", Iterator)
-    _expect_annotation(async_cls, "arun", AsyncIterator)
+    expect_annotation(sync_cls, "run", Iterator)
+    expect_annotation(async_cls, "arun", AsyncIterator)
     wanted = [(COMPLETED, HEADLINE)]
     for cls, items, wf in _both_headline_runs(sync_cls, async_cls):
         expect(
@@ -151,7 +126,7 @@ def _both_headline_runs(sync_cls: type, async_cls: type) -> list[tuple[type, lis
     run = run_sync_path(lambda: wf.run(symbols=["AAPL", "MSFT"]), f"{sync_cls.__name__}.run()")
     awf = _headline_workflow(async_cls)
     items, _, _ = _async_items(awf, f"{async_cls.__name__}.arun()", symbols=["AAPL", "MSFT"])
-    _expect_own_run_id(awf, items, async_cls)
+    expect_own_run_id(awf, items, async_cls)
     return [(sync_cls, run.items, wf), (async_cls, items, awf)]
 
 
@@ -213,7 +188,7 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
         where, blocked, "AGN107", "await the async client and await agent.arun(..., stream=False)", latency=LATENCY
     )
     _expect_summary(awf, items, where)
-    _expect_own_run_id(awf, items, async_cls)
+    expect_own_run_id(awf, items, async_cls)
 
 
 # -- 11.3 Streaming without collecting, TaskGroup with except* ----------------------------------------------
@@ -254,7 +229,7 @@ def streaming(async_answer: Any) -> None:
     )
     fetched = (run.times[0] - run.started) if run.times else seconds
     _expect_overlap(fetched, len(GOOD), where, "create every income-statement task in one asyncio.TaskGroup.")
-    _expect_own_run_id(wf, run.items, cls)
+    expect_own_run_id(wf, run.items, cls)
 
     failing = _digest_workflow(cls)
     failing.async_tools = AsyncFinancialTools(latency=0.0, fail_for=FAILING)
@@ -313,7 +288,7 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
     )
     _expect_overlap(seconds, 2 * len(GOOD), where, "create every price task and every to_thread task in one TaskGroup.")
-    _expect_own_run_id(awf, items, async_cls)
+    expect_own_run_id(awf, items, async_cls)
 
     for symbols in (GOOD, MIXED, ["NVDA"]):
         wf = _rating_workflow(sync_cls, latency=0.0)

@@ -83,10 +83,20 @@ def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latenc
 
 
 def expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
-    ids = [run.items[-1].run_id for run in runs]
+    ids = [run.items[-1].run_id if run.items else None for run in runs]
     expect(
         all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
         "AGN111",
         f"{cls.__name__}.arun() finished with run ids {ids}.",
+        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
+    )
+
+
+def expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
+    """expect_own_run_ids for one run, given its items."""
+    expect(
+        bool(items) and bool(wf.run_id) and items[-1].run_id == wf.run_id,
+        "AGN111",
+        f"{cls.__name__}.arun() finished with run id {items[-1].run_id if items else None!r}.",
         "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
     )
