@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from agno.agent import RunResponse
-from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, fail
@@ -26,7 +25,6 @@ from agnocourse.grading.workflows import expect_runresponses
 from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
-COMPLETED = RunEvent.workflow_completed.value
 BLOCK_LIMIT = 0.15  # seconds the event loop may stall while async paths wait on 0.2 s latencies
 
 
