@@ -9,7 +9,7 @@ from agno.run.response import RunEvent
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import expect_clean, model_prompts, probe_agent, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, expect_own_run_id, workflow_class
+from agnocourse.grading.workflows import ASYNC_CODES, SYNC_CODES, expect_loop_free, expect_own_run_id, workflow_class
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -22,8 +22,6 @@ from agnocourse.tools import (
 COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
-SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
-ASYNC_CODES = ("AGN102", "AGN103", "AGN104", "AGN106", "AGN107", "AGN108", "AGN109", "AGN110", "AGN111", "AGN112")
 LATENCY = 0.3
 TASKGROUP = "Modern Async Patterns 1: TaskGroup"
 THREADS = "Always do 3: ThreadPoolExecutor on the sync path"
