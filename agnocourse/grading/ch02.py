@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import inspect
-import typing
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agno.agent import RunResponse
 from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, fail
@@ -21,11 +19,9 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_runresponses
+from agnocourse.grading.workflows import expect_returns, expect_runresponses, loop_stall_limit
 from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
-
-BLOCK_LIMIT = 0.15  # seconds the event loop may stall while async paths wait on 0.2 s latencies
 
 
 # -- shared observations -------------------------------------------------------------------------------------
@@ -38,19 +34,6 @@ def _workflow_class(answer: Any, method: str) -> type[Workflow]:
     return answer
 
 
-def _expect_annotation(function: Callable[..., Any], origin: type, where: str) -> None:
-    try:
-        returns = typing.get_type_hints(function).get("return")
-    except Exception:  # unresolvable annotations count as missing
-        returns = None
-    expect(
-        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
-        "AGN108",
-        f"{where} is annotated to return {returns!r}.",
-        f"annotate it `-> {origin.__name__}[RunResponse]`.",
-    )
-
-
 def _expect_final(items: list[Any], content: str, where: str, what: str) -> None:
     expect_runresponses(items, where)
     expect(
@@ -61,9 +44,9 @@ def _expect_final(items: list[Any], content: str, where: str, what: str) -> None
     )
 
 
-def _expect_responsive(answer: Any, blocked: float, where: str) -> None:
+def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) -> None:
     """A stalled loop is reported under the checker code that names its cause, when the checker sees one."""
-    if blocked < BLOCK_LIMIT:
+    if blocked < loop_stall_limit(latency):
         return
     causes = findings(answer, ("AGN104", "AGN107"))
     code = causes[0].code if causes else "AGN107"
@@ -84,7 +67,7 @@ TOOL_LATENCY = 0.2
 @exercise("2.1", "A sync path that runs anywhere")
 def sync_anywhere(answer: Any) -> None:
     cls = _workflow_class(answer, "run")
-    _expect_annotation(cls.run, Iterator, f"{cls.__name__}.run()")
+    expect_returns(cls.run, Iterator, f"{cls.__name__}.run()")
     wf: Any = cls()
     wf.prices = SyncFinancialTools(latency=TOOL_LATENCY)
     wf.aprices = AsyncFinancialTools(latency=TOOL_LATENCY)
@@ -117,6 +100,7 @@ def sync_anywhere(answer: Any) -> None:
 
 # -- 2.2 ---------------------------------------------------------------------------------------------------
 STORY = "Streams hand over each word as soon as it exists, so nobody waits for the whole answer to be written."
+WRITER_LATENCY = 0.2
 
 
 @exercise("2.2", "Stream, don't collect")
@@ -128,12 +112,12 @@ def stream_not_collect(answer: Any) -> None:
         f"{name} is not an async generator function, so its caller gets nothing until everything has arrived.",
         "write `async def` that uses `yield` inside the loop over the agent's stream.",
     )
-    _expect_annotation(answer, AsyncIterator, f"{name}()")
-    agents = [probe_agent("writer", STORY, latency=0.2, chunk_delay=0.02) for _ in range(2)]
+    expect_returns(answer, AsyncIterator, f"{name}()")
+    agents = [probe_agent("writer", STORY, latency=WRITER_LATENCY, chunk_delay=0.02) for _ in range(2)]
     runs, _, blocked = run_async_paths(
         [lambda agent=agent: answer(agent, "Tell a story") for agent in agents], f"{name}()"
     )
-    _expect_responsive(answer, blocked, f"{name}()")
+    _expect_responsive(answer, blocked, f"{name}()", WRITER_LATENCY)
     for agent, run in zip(agents, runs, strict=True):
         _expect_final(run.items, STORY, f"{name}()", "the whole text of the agent's answer")
         chunks = run.items[:-1]
@@ -175,7 +159,7 @@ def responsive(answer: Any) -> None:
         f"{cls.__name__}.arun is not an async generator function.",
         "write `async def arun(...)` that yields RunResponse objects.",
     )
-    _expect_annotation(cls.arun, AsyncIterator, where)
+    expect_returns(cls.arun, AsyncIterator, where)
     wfs: list[Any] = [cls() for _ in BRIEF_SYMBOLS]
     for wf in wfs:
         wf.legacy = LegacyReportTool(latency=STEP_LATENCY)
@@ -184,7 +168,7 @@ def responsive(answer: Any) -> None:
         [lambda wf=wf, symbol=symbol: wf.arun(symbol=symbol) for wf, symbol in zip(wfs, BRIEF_SYMBOLS, strict=True)],
         where,
     )
-    _expect_responsive(cls, blocked, where)
+    _expect_responsive(cls, blocked, where, STEP_LATENCY)
     for wf, symbol, run in zip(wfs, BRIEF_SYMBOLS, runs, strict=True):
         rating = LegacyReportTool(latency=0).blocking_method(symbol)
         expected = wf.prompt_for(rating)

@@ -54,8 +54,8 @@ def expect_runresponses(items: list[Any], where: str) -> None:
     )
 
 
-def expect_annotation(cls: type, method: str, origin: type) -> None:
-    function = getattr(cls, method)
+def expect_returns(function: Any, origin: type, where: str) -> None:
+    """`function`'s resolved return annotation is origin[RunResponse]."""
     try:
         returns = typing.get_type_hints(function).get("return")
     except Exception:  # unresolvable annotations count as missing
@@ -63,19 +63,26 @@ def expect_annotation(cls: type, method: str, origin: type) -> None:
     expect(
         typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
         "AGN108",
-        f"{cls.__name__}.{method}() is annotated to return {returns!r}.",
+        f"{where} is annotated to return {returns!r}.",
         f"annotate it `-> {origin.__name__}[RunResponse]`.",
     )
 
 
-def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float) -> None:
-    """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it.
+def expect_annotation(cls: type, method: str, origin: type) -> None:
+    expect_returns(getattr(cls, method), origin, f"{cls.__name__}.{method}()")
 
-    Several concurrent agent runs cost some CPU at their start; on a loaded machine that alone can stall the loop
-    for a tenth of a second, so the limit is a share of the latency, and never below a tenth of a second.
-    """
+
+def loop_stall_limit(latency: float) -> float:
+    """The longest stall a free event loop may show beside calls of `latency` seconds, each of which stalls it
+    whole when made synchronously: a share of the latency, and never below a tenth of a second, since several
+    concurrent agent runs cost some CPU at their start."""
+    return max(0.1, 0.6 * latency)
+
+
+def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float) -> None:
+    """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it."""
     expect(
-        blocked < max(0.1, 0.6 * latency),
+        blocked < loop_stall_limit(latency),
         code,
         f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
         f"in an async path, {hint}.",
