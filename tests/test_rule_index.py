@@ -9,6 +9,7 @@ from typing import NamedTuple
 import pytest
 from myst_parser.mdit_to_docutils.base import default_slugify
 
+from agnocourse.grading import notebook as nb
 from agnocourse.rules.catalog import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,8 +105,7 @@ def anchors(page: Path) -> frozenset[str]:
 
 @cache
 def exercise_ids(solutions: Path) -> frozenset[str]:
-    cells = json.loads(solutions.read_text(encoding="utf-8"))["cells"]
-    return frozenset(c["metadata"]["agnocourse"]["exercise"] for c in cells if "agnocourse" in c["metadata"])
+    return frozenset(exercise.id for exercise in nb.exercises(nb.read(solutions)))
 
 
 def assert_link_resolves(link: Link, folder: str) -> None:
