@@ -77,6 +77,7 @@ def test_every_exercise_has_known_wrong_answers():
     ids = {e.id for path in SOLUTIONS for e in nb.exercises(nb.read(path))}
     assert ids
     assert ids <= known_wrong_ids(), f"exercises without a known-wrong answer: {sorted(ids - known_wrong_ids())}"
+    assert known_wrong_ids() <= ids, f"wrong answers for no exercise: {sorted(known_wrong_ids() - ids)}"
 
 
 def test_an_endless_await_in_a_check_times_out():
