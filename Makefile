@@ -28,8 +28,9 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "make browser: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' (the browser tests are skipped until then)" >&2; fi; }
 
-## make book: build the website into _build/html, executing every notebook (cached between builds)
+## make book: build the website into _build/html, executing every notebook (in parallel, cached between builds)
 book: $(READY)
+	$(BIN)/python -m agnocourse warm
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 

@@ -28,6 +28,12 @@ def test_book_builds_without_warnings(build):
 
 
 @pytest.mark.slow
+def test_build_finds_every_notebook_in_the_cache_warm_filled(build):
+    executed_by_build = [line for line in (build.stdout + build.stderr).splitlines() if "Executing notebook" in line]
+    assert not executed_by_build, (executed_by_build, build.warm_log[-2000:])
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("page", toc_files())
 def test_every_toc_entry_is_a_page(build, page):
     assert (HTML / f"{page}.html").is_file()
