@@ -780,6 +780,88 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             """,
         ],
     ),
+    "AGN203": (
+        [
+            """
+            async def fetch(a, b):
+                try:
+                    async with asyncio.TaskGroup() as tg:
+                        tg.create_task(a())
+                        tg.create_task(b())
+                except ValueError:
+                    return None
+            """,
+            """
+            from asyncio import TaskGroup
+
+            async def fetch(a, b):
+                try:
+                    async with TaskGroup() as tg:
+                        tg.create_task(a())
+                except (KeyError, asyncio.CancelledError):
+                    return None
+            """,
+            """
+            import asyncio as aio
+
+            async def fetch(a):
+                try:
+                    async with aio.TaskGroup() as tg:
+                        tg.create_task(a())
+                except aio.CancelledError:
+                    raise
+                except TimeoutError as error:
+                    print(error)
+            """,
+        ],
+        [
+            """
+            async def fetch(a):
+                try:
+                    async with asyncio.TaskGroup() as tg:
+                        tg.create_task(a())
+                except* ValueError as group:
+                    print(group.exceptions)
+            """,
+            """
+            async def fetch(a):
+                try:
+                    async with asyncio.TaskGroup() as tg:
+                        tg.create_task(a())
+                except asyncio.CancelledError:
+                    raise
+                except (ValueError, ExceptionGroup) as error:
+                    print(error)
+                except Exception:
+                    pass
+            """,
+            """
+            async def fetch(a, text):
+                try:
+                    number = int(text)
+                    async with asyncio.TaskGroup() as tg:
+                        tg.create_task(a(number))
+                except ValueError:
+                    return None
+            """,
+            """
+            async def fetch(a):
+                try:
+                    async with asyncio.timeout(1), asyncio.TaskGroup() as tg:
+                        tg.create_task(a())
+                except TimeoutError:
+                    return None
+            """,
+            """
+            async def fetch(a, group):
+                try:
+                    async with group.lock:
+                        await a()
+                except ValueError:
+                    return None
+            """,
+        ],
+    ),
 }
 
 POSITIVES = [

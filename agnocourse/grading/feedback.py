@@ -20,6 +20,7 @@ RULES = {
     "AGN112": "Agent Call Patterns: pass stream= explicitly on every agent call",
     "AGN201": "Beyond the rules: keep a reference to every task",
     "AGN202": "Parallel execution: gather(..., return_exceptions=True) when results are handled one by one",
+    "AGN203": "Exception Handling: except* around a TaskGroup, whose failures arrive as an ExceptionGroup",
 }
 
 

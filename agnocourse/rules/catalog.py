@@ -309,6 +309,33 @@ _RULES = (
                 )
         """),
     ),
+    Rule(
+        "AGN203",
+        Severity.ERROR,
+        "plain except around an asyncio.TaskGroup (its failures arrive as an ExceptionGroup)",
+        "Modern async patterns 2: Exception Handling with TaskGroup (except*)",
+        "05_modern_async",
+        "catch with `except* ValueError:` (each failure of that type in the group), or `except ExceptionGroup`",
+        _source("""
+            async def fetch_all(tools, symbol: str) -> None:
+                try:
+                    async with asyncio.TaskGroup() as tg:
+                        tg.create_task(tools.get_income_statement(symbol))
+                        tg.create_task(tools.get_stock_price(symbol))
+                except ValueError as error:
+                    print(f"no data: {error}")
+        """),
+        _source("""
+            async def fetch_all(tools, symbol: str) -> None:
+                try:
+                    async with asyncio.TaskGroup() as tg:
+                        tg.create_task(tools.get_income_statement(symbol))
+                        tg.create_task(tools.get_stock_price(symbol))
+                except* ValueError as group:
+                    for error in group.exceptions:
+                        print(f"no data: {error}")
+        """),
+    ),
 )
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.code: rule for rule in _RULES})

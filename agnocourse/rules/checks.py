@@ -37,6 +37,10 @@ BLOCKING_CALLS = frozenset(
 BLOCKING_METHODS = frozenset({"blocking_method"})
 TASK_FACTORIES = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
 LOOP_GETTERS = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"})
+# What an `except` around a TaskGroup can meet: the group (caught by these), or an exception that a
+# TaskGroup does not wrap (the parent's own cancellation, and the two it re-raises as they are).
+GROUP_CATCHERS = frozenset({"Exception", "BaseException", "ExceptionGroup", "BaseExceptionGroup"})
+UNWRAPPED = frozenset({"asyncio.CancelledError", "CancelledError", "KeyboardInterrupt", "SystemExit"})
 SYNC_AGENT_METHODS = ("run", "print_response")
 ASYNC_AGENT_METHODS = ("arun", "aprint_response")
 
@@ -74,7 +78,7 @@ class RuleVisitor(ast.NodeVisitor):
     def scope(self) -> Scope:
         return self.scopes[-1]
 
-    def report(self, code: str, node: ast.expr | ast.stmt | ast.alias, detail: str = "") -> None:
+    def report(self, code: str, node: ast.expr | ast.stmt | ast.alias | ast.ExceptHandler, detail: str = "") -> None:
         self.problems.append(Problem(code, node.lineno, node.col_offset + 1, detail))
 
     def qualified(self, node: ast.expr) -> str | None:
@@ -135,6 +139,11 @@ class RuleVisitor(ast.NodeVisitor):
         self.scopes.pop()
 
     def visit_Try(self, node: ast.Try | ast.TryStar) -> None:
+        if isinstance(node, ast.Try) and node.body and all(self.is_task_group(statement) for statement in node.body):
+            for handler in node.handlers:
+                if handler.type is not None and not self.sees_a_group(handler.type):
+                    shown = ast.unparse(handler.type)
+                    self.report("AGN203", handler, f"`except {shown}` around a TaskGroup never sees a task's {shown}")
         self.scope.try_depth += 1 if node.handlers else 0
         for statement in node.body:
             self.visit(statement)
@@ -143,6 +152,19 @@ class RuleVisitor(ast.NodeVisitor):
             self.visit(child)
 
     visit_TryStar = visit_Try
+
+    def is_task_group(self, statement: ast.stmt) -> bool:
+        """`async with asyncio.TaskGroup() as tg:`: whatever fails inside leaves it wrapped in an ExceptionGroup."""
+        return isinstance(statement, ast.AsyncWith) and all(
+            isinstance(item.context_expr, ast.Call) and self.qualified(item.context_expr.func) == "asyncio.TaskGroup"
+            for item in statement.items
+        )
+
+    def sees_a_group(self, caught: ast.expr) -> bool:
+        """A handler that catches the group itself, or only what a TaskGroup lets through unwrapped."""
+        names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        qualified = {self.qualified(name) or last_identifier(name) for name in names}
+        return bool(qualified & GROUP_CATCHERS) or qualified <= UNWRAPPED
 
     def visit_Await(self, node: ast.Await) -> None:
         self.awaited.add(id(node.value))

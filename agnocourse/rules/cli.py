@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m agnocourse lint",
-        description="Check Python files and notebooks against the Agno async rules (codes AGN101-AGN202).",
+        description="Check Python files and notebooks against the Agno async rules (codes AGN101-AGN203).",
         epilog="Exit status: 0 clean (advice alone passes), 1 errors or warnings found, 2 usage error. "
         "Silence one line with `# agno-rules: ignore[AGN101]` (or `# agno-rules: ignore` for every code).",
     )
