@@ -9,7 +9,14 @@ from agno.run.response import RunEvent
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import expect_clean, model_prompts, probe_agent, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import ASYNC_CODES, SYNC_CODES, expect_loop_free, expect_own_run_id, workflow_class
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_loop_free,
+    expect_own_run_id,
+    stream_shape,
+    workflow_class,
+)
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -26,18 +33,6 @@ LATENCY = 0.3
 TASKGROUP = "Modern Async Patterns 1: TaskGroup"
 THREADS = "Always do 3: ThreadPoolExecutor on the sync path"
 EXCEPT_STAR = "Modern Async Patterns 2: except*"
-
-
-def _event(item: Any) -> str:
-    event = getattr(item, "event", None)
-    try:
-        return RunEvent(event).value
-    except ValueError:
-        return str(event)
-
-
-def _shape(items: list[Any]) -> list[tuple[str, Any]]:
-    return [(_event(item), getattr(item, "content", None)) for item in items]
 
 
 def _expect_overlap(seconds: float, calls: int, code: str, where: str, hint: str, what: str = "calls") -> None:
@@ -73,9 +68,9 @@ def _financial_workflow(cls: type) -> Any:
 
 def _expect_report(items: list[Any], wf: Any, where: str) -> None:
     expect(
-        _shape(items) == [(COMPLETED, REPORT)],
+        stream_shape(items) == [(COMPLETED, REPORT)],
         "Dual Method Pattern",
-        f"{where} yielded {_shape(items)}.",
+        f"{where} yielded {stream_shape(items)}.",
         "yield one RunResponse: the report agent's answer, with event=RunEvent.workflow_completed.",
     )
     prompts = model_prompts(wf.report_agent)
@@ -171,9 +166,9 @@ def every_failure(async_answer: Any) -> None:
     total = round(sum(income_statement(symbol)["revenue_bn"] for symbol in GOOD), 1)
     wanted = [(DEFAULT, _revenue_line(symbol)) for symbol in GOOD] + [(COMPLETED, f"total revenue {total} bn USD")]
     expect(
-        _shape(items) == wanted,
+        stream_shape(items) == wanted,
         "Consistent Return Types",
-        f"for {GOOD} {where} yielded {_shape(items)}.",
+        f"for {GOOD} {where} yielded {stream_shape(items)}.",
         "one RunResponse per symbol with the default event, then the total with RunEvent.workflow_completed.",
     )
     _expect_overlap(seconds, len(GOOD), TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup.")
@@ -191,7 +186,7 @@ def every_failure(async_answer: Any) -> None:
     expect(
         len(items) == len(errors),
         EXCEPT_STAR,
-        f"after the failures {where} also yielded {_shape([i for i in items if i.event != ERROR])}.",
+        f"after the failures {where} also yielded {stream_shape([i for i in items if i.event != ERROR])}.",
         "when any symbol fails, the run yields its run_error items and nothing else.",
     )
     expect_clean(cls, ASYNC_CODES, "report failures with RunEvent members that exist, on the async path only.")
@@ -222,9 +217,9 @@ def blocking_code(async_answer: Any) -> None:
         (DEFAULT, f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {_rating(symbol)}") for symbol in RATED
     ] + [(COMPLETED, f"{len(RATED)} ratings")]
     expect(
-        _shape(runs[0].items) == wanted,
+        stream_shape(runs[0].items) == wanted,
         "Consistent Return Types",
-        f"for {RATED} {where} yielded {_shape(runs[0].items)}.",
+        f"for {RATED} {where} yielded {stream_shape(runs[0].items)}.",
         "one RunResponse per symbol with its price and rating, then the count with RunEvent.workflow_completed.",
     )
     _expect_overlap(

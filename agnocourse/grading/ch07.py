@@ -20,7 +20,7 @@ from agnocourse.grading.probes import (
     run_async_paths,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, expect_own_run_ids
+from agnocourse.grading.workflows import expect_loop_free, expect_own_run_ids, stream_shape
 from agnocourse.tools import AsyncFinancialTools, company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -66,18 +66,6 @@ def _async_class(answer: Any) -> type[Workflow]:
     return answer
 
 
-def _event(item: Any) -> str:
-    event = getattr(item, "event", None)
-    try:
-        return RunEvent(event).value
-    except ValueError:
-        return str(event)
-
-
-def _shape(items: list[Any]) -> list[tuple[str, Any]]:
-    return [(_event(item), getattr(item, "content", None)) for item in items]
-
-
 # -- 7.1 ---------------------------------------------------------------------------------------------------
 DIGEST = " ".join(f"point{i}" for i in range(30))
 LONG_WORDS = 3000
@@ -93,7 +81,7 @@ def _digest(cls: type, reply: str, latency: float, chunk_delay: float) -> Any:
 def _expect_digest(run: Any, wf: Any, where: str) -> None:
     items = run.items
     expect(bool(items), "Streaming Optimization", f"{where} yielded nothing.", "relay the writer's chunks.")
-    shape = _shape(items)
+    shape = stream_shape(items)
     chunks = items[:-1]
     expect(
         len(chunks) > 3 and "".join(str(c.content) for c in chunks) == DIGEST and shape[-1][0] == COMPLETED,
@@ -196,7 +184,7 @@ def price_board(answer: Any) -> None:
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=BOARD)], where)
     expect_loop_free(where, blocked, "AGN107", "await the async price client", latency=LATENCY)
     items = runs[0].items
-    shape = _shape(items)
+    shape = stream_shape(items)
     expect(
         bool(items) and shape[-1][0] == COMPLETED,
         "Consistent Return Types",
@@ -293,9 +281,9 @@ def company_report(answer: Any) -> None:
     wf, items, seconds = _run_report(cls, "MSFT")
     where = f"{cls.__name__}.arun(symbol='MSFT')"
     expect(
-        _shape(items) == [(COMPLETED, REPORT)],
+        stream_shape(items) == [(COMPLETED, REPORT)],
         "Consistent Return Types",
-        f"{where} yielded {_shape(items)}.",
+        f"{where} yielded {stream_shape(items)}.",
         "when all three calls succeed, yield one RunResponse: the report agent's answer, with workflow_completed.",
     )
     prompts = model_prompts(wf.report_agent)
@@ -314,7 +302,7 @@ def company_report(answer: Any) -> None:
 
     wf, items, seconds = _run_report(cls, "NEWCO")
     where = f"{cls.__name__}.arun(symbol='NEWCO')"
-    shape = _shape(items)
+    shape = stream_shape(items)
     expect(
         len(shape) == 1 and shape[0][0] == ERROR and "no data for symbol 'NEWCO'" in str(shape[0][1]),
         "Performance 3: every failure reported",

@@ -20,7 +20,13 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_annotation, expect_loop_free, expect_own_run_id
+from agnocourse.grading.workflows import (
+    event_name,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_id,
+    stream_shape,
+)
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -60,18 +66,6 @@ def _path_class(answer: Any, method: str, other: str) -> type[Workflow]:
     return answer
 
 
-def _event(item: Any) -> str:
-    event = getattr(item, "event", None)
-    try:
-        return RunEvent(event).value
-    except ValueError:
-        return str(event)
-
-
-def _shape(items: list[Any]) -> list[tuple[str, Any]]:
-    return [(_event(item), getattr(item, "content", None)) for item in items]
-
-
 def _expect_overlap(seconds: float, calls: int, where: str, hint: str) -> None:
     expect(
         seconds < 0.6 * calls * LATENCY,
@@ -107,9 +101,9 @@ def structure(sync_answer: Any, async_answer: Any) -> None:
     wanted = [(COMPLETED, HEADLINE)]
     for cls, items, wf in _both_headline_runs(sync_cls, async_cls):
         expect(
-            _shape(items) == wanted,
+            stream_shape(items) == wanted,
             "Consistent Return Types",
-            f"{cls.__name__} yielded {_shape(items)}.",
+            f"{cls.__name__} yielded {stream_shape(items)}.",
             "yield one RunResponse with the headline agent's answer and event=RunEvent.workflow_completed.",
         )
         prompts = model_prompts(wf.headline_agent)
@@ -149,9 +143,9 @@ def _revenue_workflow(cls: type) -> Any:
 
 def _expect_summary(wf: Any, items: list[Any], where: str) -> None:
     expect(
-        _shape(items) == [(COMPLETED, SUMMARY)],
+        stream_shape(items) == [(COMPLETED, SUMMARY)],
         "Consistent Return Types",
-        f"{where} yielded {_shape(items)}.",
+        f"{where} yielded {stream_shape(items)}.",
         "yield one RunResponse with the summary agent's answer and event=RunEvent.workflow_completed.",
     )
     prompts = model_prompts(wf.summary_agent)
@@ -212,12 +206,12 @@ def streaming(async_answer: Any) -> None:
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=GOOD)], where)
     run = runs[0]
     expect_loop_free(where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY)
-    chunks = [item for item in run.items if _event(item) != COMPLETED]
+    chunks = [item for item in run.items if event_name(item) != COMPLETED]
     expect(
         "".join(str(item.content) for item in chunks) == DIGEST
-        and _shape(run.items[-1:]) == [(COMPLETED, f"digest of {len(GOOD)} symbols")],
+        and stream_shape(run.items[-1:]) == [(COMPLETED, f"digest of {len(GOOD)} symbols")],
         "Consistent Return Types",
-        f"{where} yielded {_shape(run.items)}.",
+        f"{where} yielded {stream_shape(run.items)}.",
         "yield the writer's chunks, then RunResponse(content='digest of N symbols', event=workflow_completed).",
     )
     last = last_chunk_at(wf.writer)
@@ -243,12 +237,12 @@ def streaming(async_answer: Any) -> None:
                 "catch the failures of the TaskGroup with except* and report each one.",
             )
         raise
-    errors = [item for item in items if _event(item) == ERROR]
+    errors = [item for item in items if event_name(item) == ERROR]
     named = sorted(s for s in FAILING if any(s in str(item.content) for item in errors))
     expect(
         named == sorted(FAILING) and len(items) == len(errors) == len(FAILING),
         CHECKLIST_EXCEPT_STAR,
-        f"for {MIXED} (BAD and WORSE fail) {where} yielded {_shape(items)}.",
+        f"for {MIXED} (BAD and WORSE fail) {where} yielded {stream_shape(items)}.",
         "one RunResponse with RunEvent.run_error per distinct failure in group.exceptions, and nothing else.",
     )
 
@@ -282,9 +276,9 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     wanted = [(DEFAULT, f"{s}: {stock_price(s)['price_usd']} USD, rated {_rating(s)}") for s in GOOD]
     wanted.append((COMPLETED, f"{len(GOOD)} ratings"))
     expect(
-        _shape(items) == wanted,
+        stream_shape(items) == wanted,
         "Consistent Return Types",
-        f"for {GOOD} {where} yielded {_shape(items)}.",
+        f"for {GOOD} {where} yielded {stream_shape(items)}.",
         "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
     )
     _expect_overlap(seconds, 2 * len(GOOD), where, "create every price task and every to_thread task in one TaskGroup.")
@@ -296,19 +290,20 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         sync_items = sync_run.items
         awf = _rating_workflow(async_cls, latency=0.0)
         async_items, _, _ = _async_items(awf, where, symbols=symbols)
+        sync_shape, async_shape = stream_shape(sync_items), stream_shape(async_items)
         expect(
-            _shape(sync_items) == _shape(async_items) and bool(sync_items),
+            sync_shape == async_shape and bool(sync_items),
             CHECKLIST_TESTS,
-            f"for {symbols} the sync path yielded {_shape(sync_items)} and the async path {_shape(async_items)}.",
+            f"for {symbols} the sync path yielded {sync_shape} and the async path {async_shape}.",
             "both paths yield the same events and contents on every input, failures included "
             "(one run_error item per distinct error message, sorted).",
         )
     mixed = _rating_workflow(async_cls, latency=0.0)
     mixed_items, _, _ = _async_items(mixed, where, symbols=MIXED)
-    named = sorted(s for s in FAILING if any(s in str(c) for e, c in _shape(mixed_items) if e == ERROR))
+    named = sorted(s for s in FAILING if any(s in str(c) for e, c in stream_shape(mixed_items) if e == ERROR))
     expect(
         named == sorted(FAILING),
         CHECKLIST_EXCEPT_STAR,
-        f"for {MIXED} (BAD and WORSE fail) {where} yielded {_shape(mixed_items)}.",
+        f"for {MIXED} (BAD and WORSE fail) {where} yielded {stream_shape(mixed_items)}.",
         "report every failure of the TaskGroup (except*) with RunEvent.run_error.",
     )

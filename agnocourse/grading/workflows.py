@@ -36,6 +36,20 @@ def workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
     return answer
 
 
+def event_name(item: Any) -> str:
+    """The RunEvent value an item carries ("workflow_completed"), or whatever else it carries, as text."""
+    event = getattr(item, "event", None)
+    try:
+        return RunEvent(event).value
+    except ValueError:
+        return str(event)
+
+
+def stream_shape(items: list[Any]) -> list[tuple[str, Any]]:
+    """What a stream's consumer sees: (event, content) of each item, comparable across the two paths."""
+    return [(event_name(item), getattr(item, "content", None)) for item in items]
+
+
 def expect_runresponses(items: list[Any], where: str) -> None:
     expect(bool(items), "Consistent Return Types", f"{where} yielded nothing.", "yield RunResponse objects.")
     for item in items:
