@@ -29,8 +29,8 @@ WRONG = [
 ]
 MESSAGES = {
     "PlainExceptDigest": "ExceptionGroup escape",
-    "SequentialDigest": "did not overlap",
-    "SequentialAsyncRatings": "did not overlap",
+    "SequentialDigest": "did not all overlap",
+    "SequentialAsyncRatings": "did not all overlap",
     "RaisingSyncRatings": "SymbolNotFoundError",
     "FirstErrorSyncRatings": "the sync path yielded",
 }

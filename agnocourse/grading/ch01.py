@@ -8,7 +8,7 @@ from typing import Any
 
 from agno.run.response import RunEvent
 
-from agnocourse.grading.feedback import expect
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -76,7 +76,7 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
             f"the async path's last content was {each_run.items[-1].content!r}, the sync path's {SUMMARY!r}.",
             "both paths yield the same results.",
         )
-    expect(
+    expect_timing(
         seconds < 0.6,
         "AGN104",
         f"three concurrent runs with 0.3 s of model latency each took {seconds:.2f} s.",
@@ -189,7 +189,7 @@ def _expect_story(run: Any, wf: Any, where: str) -> None:
         "give the writer the outliner's answer.",
     )
     last = last_chunk_at(wf.writer)
-    expect(
+    expect_timing(
         last is not None and run.times[0] < last,
         "AGN103",
         f"the first chunk reached the caller {run.times[0] - run.started:.2f} s after the start, after the "

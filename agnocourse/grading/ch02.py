@@ -8,7 +8,7 @@ from typing import Any
 
 from agno.workflow import Workflow
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
     expect_clean,
     findings,
@@ -19,7 +19,7 @@ from agnocourse.grading.probes import (
     run_sync_path,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_returns, expect_runresponses, loop_stall_limit
+from agnocourse.grading.workflows import expect_returns, expect_runresponses, loop_stall_limit, overlapped
 from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
@@ -56,6 +56,7 @@ def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) 
         f"the event loop was blocked for {blocked:.2f} s while {where} ran{culprit}; a heartbeat task could not tick.",
         "in async code, await the async form of every call; hand code that only has a sync form to "
         "asyncio.to_thread().",
+        timing=True,
     )
 
 
@@ -89,8 +90,8 @@ def sync_anywhere(answer: Any) -> None:
         "the sync path fetches every price once, with the sync source self.prices.",
     )
     sequential = TOOL_LATENCY * len(REPORT_SYMBOLS)
-    expect(
-        run.seconds < 0.6 * sequential,
+    expect_timing(
+        overlapped(run.seconds, sequential),
         "Never do 1",
         f"{len(REPORT_SYMBOLS)} price calls of {TOOL_LATENCY} s each took {run.seconds:.2f} s, one after another.",
         "a sync path can be concurrent without an event loop: run the blocking calls in a thread pool.",
@@ -134,7 +135,7 @@ def stream_not_collect(answer: Any) -> None:
             "ask the agent once, with the message you were given, streaming.",
         )
         last = last_chunk_at(agent)
-        expect(
+        expect_timing(
             last is not None and run.times[0] < last,
             "AGN103",
             f"the first item reached the caller {run.times[0] - run.started:.2f} s after the start, after the agent "
@@ -181,8 +182,8 @@ def responsive(answer: Any) -> None:
             "call the legacy tool once for the symbol, then ask the analyst once with prompt_for(rating).",
         )
     sequential = 2 * STEP_LATENCY * len(BRIEF_SYMBOLS)
-    expect(
-        seconds < 0.6 * sequential,
+    expect_timing(
+        overlapped(seconds, sequential),
         "AGN107",
         f"{len(BRIEF_SYMBOLS)} concurrent briefings of {2 * STEP_LATENCY:.1f} s each took {seconds:.2f} s.",
         "while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",

@@ -6,7 +6,7 @@ import inspect
 import time
 from typing import Any
 
-from agnocourse.grading.feedback import expect
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import (
     Run,
     events,
@@ -24,6 +24,7 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_own_run_ids,
     expect_runresponses,
+    overlapped,
     workflow_class,
 )
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
@@ -58,7 +59,7 @@ def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
         "the completion item carries the reporter's whole text (the chunks' contents added up).",
     )
     last = last_chunk_at(wf.reporter)
-    expect(
+    expect_timing(
         last is not None and run.times[0] < last,
         "AGN103",
         f"the first chunk reached the caller {run.times[0] - run.started:.2f} s after the start, after the "
@@ -129,8 +130,8 @@ def async_path(answer: Any) -> None:
     for wf, run in zip(wfs, runs, strict=True):
         _expect_news(run, wf, where, ASYNC_RULE)
     one_run = LATENCY + CHUNK_DELAY * len(NEWS.split())
-    expect(
-        seconds < 0.6 * 3 * one_run,
+    expect_timing(
+        overlapped(seconds, 3 * one_run),
         ASYNC_RULE,
         f"three concurrent runs of about {one_run:.2f} s each took {seconds:.2f} s: they did not overlap.",
         "await the agent's async calls so that runs overlap.",
@@ -202,7 +203,7 @@ def _expect_market(run: Run, wf: Any, tools: Any, where: str) -> None:
         f"the commentator was asked {model_prompts(wf.commentator)}.",
         "ask it once, with the price lines joined by newlines.",
     )
-    expect(
+    expect_timing(
         bool(tools.ended) and run.times[0] < tools.ended[-1],
         "AGN103",
         f"{where}'s first item reached the caller after the last price had been fetched.",

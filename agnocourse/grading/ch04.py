@@ -9,10 +9,10 @@ from typing import Any
 from agno.agent import RunResponse
 from agno.run.response import RunEvent
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import expect_clean, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, workflow_class
+from agnocourse.grading.workflows import expect_loop_free, overlapped, workflow_class
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -61,9 +61,8 @@ def _run_once(function: Callable[..., Any], *args: Any) -> tuple[Any, float, flo
 
 
 def _expect_concurrent(where: str, seconds: float, calls: int, hint: str) -> None:
-    limit = 0.6 * calls * LATENCY
-    expect(
-        seconds < limit,
+    expect_timing(
+        overlapped(seconds, calls * LATENCY),
         PARALLEL,
         f"{where} made {calls} calls of {LATENCY} s each and took {seconds:.2f} s (concurrent calls take about "
         f"{LATENCY} s, one after another {calls * LATENCY:.1f} s).",

@@ -13,6 +13,7 @@ from agnocourse.grading.workflows import (
     ASYNC_CODES,
     SYNC_CODES,
     expect_loop_free,
+    expect_overlap,
     expect_own_run_id,
     stream_shape,
     workflow_class,
@@ -33,16 +34,6 @@ LATENCY = 0.3
 TASKGROUP = "Modern Async Patterns 1: TaskGroup"
 THREADS = "Always do 3: ThreadPoolExecutor on the sync path"
 EXCEPT_STAR = "Modern Async Patterns 2: except*"
-
-
-def _expect_overlap(seconds: float, calls: int, code: str, where: str, hint: str, what: str = "calls") -> None:
-    """`calls` waits of LATENCY seconds that should overlap: allow 60% of their sum (the ideal is one LATENCY)."""
-    expect(
-        seconds < 0.6 * calls * LATENCY,
-        code,
-        f"{where} made {calls} {what} of {LATENCY} s each and took {seconds:.2f} s: they did not all overlap.",
-        hint,
-    )
 
 
 # -- 5.1 ---------------------------------------------------------------------------------------------------
@@ -104,9 +95,10 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
         f"{where} called the async client: {wf.async_tools.calls}.",
         "the sync path uses self.sync_tools; it gets its concurrency from a ThreadPoolExecutor.",
     )
-    _expect_overlap(
+    expect_overlap(
         run.seconds,
         3,
+        LATENCY,
         THREADS,
         where,
         "submit the three blocking calls to a ThreadPoolExecutor, then read each result.",
@@ -119,8 +111,13 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
         where, blocked, "AGN107", "await the async client (self.async_tools), never the blocking one", latency=LATENCY
     )
     _expect_report(runs[0].items, awf, where)
-    _expect_overlap(
-        seconds, 3, TASKGROUP, where, "create the three tasks in one asyncio.TaskGroup, and read results after it."
+    expect_overlap(
+        seconds,
+        3,
+        LATENCY,
+        TASKGROUP,
+        where,
+        "create the three tasks in one asyncio.TaskGroup, and read results after it.",
     )
     expect_own_run_id(awf, runs[0].items, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "keep the sync path sync: threads, not an event loop of its own.")
@@ -171,7 +168,9 @@ def every_failure(async_answer: Any) -> None:
         f"for {GOOD} {where} yielded {stream_shape(items)}.",
         "one RunResponse per symbol with the default event, then the total with RunEvent.workflow_completed.",
     )
-    _expect_overlap(seconds, len(GOOD), TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup.")
+    expect_overlap(
+        seconds, len(GOOD), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
+    )
 
     items, _, _ = _run_revenue(cls, MIXED, 0.0)
     errors = [item for item in items if item.event == ERROR]
@@ -222,9 +221,10 @@ def blocking_code(async_answer: Any) -> None:
         f"for {RATED} {where} yielded {stream_shape(runs[0].items)}.",
         "one RunResponse per symbol with its price and rating, then the count with RunEvent.workflow_completed.",
     )
-    _expect_overlap(
+    expect_overlap(
         seconds,
         len(RATED),
+        LATENCY,
         TASKGROUP,
         where,
         "create every price task and every to_thread rating task in one asyncio.TaskGroup.",

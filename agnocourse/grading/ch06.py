@@ -6,7 +6,7 @@ import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agnocourse.grading.feedback import expect
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import Run, events, expect_clean, model_prompts, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
@@ -16,6 +16,7 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_own_run_ids,
     expect_runresponses,
+    overlapped,
     workflow_class,
 )
 from agnocourse.offline import offline_agent
@@ -83,8 +84,8 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
     )
     for each, run in zip(wfs, runs, strict=True):
         _expect_pipeline(run, each, where)
-    expect(
-        seconds < 0.6 * 3 * 2 * PIPELINE_LATENCY,
+    expect_timing(
+        overlapped(seconds, 3 * 2 * PIPELINE_LATENCY),
         STRUCTURE,
         f"three concurrent pipelines of two {PIPELINE_LATENCY} s calls each took {seconds:.2f} s: they did not "
         "overlap.",
@@ -123,7 +124,7 @@ def _expect_briefs(run: Run, wf: Any, where: str) -> None:
         f"{where} yielded {_shape(run.items)}.",
         "one item per symbol from the subflow, with the default event, then the completion item.",
     )
-    expect(
+    expect_timing(
         run.times[0] - run.started < 0.5 * run.seconds,
         "AGN103",
         f"{where}'s first item reached the caller {run.times[0] - run.started:.2f} s into a "
@@ -229,8 +230,8 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
     runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ASKED)], where, ERROR_HINT)
     expect_loop_free(where, blocked, "AGN104", "await rater.arun(..., stream=False)", latency=LATENCY)
     _expect_ratings(runs[0], where)
-    expect(
-        seconds < 0.6 * len(ASKED) * LATENCY,
+    expect_timing(
+        overlapped(seconds, len(ASKED) * LATENCY),
         ERRORS,
         f"{where} rated {len(ASKED)} symbols of {LATENCY} s each in {seconds:.2f} s: one after another.",
         "rate the symbols concurrently (asyncio.gather with return_exceptions=True, or a TaskGroup of tasks that "

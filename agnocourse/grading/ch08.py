@@ -14,7 +14,7 @@ from typing import Any
 from agno.agent import Agent
 from agno.run.response import RunEvent
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -244,13 +244,13 @@ def zero_errors(async_answer: Any) -> None:
             "ask the writer about the topic once; the final item carries its whole text.",
         )
         last = last_chunk_at(each.writer)
-        expect(
+        expect_timing(
             last is not None and run.times[0] < last,
             "AGN103",
             "the first chunk reached the caller after the writer had produced its last chunk.",
             "yield each chunk inside the loop over the stream.",
         )
-    expect(
+    expect_timing(
         seconds < 0.75 * 2 * (DIGEST_LATENCY + 0.3),
         "AGN104",
         f"two concurrent runs with {DIGEST_LATENCY} s of model latency and 0.3 s of streaming took {seconds:.2f} s.",

@@ -7,7 +7,7 @@ from typing import Any
 
 from agno.run.response import RunEvent
 
-from agnocourse.grading.feedback import expect
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -24,6 +24,7 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_own_run_ids,
     expect_runresponses,
+    overlapped,
     workflow_class,
 )
 
@@ -91,8 +92,8 @@ def two_paths(sync_answer: Any, async_answer: Any) -> None:
     for each, each_run in zip(wfs, runs, strict=True):
         _expect_digest(each_run.items, each, where)
     calls = len(TOPICS) * len(wfs)
-    expect(
-        seconds < 0.6 * len(TOPICS) * LATENCY,
+    expect_timing(
+        overlapped(seconds, len(TOPICS) * LATENCY),
         PITFALL_1,
         f"two runs of {where}, each asking about {len(TOPICS)} topics with {LATENCY} s of model latency per call "
         f"({calls} calls), took {seconds:.2f} s: the calls of one run did not overlap.",
@@ -144,7 +145,7 @@ def typed_stream(async_answer: Any) -> None:
             "ask the writer once, with self.prompt_for(topic).",
         )
         last = last_chunk_at(wf.writer)
-        expect(
+        expect_timing(
             last is not None and run.times[0] < last,
             "AGN103",
             f"the first chunk reached the caller {run.times[0] - run.started:.2f} s after the start, after the "

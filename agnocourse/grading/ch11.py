@@ -10,7 +10,7 @@ from typing import Any
 from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -24,6 +24,7 @@ from agnocourse.grading.workflows import (
     event_name,
     expect_annotation,
     expect_loop_free,
+    expect_overlap,
     expect_own_run_id,
     stream_shape,
 )
@@ -64,15 +65,6 @@ def _path_class(answer: Any, method: str, other: str) -> type[Workflow]:
             "separate the implementations: one subclass defines run(), another arun(), over the shared base.",
         )
     return answer
-
-
-def _expect_overlap(seconds: float, calls: int, where: str, hint: str) -> None:
-    expect(
-        seconds < 0.6 * calls * LATENCY,
-        CHECKLIST_TASKGROUP,
-        f"{where} made {calls} calls of {LATENCY} s each and took {seconds:.2f} s: they did not overlap.",
-        hint,
-    )
 
 
 def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, float]:
@@ -215,14 +207,21 @@ def streaming(async_answer: Any) -> None:
         "yield the writer's chunks, then RunResponse(content='digest of N symbols', event=workflow_completed).",
     )
     last = last_chunk_at(wf.writer)
-    expect(
+    expect_timing(
         last is not None and bool(run.times) and run.times[0] < last,
         "AGN103",
         f"{where} yielded its first item only after the writer had produced its last chunk.",
         "yield inside the `async for` over the writer's stream, as each chunk arrives.",
     )
     fetched = (run.times[0] - run.started) if run.times else seconds
-    _expect_overlap(fetched, len(GOOD), where, "create every income-statement task in one asyncio.TaskGroup.")
+    expect_overlap(
+        fetched,
+        len(GOOD),
+        LATENCY,
+        CHECKLIST_TASKGROUP,
+        where,
+        "create every income-statement task in one asyncio.TaskGroup.",
+    )
     expect_own_run_id(wf, run.items, cls)
 
     failing = _digest_workflow(cls)
@@ -281,7 +280,14 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         f"for {GOOD} {where} yielded {stream_shape(items)}.",
         "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
     )
-    _expect_overlap(seconds, 2 * len(GOOD), where, "create every price task and every to_thread task in one TaskGroup.")
+    expect_overlap(
+        seconds,
+        2 * len(GOOD),
+        LATENCY,
+        CHECKLIST_TASKGROUP,
+        where,
+        "create every price task and every to_thread task in one TaskGroup.",
+    )
     expect_own_run_id(awf, items, async_cls)
 
     for symbols in (GOOD, MIXED, ["NVDA"]):

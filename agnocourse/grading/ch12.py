@@ -7,10 +7,11 @@ import inspect
 import time
 from typing import Any
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import expect_clean, translate
 from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import overlapped
 from agnocourse.timeline import Timeline
 from agnocourse.tools import AsyncFinancialTools, stock_price
 
@@ -74,8 +75,8 @@ def bounded_concurrency(answer: Any) -> None:
     expect_clean(fn, CODES, "keep every task in a TaskGroup, and await the async tools.")
     _, timeline, seconds = _bounded_run(fn, NINE, 3)
     rounds = len(NINE) // 3
-    expect(
-        timeline.peak_concurrency == 3 and seconds < 0.6 * len(NINE) * LATENCY,
+    expect_timing(
+        timeline.peak_concurrency == 3 and overlapped(seconds, len(NINE) * LATENCY),
         BOUNDED,
         f"{len(NINE)} calls of {LATENCY} s with a limit of 3 took {seconds:.2f} s, at most "
         f"{timeline.peak_concurrency} in flight (the ideal is {rounds} rounds, about {rounds * LATENCY:.1f} s).",
@@ -131,13 +132,13 @@ def deadline(answer: Any) -> None:
         return value, elapsed, len(strays)
 
     result, elapsed, strays = run_loop(late())
-    expect(
+    expect_timing(
         result is None and elapsed < 0.5,
         TIMEOUTS,
         f"{where} returned {result!r} after {elapsed:.2f} s.",
         "put the call in `async with asyncio.timeout(seconds):` and return None when it expires.",
     )
-    expect(
+    expect_timing(
         strays == 0 and len(timeline.spans) == 1 and timeline.spans[0].end < 0.5,
         TIMEOUTS,
         f"{where} returned None, but the tool call was still running when it did.",

@@ -11,11 +11,23 @@ from agno.agent import RunResponse
 from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail
 
 COMPLETED = RunEvent.workflow_completed.value
 SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
-ASYNC_CODES = ("AGN102", "AGN103", "AGN104", "AGN106", "AGN107", "AGN108", "AGN109", "AGN110", "AGN111", "AGN112")
+ASYNC_CODES = (
+    "AGN102",
+    "AGN103",
+    "AGN104",
+    "AGN106",
+    "AGN107",
+    "AGN108",
+    "AGN109",
+    "AGN110",
+    "AGN111",
+    "AGN112",
+    "AGN203",
+)
 
 
 def workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
@@ -95,11 +107,28 @@ def loop_stall_limit(latency: float) -> float:
 
 def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float) -> None:
     """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it."""
-    expect(
+    expect_timing(
         blocked < loop_stall_limit(latency),
         code,
         f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
         f"in an async path, {hint}.",
+    )
+
+
+def overlapped(seconds: float, sequential: float) -> bool:
+    """Waits that overlap take about the longest one; one after another, their sum. Under 60% of the sum
+    leaves room for a loaded machine and still fails a run that serialised as few as two equal waits."""
+    return seconds < 0.6 * sequential
+
+
+def expect_overlap(
+    seconds: float, calls: int, latency: float, code: str, where: str, hint: str, what: str = "calls"
+) -> None:
+    expect_timing(
+        overlapped(seconds, calls * latency),
+        code,
+        f"{where} made {calls} {what} of {latency} s each and took {seconds:.2f} s: they did not all overlap.",
+        hint,
     )
 
 

@@ -1,0 +1,44 @@
+"""run_check runs a check that failed on a measured time once more, and only such a check."""
+
+import pytest
+
+from agnocourse.grading.feedback import CheckFailed, TimingFailed, expect, expect_timing
+from agnocourse.grading.harness import run_check
+
+
+def counting_check(failures: list[bool], timing: bool):
+    """A check that fails on its first len(failures) runs where failures[i] is True; counts its runs."""
+    runs: list[int] = []
+
+    def check() -> None:
+        runs.append(1)
+        failed = len(runs) <= len(failures) and failures[len(runs) - 1]
+        (expect_timing if timing else expect)(not failed, "AGN107", "the loop stalled for 0.2 s.", "await it.")
+
+    return check, runs
+
+
+def test_a_timing_failure_seen_once_is_a_loaded_machine_and_passes():
+    check, runs = counting_check([True], timing=True)
+    run_check("Exercise 0.1", check)
+    assert len(runs) == 2
+
+
+def test_a_timing_failure_seen_twice_is_reported():
+    check, runs = counting_check([True, True], timing=True)
+    with pytest.raises(TimingFailed, match=r"^\[AGN107\] .* Observed: the loop stalled for 0.2 s\. Hint: await it\."):
+        run_check("Exercise 0.1", check)
+    assert len(runs) == 2
+
+
+def test_any_other_failure_is_reported_at_once():
+    check, runs = counting_check([True], timing=False)
+    with pytest.raises(CheckFailed) as failed:
+        run_check("Exercise 0.1", check)
+    assert type(failed.value) is CheckFailed and len(runs) == 1
+
+
+def test_a_passing_check_runs_once():
+    check, runs = counting_check([], timing=True)
+    run_check("Exercise 0.1", check)
+    assert len(runs) == 1
