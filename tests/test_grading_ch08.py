@@ -2,9 +2,8 @@
 chapter) fails with a message naming the rule it breaks."""
 
 import pytest
+from grading_cases import assert_passes, failure_of
 from grading_cases import ch08_wrong as w
-
-from agnocourse.grading import check
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
@@ -26,13 +25,9 @@ WRONG = [
     ("exercise", "answers", "names", "detail"), WRONG, ids=lambda v: getattr(v[-1], "__name__", None) if v else None
 )
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, detail):
-    with pytest.raises(AssertionError) as failure:
-        check(exercise, *answers)
-    message = str(failure.value)
+    message = failure_of(exercise, *answers)
     assert names in message
     assert detail in message
-    assert "Observed:" in message and "Hint:" in message
-    assert "\n" not in message
 
 
 @pytest.mark.parametrize(
@@ -43,5 +38,4 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, de
     ],
 )
 def test_a_right_answer_passes(exercise, answers, capsys):
-    check(exercise, *answers)
-    assert capsys.readouterr().out.strip().endswith("passed")
+    assert_passes(capsys, exercise, *answers)

@@ -1040,3 +1040,23 @@ def test_checker_never_imports_agno() -> None:
     script = "import sys; import agnocourse.rules as r; r.check_source('x = 1'); print('agno' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+HELPER_THAT_COLLECTS = """
+async def collect(stream):
+    return [item async for item in stream]
+
+
+def run_both(wf):
+    return asyncio.run(collect(wf.arun(topic="x")))
+"""
+
+
+@pytest.mark.parametrize("name", ["tests/test_relay.py", "relay_test.py", "tests/conftest.py"])
+def test_helpers_of_a_test_module_may_collect_and_start_a_loop(name: str) -> None:
+    assert [finding.code for finding in check_source(HELPER_THAT_COLLECTS, name)] == []
+
+
+@pytest.mark.parametrize("name", ["relay.py", "tests/helpers.py", "test_data.json.py.bak", "<string>"])
+def test_the_same_helpers_elsewhere_are_reported(name: str) -> None:
+    assert [finding.code for finding in check_source(HELPER_THAT_COLLECTS, name)] == ["AGN103", "AGN105"]

@@ -54,7 +54,7 @@ class Scope:
     sync_path: bool = False  # a sync workflow method or sync subflow (or a sync def nested in one)
     inline: bool = False  # a sync def nested in an async def that calls it directly: it runs on the loop
     called_directly: set[str] = field(default_factory=set)  # names an async def calls (not passes on)
-    entry_point: bool = False  # a module-level main() or a test function (or a function inside a test)
+    entry_point: bool = False  # main(), a test function or any function of a test module (and what they nest)
     try_depth: int = 0  # how many `try:` bodies with handlers enclose the current node
 
     @property
@@ -315,7 +315,10 @@ class RuleVisitor(ast.NodeVisitor):
         return not (isinstance(flag.value, ast.Constant) and flag.value.value is False)
 
 
-def find_problems(tree: ast.AST, facts: Facts) -> list[Problem]:
+def find_problems(tree: ast.AST, facts: Facts, test_module: bool = False) -> list[Problem]:
+    """The problems in one module; in a test module (test_*.py, conftest.py) every function may drive the
+    paths it tests: start an event loop, collect a stream to compare it."""
     visitor = RuleVisitor(facts)
+    visitor.scopes[0].entry_point = test_module
     visitor.visit(tree)
     return visitor.problems

@@ -7,6 +7,7 @@ import time
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +82,13 @@ def _check_python(source: str, path: str, keep: _Filter, ipython: bool = False) 
         tree = parse(as_python(source) if ipython else source, path)
     except (SyntaxError, ValueError, RecursionError) as error:
         return [_syntax_finding(error, path, None)] if keep.keeps(SYNTAX_ERROR) else []
-    problems = find_problems(tree, collect_facts([tree]))
+    problems = find_problems(tree, collect_facts([tree]), test_module=_is_test_module(path))
     return _findings(problems, path, None, source.splitlines(), keep)
+
+
+def _is_test_module(path: str) -> bool:
+    name = Path(path).name
+    return fnmatch(name, "test_*.py") or fnmatch(name, "*_test.py") or name == "conftest.py"
 
 
 def _check_notebook(text: str, path: str, keep: _Filter) -> list[Finding]:
