@@ -143,7 +143,8 @@ class RuleVisitor(ast.NodeVisitor):
             for handler in node.handlers:
                 if handler.type is not None and not self.sees_a_group(handler.type):
                     shown = ast.unparse(handler.type)
-                    self.report("AGN203", handler, f"`except {shown}` around a TaskGroup never sees a task's {shown}")
+                    detail = f"`except {shown}` around a TaskGroup, whose failures arrive inside an ExceptionGroup"
+                    self.report("AGN203", handler, detail)
         self.scope.try_depth += 1 if node.handlers else 0
         for statement in node.body:
             self.visit(statement)
