@@ -3,12 +3,10 @@ checking one group of checklist items by behaviour and by the rule checker."""
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agno.run.response import RunEvent
-from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
@@ -27,6 +25,7 @@ from agnocourse.grading.workflows import (
     expect_overlap,
     expect_own_run_id,
     stream_shape,
+    workflow_class,
 )
 from agnocourse.tools import (
     AsyncFinancialTools,
@@ -51,22 +50,6 @@ CHECKLIST_EXCEPT_STAR = "Migration checklist: exception handling with except*"
 CHECKLIST_TESTS = "Migration checklist: test both sync and async functionality"
 
 
-def _path_class(answer: Any, method: str, other: str) -> type[Workflow]:
-    """The answer is a Workflow subclass that defines `method` and not `other` (one class per path)."""
-    name = getattr(answer, "__name__", repr(answer))
-    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
-        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the classes themselves to check().")
-    if getattr(answer, method) is getattr(Workflow, method):
-        fail("Dual Method Pattern", f"{name} does not define {method}().", f"this path's class defines {method}().")
-    if getattr(answer, other) is not getattr(Workflow, other):
-        fail(
-            "AGN110",
-            f"{name} defines both run() and arun(); on agno 1.5.10 its run() then returns None.",
-            "separate the implementations: one subclass defines run(), another arun(), over the shared base.",
-        )
-    return answer
-
-
 def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, float]:
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(**kwargs)], where)
     return runs[0].items, seconds, blocked
@@ -84,8 +67,8 @@ def _headline_workflow(cls: type) -> Any:
 
 @exercise("11.1", "Structure and annotations")
 def structure(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _path_class(sync_answer, "run", "arun")
-    async_cls = _path_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
     expect_clean(async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and start its own run.")
     expect_annotation(sync_cls, "run", Iterator)
@@ -151,8 +134,8 @@ def _expect_summary(wf: Any, items: list[Any], where: str) -> None:
 
 @exercise("11.2", "No asyncio.run() and matching agent calls")
 def matching_calls(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _path_class(sync_answer, "run", "arun")
-    async_cls = _path_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     expect_clean(sync_cls, CALLS, "the sync path makes sync calls all the way down: sync_tools and agent.run().")
     expect_clean(async_cls, CALLS, "the async path awaits: async_tools and await agent.arun(..., stream=False).")
 
@@ -190,7 +173,7 @@ def _digest_workflow(cls: type) -> Any:
 
 @exercise("11.3", "Streaming without collecting, TaskGroup with except*")
 def streaming(async_answer: Any) -> None:
-    cls = _path_class(async_answer, "arun", "run")
+    cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, STREAMING, "yield each chunk as it arrives; report failures with RunEvent.run_error.")
 
@@ -261,8 +244,8 @@ def _rating_workflow(cls: type, latency: float = LATENCY) -> Any:
 
 @exercise("11.4", "Blocking tool off the loop, both paths consistent")
 def consistency(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = _path_class(sync_answer, "run", "arun")
-    async_cls = _path_class(async_answer, "arun", "run")
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
     expect_clean(async_cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
     expect_clean(sync_cls, ("AGN101", "AGN105"), "the sync path runs the blocking clients in a ThreadPoolExecutor.")
 
