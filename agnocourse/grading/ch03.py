@@ -9,7 +9,6 @@ from typing import Any
 from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import (
     Run,
-    events,
     expect_clean,
     last_chunk_at,
     model_prompts,
@@ -25,6 +24,7 @@ from agnocourse.grading.workflows import (
     expect_own_run_ids,
     expect_runresponses,
     overlapped,
+    stream_shape,
     workflow_class,
 )
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
@@ -182,18 +182,14 @@ def _market(cls: type, latency: float) -> Any:
     return wf
 
 
-def _shape(items: list[Any]) -> list[tuple[str, Any]]:
-    return list(zip(events(items), [item.content for item in items], strict=True))
-
-
 def _expect_market(run: Run, wf: Any, tools: Any, where: str) -> None:
     expect_runresponses(run.items, where)
     lines = [wf.line_for(tools_price) for tools_price in map(_price, SYMBOLS)]
     expected = [("RunResponse", line) for line in lines] + [("WorkflowCompleted", COMMENT)]
     expect(
-        _shape(run.items) == expected,
+        stream_shape(run.items) == expected,
         BOTH_RULE,
-        f"{where} yielded {_shape(run.items)}.",
+        f"{where} yielded {stream_shape(run.items)}.",
         "one item per symbol with line_for(price) and the default event, then the commentator's answer as the "
         "completion item.",
     )
@@ -232,9 +228,9 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
     runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], async_where)
     expect_loop_free(async_where, blocked, "AGN107", "await the async price source (aprices)", latency=0.2)
     expect(
-        _shape(runs[0].items) == _shape(sync_run.items),
+        stream_shape(runs[0].items) == stream_shape(sync_run.items),
         BOTH_RULE,
-        f"the sync path yielded {_shape(sync_run.items)}, the async path {_shape(runs[0].items)}.",
+        f"the sync path yielded {stream_shape(sync_run.items)}, the async path {stream_shape(runs[0].items)}.",
         "both paths do the same steps in the same order; only the calls differ (run/arun, prices/aprices).",
     )
     _expect_market(runs[0], awf, awf.aprices, async_where)

@@ -15,6 +15,7 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_overlap,
     expect_own_run_id,
+    expected_prompt,
     stream_shape,
     workflow_class,
 )
@@ -22,7 +23,6 @@ from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
     SyncFinancialTools,
-    company_financials,
     income_statement,
     stock_price,
 )
@@ -38,15 +38,6 @@ EXCEPT_STAR = "Modern Async Patterns 2: except*"
 
 # -- 5.1 ---------------------------------------------------------------------------------------------------
 REPORT = "Report ready."
-
-
-def expected_prompt(symbol: str) -> str:
-    """The prompt FinancialSteps.report_prompt builds (the exercise gives the learner that helper)."""
-    income, financials, price = income_statement(symbol), company_financials(symbol), stock_price(symbol)
-    return (
-        f"{financials['name']}: revenue {income['revenue_bn']} bn USD, "
-        f"net income {income['net_income_bn']} bn USD, price {price['price_usd']} USD"
-    )
 
 
 def _financial_workflow(cls: type) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.probes import Run, events, expect_clean, model_prompts, run_async_paths, run_sync_path
+from agnocourse.grading.probes import Run, expect_clean, model_prompts, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
@@ -17,6 +17,7 @@ from agnocourse.grading.workflows import (
     expect_own_run_ids,
     expect_runresponses,
     overlapped,
+    stream_shape,
     workflow_class,
 )
 from agnocourse.offline import offline_agent
@@ -25,10 +26,6 @@ from agnocourse.tools import SymbolNotFoundError
 STRUCTURE = "Implementation guidelines 1: Workflow Structure"
 SUBFLOWS = "Implementation guidelines 2: Subflow Patterns"
 ERRORS = "Implementation guidelines 3: Error Handling"
-
-
-def _shape(items: list[Any]) -> list[tuple[str, Any]]:
-    return list(zip(events(items), [item.content for item in items], strict=True))
 
 
 # -- 6.1 ---------------------------------------------------------------------------------------------------
@@ -60,9 +57,9 @@ def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
         "ask the researcher once with the topic, then the writer once with the researcher's answer.",
     )
     expect(
-        _shape(run.items) == [("WorkflowCompleted", _article(_notes("rates")))],
+        stream_shape(run.items) == [("WorkflowCompleted", _article(_notes("rates")))],
         STRUCTURE,
-        f"{where} yielded {_shape(run.items)}.",
+        f"{where} yielded {stream_shape(run.items)}.",
         "yield one completion item whose content is the writer's answer.",
     )
 
@@ -119,9 +116,9 @@ def _expect_briefs(run: Run, wf: Any, where: str) -> None:
     expect_runresponses(run.items, where)
     expected = [("RunResponse", _brief(s)) for s in SYMBOLS] + [("WorkflowCompleted", f"{len(SYMBOLS)} briefs")]
     expect(
-        _shape(run.items) == expected,
+        stream_shape(run.items) == expected,
         SUBFLOWS,
-        f"{where} yielded {_shape(run.items)}.",
+        f"{where} yielded {stream_shape(run.items)}.",
         "one item per symbol from the subflow, with the default event, then the completion item.",
     )
     expect_timing(
@@ -198,10 +195,10 @@ def _expect_ratings(run: Run, where: str) -> None:
         reported == sorted(FAILING) and len(errors) == len(FAILING),
         ERRORS,
         f"{len(FAILING)} of {len(ASKED)} symbols failed and {where} reported {len(errors)} run_error item(s), "
-        f"naming {reported}: {_shape(run.items)}.",
+        f"naming {reported}: {stream_shape(run.items)}.",
         "report every failure, each with its own RunResponse(event=RunEvent.run_error), not just the first one.",
     )
-    good = [(e, c) for e, c in _shape(run.items) if e == "RunResponse"]
+    good = [(e, c) for e, c in stream_shape(run.items) if e == "RunResponse"]
     expect(
         sorted(good) == [("RunResponse", _rating(s)) for s in ASKED if s not in FAILING],
         ERRORS,

@@ -21,8 +21,14 @@ from agnocourse.grading.probes import (
 )
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import ASYNC_CODES as SHARED_ASYNC_CODES
-from agnocourse.grading.workflows import expect_loop_free, expect_overlap, expect_own_run_ids, stream_shape
-from agnocourse.tools import AsyncFinancialTools, company_financials, income_statement, stock_price
+from agnocourse.grading.workflows import (
+    expect_loop_free,
+    expect_overlap,
+    expect_own_run_ids,
+    expected_prompt,
+    stream_shape,
+)
+from agnocourse.tools import AsyncFinancialTools, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
@@ -227,15 +233,6 @@ def price_board(answer: Any) -> None:
 REPORT = "Report ready."
 SLOW = 0.6
 FAST = 0.1
-
-
-def expected_prompt(symbol: str) -> str:
-    """The prompt ReportSteps.report_prompt builds (the exercise gives the learner that helper)."""
-    income, financials, price = income_statement(symbol), company_financials(symbol), stock_price(symbol)
-    return (
-        f"{financials['name']}: revenue {income['revenue_bn']} bn USD, "
-        f"net income {income['net_income_bn']} bn USD, price {price['price_usd']} USD"
-    )
 
 
 def _report_workflow(cls: type) -> Any:

@@ -25,6 +25,7 @@ from agnocourse.grading.workflows import (
     expect_own_run_ids,
     expect_runresponses,
     overlapped,
+    stream_shape,
     workflow_class,
 )
 
@@ -32,17 +33,6 @@ COMPLETED = RunEvent.workflow_completed.value
 DEFAULT = RunEvent.run_response.value
 LATENCY = 0.3
 PITFALL_1 = "Pitfall 1: Mixing Sync/Async"
-
-
-def _event(item: Any) -> str:
-    try:
-        return RunEvent(item.event).value
-    except ValueError:
-        return str(item.event)
-
-
-def _shape(items: list[Any]) -> list[tuple[str, Any]]:
-    return [(_event(item), item.content) for item in items]
 
 
 # -- 10.1 --------------------------------------------------------------------------------------------------
@@ -60,9 +50,9 @@ def _expect_digest(items: list[Any], wf: Any, where: str) -> None:
     expect_runresponses(items, where)
     wanted = [(DEFAULT, HEADLINE)] * len(TOPICS) + [(COMPLETED, f"{len(TOPICS)} headlines")]
     expect(
-        _shape(items) == wanted,
+        stream_shape(items) == wanted,
         PITFALL_1,
-        f"for {TOPICS} {where} yielded {_shape(items)}.",
+        f"for {TOPICS} {where} yielded {stream_shape(items)}.",
         "one RunResponse per topic with the agent's answer (default event), then the count with "
         "RunEvent.workflow_completed.",
     )

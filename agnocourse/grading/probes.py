@@ -278,7 +278,3 @@ def run_async_paths(produces: list[Callable[[], Any]], where: str, hint: str = "
         return list(runs), time.perf_counter() - started, ticker.longest_block()
 
     return run_loop(together())
-
-
-def events(items: list[Any]) -> list[str]:
-    return [getattr(getattr(item, "event", None), "value", str(getattr(item, "event", None))) for item in items]

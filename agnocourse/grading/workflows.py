@@ -12,6 +12,7 @@ from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.tools import company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
 SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
@@ -60,6 +61,15 @@ def event_name(item: Any) -> str:
 def stream_shape(items: list[Any]) -> list[tuple[str, Any]]:
     """What a stream's consumer sees: (event, content) of each item, comparable across the two paths."""
     return [(event_name(item), getattr(item, "content", None)) for item in items]
+
+
+def expected_prompt(symbol: str) -> str:
+    """The prompt the report workflows of chapters 5 and 7 build (the exercises give the learner that helper)."""
+    income, financials, price = income_statement(symbol), company_financials(symbol), stock_price(symbol)
+    return (
+        f"{financials['name']}: revenue {income['revenue_bn']} bn USD, "
+        f"net income {income['net_income_bn']} bn USD, price {price['price_usd']} USD"
+    )
 
 
 def expect_runresponses(items: list[Any], where: str) -> None:
