@@ -24,18 +24,18 @@ from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn, JupyterCacheAbstract
 from jupyter_cache.executors.utils import single_nb_execution
 
+from agnocourse import toc
+
 ROOT = Path(__file__).resolve().parents[1]
 ANSI_COLOURS = re.compile(r"\x1b\[[0-9;]*m")  # the kernel colours its tracebacks
 
 
 def book_notebooks(root: Path = ROOT) -> list[Path]:
     """The notebooks of the table of contents that the build executes (not those `execute` excludes)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     excluded = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["execute"]["exclude_patterns"]
-    files = [toc["root"]] + [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
     return [
         root / f"{name}.ipynb"
-        for name in files
+        for name in toc.pages(root)
         if (root / f"{name}.ipynb").is_file() and not any(fnmatch(f"{name}.ipynb", p) for p in excluded)
     ]
 

@@ -5,18 +5,11 @@ builds the book once per test run, shared with the browser tests."""
 from pathlib import Path
 
 import pytest
-import yaml
+
+from agnocourse import toc
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
-
-
-def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc["parts"]:
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return files
 
 
 @pytest.mark.slow
@@ -34,7 +27,7 @@ def test_build_finds_every_notebook_in_the_cache_warm_filled(build):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("page", toc_files())
+@pytest.mark.parametrize("page", toc.pages())
 def test_every_toc_entry_is_a_page(build, page):
     assert (HTML / f"{page}.html").is_file()
 

@@ -24,7 +24,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+
+from agnocourse import toc
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -50,21 +51,12 @@ pytestmark = [
 ]
 
 
-def toc_parts() -> list[dict[str, Any]]:
-    return yaml.safe_load((ROOT / "_toc.yml").read_text())["parts"]
-
-
-def toc_pages() -> list[str]:
-    pages = [yaml.safe_load((ROOT / "_toc.yml").read_text())["root"]]
-    return pages + [chapter["file"] for part in toc_parts() for chapter in part["chapters"]]
-
-
 def first_chapter() -> str:
-    return next(page for page in toc_pages() if page.startswith("notebooks/"))
+    return next(page for page in toc.pages() if page.startswith("notebooks/"))
 
 
 def exercise_pages() -> list[str]:
-    return [page for page in toc_pages() if page.startswith("exercises/")]
+    return [page for page in toc.pages() if page.startswith("exercises/")]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -158,7 +150,7 @@ def images_not_loaded(page: Any) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("page_name", [*toc_pages(), "index", "search", "genindex"])
+@pytest.mark.parametrize("page_name", [*toc.pages(), "index", "search", "genindex"])
 def test_every_page_loads_offline_without_errors(site, tab, page_name):
     response = tab.page.goto(f"{site}{page_name}.html", wait_until="networkidle")
     assert response is not None and response.ok, page_name
@@ -182,7 +174,7 @@ def result_pages(page: Any) -> set[str]:
 def pages_teaching(word: str) -> set[str]:
     """Pages of the book with `word` in a heading: the pages that teach it."""
     found = set()
-    for page_name in toc_pages():
+    for page_name in toc.pages():
         headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", (HTML / f"{page_name}.html").read_text(), re.S)
         if any(word in re.sub(r"<[^>]+>", "", heading) for heading in headings):
             found.add(page_name)

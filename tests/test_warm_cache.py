@@ -4,9 +4,9 @@ run clean where the build looks them up, and leaves a failing one for the build 
 from pathlib import Path
 
 import nbformat
-import yaml
 from jupyter_cache import get_cache
 
+from agnocourse import toc
 from agnocourse.warm_cache import ROOT, book_notebooks, is_cached, warm
 
 
@@ -17,9 +17,9 @@ def notebook(folder: Path, name: str, code: str) -> Path:
 
 
 def test_book_notebooks_are_the_executed_toc_entries():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    entries = [toc["root"]] + [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
-    expected = {name for name in entries if (ROOT / f"{name}.ipynb").is_file() and not name.startswith("exercises/")}
+    expected = {
+        name for name in toc.pages() if (ROOT / f"{name}.ipynb").is_file() and not name.startswith("exercises/")
+    }
     found = {path.relative_to(ROOT).with_suffix("").as_posix() for path in book_notebooks()}
     assert found == expected
     assert "notebooks/01_core_principles" in found and "solutions/01_core_principles" in found
