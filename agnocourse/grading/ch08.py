@@ -33,7 +33,7 @@ from agnocourse.grading.workflows import (
     expect_runresponses,
     workflow_class,
 )
-from agnocourse.offline import OfflineModel
+from agnocourse.offline import offline_agent
 from agnocourse.typecheck import REQUIRED_IMPORTS, find_pyright, module_text, pyright_config
 
 PYRIGHT_RULE = "Type Annotations: pyright"
@@ -143,12 +143,7 @@ def _section(topic: str) -> str:
 
 
 def _brief_writer(latency: float) -> Agent:
-    return Agent(
-        name="writer",
-        model=OfflineModel(reply=lambda prompt: _section(prompt.split()[-1]), latency=latency),
-        telemetry=False,
-        monitoring=False,
-    )
+    return offline_agent("writer", reply=lambda prompt: _section(prompt.split()[-1]), latency=latency)
 
 
 def _expect_brief(items: list[Any], where: str) -> None:
@@ -210,7 +205,7 @@ def _down(prompt: str) -> str:
 
 def _digest_writer(latency: float, failing: bool = False) -> Agent:
     if failing:
-        return Agent(name="writer", model=OfflineModel(reply=_down, latency=latency), telemetry=False, monitoring=False)
+        return offline_agent("writer", reply=_down, latency=latency)
     return probe_agent("writer", DIGEST, latency=latency, chunk_delay=0.02)
 
 

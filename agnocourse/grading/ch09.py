@@ -22,7 +22,7 @@ from agno.workflow import RunEvent, RunResponse, Workflow
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import model_prompts
 from agnocourse.grading.registry import describe, exercise
-from agnocourse.offline import OfflineModel
+from agnocourse.offline import offline_agent
 from agnocourse.typecheck import pyright_config
 
 CONSISTENCY = "Functional Testing"
@@ -34,7 +34,7 @@ HEADLINE = "RATES ROSE"
 
 
 class _Steps(Workflow):
-    writer: Agent = Agent(model=OfflineModel(reply=STORY), telemetry=False, monitoring=False)
+    writer: Agent = offline_agent("writer", reply=STORY)
 
     def prompt_for(self, topic: str) -> str:
         return f"Write about {topic}"
@@ -119,7 +119,7 @@ class _Factory:
 
     def __call__(self) -> Workflow:
         wf: Any = self.cls()
-        wf.writer = Agent(name="writer", model=OfflineModel(reply=STORY), telemetry=False, monitoring=False)
+        wf.writer = offline_agent("writer", reply=STORY)
         self.writers.append(wf.writer)
         return wf
 
