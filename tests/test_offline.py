@@ -111,13 +111,16 @@ def test_concurrent_async_runs_overlap_on_one_shared_agent():
     async def main():
         return await asyncio.gather(*(agent.arun(f"m{i}", stream=False) for i in range(5)))
 
-    started = time.perf_counter()
-    responses = asyncio.run(main())
-    elapsed = time.perf_counter() - started
-    assert [r.content for r in responses] == [f"M{i}" for i in range(5)]
-    assert len({r.run_id for r in responses}) == 5
-    # Sequential would take 5 x 0.2 = 1.0 s; overlap keeps it near 0.2 s even on a loaded machine.
-    assert LATENCY * 0.95 <= elapsed < 5 * LATENCY * 0.7
+    def overlapped() -> bool:
+        started = time.perf_counter()
+        responses = asyncio.run(main())
+        elapsed = time.perf_counter() - started
+        assert [r.content for r in responses] == [f"M{i}" for i in range(5)]
+        assert len({r.run_id for r in responses}) == 5
+        # One after another: 5 latencies. Overlapping: about one. Checked as a ratio, once more if the machine was busy.
+        return LATENCY * 0.95 <= elapsed < 0.7 * 5 * LATENCY
+
+    assert overlapped() or overlapped()
 
 
 def test_stream_chunks_arrive_spread_out_by_chunk_delay():

@@ -125,13 +125,6 @@ def test_benchmark_counts_files_and_lines(tmp_path: Path) -> None:
     assert result["seconds"] >= 0 and result["lines_per_second"] >= 0
 
 
-def test_the_repository_checks_in_well_under_a_second() -> None:
-    root = Path(__file__).resolve().parents[1]
-    runs = [benchmark([root]) for _ in range(2)]  # the faster of two runs: a busy machine is not a slow checker
-    assert runs[0]["files"] > 10
-    assert min(run["seconds"] for run in runs) < 1.0
-
-
 # Command line ----------------------------------------------------------------------------------------
 
 

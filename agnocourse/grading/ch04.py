@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import random
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from agno.agent import RunResponse
@@ -78,6 +81,61 @@ def _leaves(error: BaseException) -> list[BaseException]:
 
 # -- 4.1 ---------------------------------------------------------------------------------------------------
 REPORT_SYMBOL = "MSFT"
+FAIL_AFTER = 0.05  # seconds: one call fails early, while the other two still have most of their latency to go
+
+
+@dataclass
+class _Raised:
+    error: BaseException
+    still_running: list[str]  # calls neither finished nor cancelled when the exception reached the caller
+
+
+class _OneEarlyFailure(AsyncFinancialTools):
+    """One of the three calls, chosen per run, fails after FAIL_AFTER s; the others would take the full latency.
+
+    A TaskGroup cancels the two that are still running and waits for them, so when its ExceptionGroup reaches
+    the caller it holds the one failure and nothing is left running.
+    """
+
+    def __init__(self, latency: float) -> None:
+        super().__init__(latency=latency)
+        self.failing = random.choice(["income", "financials", "price"])
+        self.started: list[str] = []
+        self.finished: list[str] = []
+        self.cancelled: list[str] = []
+
+    async def _fetch(self, method: str, symbol: str, data: Any) -> dict[str, Any]:
+        with self._call(method, symbol):
+            self.started.append(method)
+            try:
+                if method == self.failing:
+                    await asyncio.sleep(FAIL_AFTER)
+                    raise SymbolNotFoundError(f"no data for symbol {symbol!r}")
+                await asyncio.sleep(self.latency)
+            except asyncio.CancelledError:
+                self.cancelled.append(method)
+                raise
+            self.finished.append(method)
+            return data(symbol)
+
+    def settled_on_exit(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`function`, with what was still running noted at the moment its exception reached the caller."""
+
+        async def call(*args: Any) -> Any:
+            try:
+                return await function(*args)
+            except Exception as error:  # the check reads the failure itself
+                running = [m for m in self.started if m != self.failing and m not in self.cancelled + self.finished]
+                return _Raised(error, running)
+
+        call.__name__ = getattr(function, "__name__", "call")
+        return call
+
+
+def _siblings(running: list[str], finished: list[str]) -> str:
+    parts = [f"{', '.join(running)} still running"] if running else []
+    parts += [f"{', '.join(finished)} run to the end"] if finished else []
+    return " and ".join(parts)
 
 
 @exercise("4.1", "All three or nothing: a TaskGroup")
@@ -108,21 +166,30 @@ def taskgroup_report(answer: Any) -> None:
     expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
     _expect_concurrent(where, seconds, 3, "start all three calls before waiting for any: create them in a TaskGroup.")
 
-    failing = AsyncFinancialTools(latency=LATENCY, fail_for={"BAD"})
-    raised, _, _ = _run_once(fetch_report, failing, "BAD")
-    if not isinstance(raised, BaseException):
+    failing = _OneEarlyFailure(latency=LATENCY)
+    symbol = random.choice(["AMZN", "GOOGL", "NVDA"])
+    raised, _, _ = _run_once(failing.settled_on_exit(fetch_report), failing, symbol)
+    if not isinstance(raised, _Raised):
         fail(
             PARALLEL,
-            f"for a symbol on which all three calls fail, {where} returned {raised!r} instead of raising.",
-            "all three must succeed: let the failures propagate out of the TaskGroup.",
+            f"{failing.failing}({symbol}) failed after {FAIL_AFTER} s and {where} returned {raised!r} instead of "
+            "raising.",
+            "the report needs all three figures: let the failure propagate out of the TaskGroup.",
         )
-    reported = [leaf for leaf in _leaves(raised) if isinstance(leaf, SymbolNotFoundError)]
+    reported = [leaf for leaf in _leaves(raised.error) if isinstance(leaf, SymbolNotFoundError)]
     expect(
-        len(reported) == 3,
+        len(reported) == 1,
         PARALLEL,
-        f"all three calls failed and {where} raised {type(raised).__name__} reporting {len(reported)} of the "
-        "3 failures.",
-        "a TaskGroup raises one ExceptionGroup holding every failure; do not catch them one by one.",
+        f"{failing.failing}({symbol}) failed after {FAIL_AFTER} s and {where} raised "
+        f"{type(raised.error).__name__} reporting {len(reported)} such failure(s).",
+        "let the failure propagate: do not catch it inside the function.",
+    )
+    expect(
+        not raised.still_running and not failing.finished,
+        PARALLEL,
+        f"{failing.failing}({symbol}) failed after {FAIL_AFTER} s; when {where} raised, the other calls had "
+        f"{_siblings(raised.still_running, failing.finished)}.",
+        "a TaskGroup cancels the calls still running when one fails, and waits for them before it raises.",
     )
     expect_clean(fetch_report, ASYNC_CODES, "start the calls as tasks of an asyncio.TaskGroup.")
 
