@@ -13,6 +13,7 @@ COMMANDS = {
     "grade": ("agnocourse.grading.cli", "grade exercise notebooks and print a scoreboard"),
     "exercises": ("agnocourse.exercises", "generate exercises/ from solutions/ (--check: verify sync)"),
     "run": ("agnocourse.execute", "execute notebooks in place, so their outputs can be committed"),
+    "clean-notebooks": ("agnocourse.notebook_noise", "strip run-to-run noise from notebooks (--check: only report)"),
     "warm": ("agnocourse.warm_cache", "execute the book's notebooks in parallel into its execution cache"),
     "offline": ("agnocourse.guarded", "run a command with the network guard on: offline -- CMD ARGS"),
     "bench": ("agnocourse.bench", "measure setup, builds, tests and every notebook"),

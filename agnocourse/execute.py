@@ -2,6 +2,8 @@
 
 Authors run it after editing a chapter; nbval then checks that a fresh run gives the same outputs.
 Cells tagged `raises-exception` may fail; any other failing cell stops the run with its traceback.
+The notebook is written without run-to-run noise (see `agnocourse.notebook_noise`), so a run that prints
+the same outputs leaves the file unchanged.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from agnocourse.notebook_noise import strip
 
 KERNEL = "python3"
 
@@ -24,7 +28,7 @@ def execute(path: Path, timeout: int = 120) -> float:
         notebook, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     elapsed = time.perf_counter() - started
-    nbformat.write(notebook, path)
+    nbformat.write(strip(notebook), path)
     return elapsed
 
 

@@ -2,6 +2,9 @@
 
 Wrap work in ``with timeline.span("income"): ...`` (or decorate it with ``@timeline.record()``), then read
 ``timeline.wall_time`` and ``timeline.peak_concurrency`` or draw ``timeline.plot()``.
+
+Figures have a fixed size (width, dots per inch, a height set by the number of rows), and `save` writes them
+without a date or random ids, so drawing the same spans twice gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+WIDTH = 7.0  # inches
+DPI = 100
+# matplotlib stamps SVG and PDF files with the time of saving, and names SVG clip paths with random ids.
+UNDATED = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}}
+SVG_HASH_SALT = "agnocourse"  # makes SVG ids a function of the figure's content
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,7 @@ class Timeline:
 
         standalone = ax is None
         if ax is None:
-            fig, ax = plt.subplots(figsize=(7, 0.45 * max(self.rows(by_label), 2) + 1.0))
+            fig, ax = plt.subplots(figsize=(WIDTH, 0.45 * max(self.rows(by_label), 2) + 1.0), dpi=DPI)
         else:
             fig = ax.figure
         origin = min((s.start for s in self.spans), default=0.0)
@@ -158,7 +167,8 @@ def compare(timelines: dict[str, Timeline], title: str = "", *, by_label: bool =
         len(timelines),
         1,
         sharex=True,
-        figsize=(7, 0.4 * sum(rows) + 1.2 * len(rows)),
+        figsize=(WIDTH, 0.4 * sum(rows) + 1.2 * len(rows)),
+        dpi=DPI,
         squeeze=False,
         gridspec_kw={"height_ratios": rows},
     )
@@ -171,3 +181,11 @@ def compare(timelines: dict[str, Timeline], title: str = "", *, by_label: bool =
         fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def save(fig: Any, target: Any, format: str = "png") -> None:
+    """Write a figure (PNG, SVG or PDF) to a path or binary file, the same bytes for the same drawing."""
+    import matplotlib
+
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT}):
+        fig.savefig(target, format=format, dpi=DPI, metadata=UNDATED.get(format, {}))

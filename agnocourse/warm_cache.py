@@ -25,6 +25,7 @@ from jupyter_cache.base import CacheBundleIn, JupyterCacheAbstract
 from jupyter_cache.executors.utils import single_nb_execution
 
 from agnocourse import toc
+from agnocourse.notebook_noise import strip
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSI_COLOURS = re.compile(r"\x1b\[[0-9;]*m")  # the kernel colours its tracebacks
@@ -81,7 +82,7 @@ def warm(cache_folder: Path, notebooks: list[Path], timeout: int, jobs: int) -> 
                 print(f"warm: {os.path.relpath(path)} failed ({why}); the build will run it again", file=sys.stderr)
                 continue
             record = cache.add_nb_to_project(str(path))
-            notebook = nbformat.reads(executed, as_version=4)
+            notebook = strip(nbformat.reads(executed, as_version=4))
             bundle = CacheBundleIn(notebook, record.uri, data={"execution_seconds": seconds})
             cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
             print(f"warm: {os.path.relpath(path)} {seconds:.1f} s", flush=True)

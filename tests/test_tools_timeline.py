@@ -1,12 +1,13 @@
 """Mock tools return deterministic data with real latency; the timeline measures overlap."""
 
 import asyncio
+import io
 import threading
 import time
 
 import pytest
 
-from agnocourse.timeline import Timeline, compare
+from agnocourse.timeline import Span, Timeline, compare, save
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -127,3 +128,45 @@ def test_plots_by_label_share_one_row_per_label():
     assert len(axis.patches) == 4
     assert [tick.get_text() for tick in axis.get_yticklabels()] == ["tick", "work"]
     assert len(compare({"one": timeline}, by_label=True).axes) == 1
+
+
+def fixed(spans: list[tuple[str, float, float]]) -> Timeline:
+    """A timeline with chosen spans, so two drawings can be compared byte for byte."""
+    timeline = Timeline()
+    timeline.spans = [Span(label, start, end, "MainThread", None) for label, start, end in spans]
+    return timeline
+
+
+def rendered(figure, format: str) -> bytes:
+    buffer = io.BytesIO()
+    save(figure, buffer, format)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("format", ["png", "svg", "pdf"])
+def test_the_same_spans_draw_the_same_bytes(format):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    spans = [("income", 0.0, 0.3), ("price", 0.05, 0.2)]
+    first = rendered(compare({"a": fixed(spans), "b": fixed(spans[:1])}), format)
+    second = rendered(compare({"a": fixed(spans), "b": fixed(spans[:1])}), format)
+    assert first == second
+    assert b"CreationDate" not in first and b"<dc:date>" not in first
+
+
+def test_figures_with_the_same_rows_have_the_same_size_whatever_their_labels_and_times():
+    """As the notebook shows them (IPython's inline PNG, cropped to its content) and as `save` writes them."""
+    import matplotlib
+    from IPython.core.pylabtools import print_figure
+    from PIL import Image
+
+    matplotlib.use("Agg")
+    short = fixed([("a", 0.0, 0.1), ("b", 0.0, 0.2)])
+    long = fixed([("get_company_financials(AAPL)", 0.0, 12.5), ("b", 3.0, 9.75)])
+    sizes = set()
+    for timeline in (short, long):
+        figure = timeline.plot()
+        sizes.add((Image.open(io.BytesIO(print_figure(figure, "png", bbox_inches="tight"))).size, "inline"))
+        sizes.add((Image.open(io.BytesIO(rendered(figure, "png"))).size, "saved"))
+    assert len(sizes) == 2, sizes
