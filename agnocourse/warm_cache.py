@@ -6,6 +6,9 @@ cold build on two cores. This command fills the cache the build reads (``_build/
 notebook the build would execute, and whose code is not cached yet, runs here in its own folder with the
 build's timeout, exactly as the build would run it. The build then finds every one of them cached.
 A notebook that fails here is not cached, so the build runs it again and reports the failure its usual way.
+
+The test suite's build needs neither: nbval has just shown that each notebook reproduces its committed
+outputs, so `rendering_config` gives that build a copy of the configuration that renders them as committed.
 """
 
 from __future__ import annotations
@@ -87,6 +90,15 @@ def warm(cache_folder: Path, notebooks: list[Path], timeout: int, jobs: int) -> 
             cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
             print(f"warm: {os.path.relpath(path)} {seconds:.1f} s", flush=True)
     return failed
+
+
+def rendering_config(target: Path, root: Path = ROOT) -> Path:
+    """Write the book's configuration with execution off (committed outputs rendered as they are) to `target`."""
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"]["execute_notebooks"] = "off"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
 
 
 def main(argv: list[str]) -> int:

@@ -6,9 +6,11 @@ tests/test_browser.py both need the built book and may run at the same time in t
 jupyter-book builds writing into the same `_build` folder would race. So the build is guarded by an
 exclusive file lock (`_build/.book-build.lock`), and its result (exit status and log) is saved under the
 test run's id (pytest-xdist's `testrun_uid`, shared by every worker of one run). The first worker to take
-the lock builds as `make book` does (`agnocourse warm`, then jupyter-book) and saves the result; any other
-worker waits for the lock, finds the saved result of this run and uses it without building again. A new
-run has a new id, so it always builds (cheaply: notebooks whose code did not change come from the cache).
+the lock builds and saves the result; any other worker waits for the lock, finds the saved result of this
+run and uses it without building again. A new run has a new id, so it always builds.
+
+The build renders the committed outputs instead of executing the notebooks again as `make book` does: nbval,
+in the same run, checks that every notebook reproduces them.
 """
 
 from __future__ import annotations
@@ -21,19 +23,17 @@ from pathlib import Path
 
 import pytest
 
+from agnocourse.warm_cache import rendering_config
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
-# As `make book`: the notebooks executed in parallel into the build's cache, then the build.
-WARM_COMMAND = [sys.executable, "-m", "agnocourse", "warm"]
+# As `make book`, but with the configuration that renders committed outputs (agnocourse.warm_cache).
+RENDERING_CONFIG = BUILD / ".rendering_config.yml"
 BOOK_COMMAND = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", ".", "-W", "--keep-going"]
+BOOK_COMMAND += ["--config", str(RENDERING_CONFIG)]
 
 
-class BookBuild(subprocess.CompletedProcess[str]):
-    """The build's exit status and log, with the log of the parallel execution that came before it."""
-
-    def __init__(self, args: list[str], returncode: int, stdout: str, stderr: str, warm_log: str) -> None:
-        super().__init__(args, returncode, stdout, stderr)
-        self.warm_log = warm_log
+BookBuild = subprocess.CompletedProcess[str]  # the build's exit status and log
 
 
 @pytest.fixture(scope="session")
@@ -46,14 +46,13 @@ def build(testrun_uid: str) -> BookBuild:
         try:
             if result_file.is_file():
                 saved = json.loads(result_file.read_text())
-                return BookBuild(BOOK_COMMAND, saved["returncode"], saved["stdout"], saved["stderr"], saved["warm"])
+                return BookBuild(BOOK_COMMAND, saved["returncode"], saved["stdout"], saved["stderr"])
             for old in BUILD.glob(".book-build-*.json"):
                 old.unlink()
-            warmed = subprocess.run(WARM_COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=900)
+            rendering_config(RENDERING_CONFIG)
             done = subprocess.run(BOOK_COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=900)
             saved = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
-            saved["warm"] = warmed.stdout + warmed.stderr
             result_file.write_text(json.dumps(saved))
-            return BookBuild(BOOK_COMMAND, saved["returncode"], done.stdout, done.stderr, saved["warm"])
+            return BookBuild(BOOK_COMMAND, saved["returncode"], done.stdout, done.stderr)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)

@@ -1,12 +1,15 @@
 """The book builds with warnings as errors, every page of the table of contents is rendered, and exercise
-notebooks are shown unexecuted while chapters and solutions are executed. The `build` fixture (tests/conftest.py)
-builds the book once per test run, shared with the browser tests."""
+notebooks are shown unexecuted while chapters and solutions show their outputs. The `build` fixture
+(tests/conftest.py) builds the book once per test run, shared with the browser tests, from the committed
+outputs that nbval checks in the same run."""
 
 from pathlib import Path
 
 import pytest
+import yaml
 
 from agnocourse import toc
+from agnocourse.warm_cache import rendering_config
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -21,9 +24,17 @@ def test_book_builds_without_warnings(build):
 
 
 @pytest.mark.slow
-def test_build_finds_every_notebook_in_the_cache_warm_filled(build):
+def test_the_test_build_renders_committed_outputs_without_executing(build):
     executed_by_build = [line for line in (build.stdout + build.stderr).splitlines() if "Executing notebook" in line]
-    assert not executed_by_build, (executed_by_build, build.warm_log[-2000:])
+    assert not executed_by_build
+
+
+def test_the_rendering_configuration_is_the_books_with_execution_off(tmp_path):
+    book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    rendering = yaml.safe_load(rendering_config(tmp_path / "config.yml").read_text(encoding="utf-8"))
+    assert book["execute"]["execute_notebooks"] == "cache" and rendering["execute"]["execute_notebooks"] == "off"
+    rendering["execute"]["execute_notebooks"] = "cache"
+    assert rendering == book
 
 
 @pytest.mark.slow
