@@ -1,9 +1,13 @@
 # Async Agno: every target creates the environment it needs, and installs again only when the pins change.
 SHELL := /bin/bash
+# The interpreter .venv is made with (3.11, 3.12 or 3.13): `make test PYTHON=python3.12` makes .venv again
+# with that one when it was made with another.
 PYTHON ?= python3
+HOST_PATH := $(PATH)
 VENV := .venv
 BIN := $(abspath $(VENV))/bin
 READY := $(VENV)/.ready
+INTERPRETER := $(VENV)/.interpreter
 SANITIZE := tests/sanitize.cfg
 JOBS ?= 2
 
@@ -12,12 +16,20 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env browser book test lint grade exercises clean-notebooks bench lab clean lock
+.PHONY: env browser book test lint grade exercises clean-notebooks bench lab clean lock FORCE
 
 env: $(READY)
 
-$(READY): requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# Rewritten only when the interpreter changes, so that only then does $(READY) install again.
+$(INTERPRETER): FORCE
+	@want="$$(PATH='$(HOST_PATH)' $(PYTHON) -c 'import sys; print(sys.version.split()[0])')" || exit 1; \
+	have="$$($(BIN)/python -c 'import sys; print(sys.version.split()[0])' 2>/dev/null)"; \
+	if [ "$$have" != "$$want" ]; then \
+	  echo "make: .venv with Python $$want ($(PYTHON))"; rm -rf $(VENV) && PATH='$(HOST_PATH)' $(PYTHON) -m venv $(VENV); \
+	fi; \
+	[ "$$(cat $@ 2>/dev/null)" = "$$want" ] || echo "$$want" > $@
+
+$(READY): requirements.txt pyproject.toml $(INTERPRETER)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Async Agno)" >/dev/null
 	touch $@

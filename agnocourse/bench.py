@@ -1,14 +1,18 @@
 """``make bench``: measure what a newcomer and a maintainer wait for, and print one table.
 
 Setup from nothing (needs the package index), a cold book build with an empty execution cache, a cached
-rebuild, the full ``make test``, each notebook's execution time, the rule checker on the whole repository,
-and the grader on one notebook and on a classroom of notebooks. ``--quick`` skips the three slow ones
-(setup, ``make test`` and the classroom), which take minutes.
+rebuild, the test suite's build (committed outputs rendered, nothing executed), the full ``make test`` with
+its slowest tests, each notebook's execution time, the rule checker on the whole repository, and the grader
+on one notebook and on a classroom of notebooks. ``--quick`` skips the three slow ones (setup, ``make test``
+and the classroom), which take minutes. The machine's load is printed with the figures: on a shared machine
+they grow with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -54,6 +58,35 @@ def book_builds() -> tuple[float, float]:
         return timed(warm) + timed(build), timed(warm) + timed(build)
 
 
+def rendering_build() -> float:
+    """The test suite's book build, from nothing: the committed outputs rendered, no notebook executed."""
+    from agnocourse.warm_cache import rendering_config
+
+    with tempfile.TemporaryDirectory() as folder:
+        config = rendering_config(Path(folder) / "config.yml")
+        build = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", "."]
+        return timed([*build, "--path-output", folder, "--config", str(config), "-W", "--keep-going"])
+
+
+SLOWEST = 25
+DURATION = re.compile(r"^(\d+\.\d+)s (setup|call|teardown)\s+(\S.*)$")
+
+
+def make_test() -> tuple[float, list[tuple[str, str]]]:
+    """``make test``'s wall time, and its slowest test phases as pytest's ``--durations`` reports them."""
+    environment = {**os.environ, "PYTEST_ADDOPTS": f"--durations={SLOWEST} --durations-min=0.5"}
+    started = time.perf_counter()
+    done = subprocess.run(["make", "test"], cwd=ROOT, check=True, capture_output=True, text=True, env=environment)
+    seconds = time.perf_counter() - started
+    slowest = [match.groups() for line in done.stdout.splitlines() if (match := DURATION.match(line.strip()))]
+    return seconds, [(f"  {phase} {test}", f"{float(figure):.1f} s") for figure, phase, test in slowest]
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"{one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
 def notebook_times() -> Iterator[tuple[str, float]]:
     for folder in NOTEBOOK_FOLDERS:
         for path in sorted((ROOT / folder).glob("*.ipynb")):
@@ -96,8 +129,12 @@ def main(argv: list[str]) -> int:
         measure("environment from nothing (venv + pinned install)", lambda: f"{environment_from_nothing():.1f} s")
     cold, cached = book_builds()
     rows += [("book build, cold (empty execution cache)", f"{cold:.1f} s"), ("book rebuild, cached", f"{cached:.1f} s")]
+    measure("book build in the tests (committed outputs, nothing executed)", lambda: f"{rendering_build():.1f} s")
     if not options.quick:
-        measure("make test (everything)", lambda: f"{timed(['make', 'test']):.1f} s")
+        print("measuring make test ...", file=sys.stderr, flush=True)
+        seconds, slowest = make_test()
+        rows += [("make test (everything)", f"{seconds:.1f} s"), (f"slowest tests (pytest --durations={SLOWEST})", "")]
+        rows += slowest
     for name, seconds in notebook_times():
         rows.append((f"execute {name}", f"{seconds:.1f} s"))
     measure("rule checker on the repository", checker_speed)
@@ -106,6 +143,7 @@ def main(argv: list[str]) -> int:
 
     rows += performance.summary()
 
+    rows.append(("load average at the end", load()))
     width = max(len(name) for name, _ in rows)
     print(f"\n{'what':<{width}}  measured")
     print(f"{'-' * width}  --------")
