@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(abspath $(VENV))/bin
 READY := $(VENV)/.ready
+# The second track: agno 3 in its own environment, run by the Jupyter kernel "agno3" registered in .venv.
+VENV3 := .venv-agno3
+READY3 := $(VENV3)/.ready
 SANITIZE := tests/sanitize.cfg
 JOBS ?= 2
 
@@ -14,12 +17,20 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .PHONY: env browser book test lint grade exercises bench lab clean lock
 
-env: $(READY)
+env: $(READY) $(READY3)
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Async Agno)" >/dev/null
+	touch $@
+
+$(READY3): requirements-agno3.txt pyproject.toml $(READY)
+	test -x $(VENV3)/bin/python || $(PYTHON) -m venv $(VENV3)
+	$(VENV3)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-agno3.txt
+	$(VENV3)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(VENV3)/bin/python -m ipykernel install --prefix $(abspath $(VENV)) --name agno3 \
+	  --display-name "Python 3 (Async Agno, agno 3)" >/dev/null 2>&1  # it warns that .venv is not its own prefix
 	touch $@
 
 ## make browser: Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used)
@@ -29,24 +40,24 @@ browser:
 	  else echo "make browser: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' (the browser tests are skipped until then)" >&2; fi; }
 
 ## make book: build the website into _build/html, executing every notebook (in parallel, cached between builds)
-book: $(READY)
+book: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse warm
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 
 ## make test: style, types, unit tests, every notebook under nbval, graders, the book build and the book in Chromium
-test: $(READY) browser
+test: $(READY) $(READY3) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions agno3
 
 ## make lint: run the course's rule checker on the course itself
 lint: $(READY)
 	$(BIN)/python -m agnocourse lint notebooks solutions agnocourse
 
 ## make grade NB=path/to/notebook.ipynb: grade one exercise notebook (or a folder, for a class)
-grade: $(READY)
+grade: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse grade $(NB)
 
 ## make exercises: regenerate exercises/ from solutions/
@@ -54,7 +65,7 @@ exercises: $(READY)
 	$(BIN)/python -m agnocourse exercises
 
 ## make bench: measure setup, builds, tests and every notebook; prints a table
-bench: $(READY)
+bench: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse bench
 
 ## make lab: JupyterLab on the course (installs JupyterLab on first use)
