@@ -15,7 +15,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env browser book test lint grade exercises bench lab clean lock
+.PHONY: env doctor browser book test lint grade exercises bench lab clean lock
 
 env: $(READY) $(READY3)
 
@@ -32,6 +32,10 @@ $(READY3): requirements-agno3.txt pyproject.toml $(READY)
 	$(VENV3)/bin/python -m ipykernel install --prefix $(abspath $(VENV)) --name agno3 \
 	  --display-name "Python 3 (Async Agno, agno 3)" >/dev/null 2>&1  # it warns that .venv is not its own prefix
 	touch $@
+
+## make doctor: is this machine ready? one line per check, what to fix, exit 0 when ready (standard library only)
+doctor:
+	@$(PYTHON) -m agnocourse.doctor
 
 ## make browser: Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used)
 browser:
