@@ -8,6 +8,12 @@ READY := $(VENV)/.ready
 VENV3 := .venv-agno3
 READY3 := $(VENV3)/.ready
 SANITIZE := tests/sanitize.cfg
+# A room without internet: `make wheelhouse` fills wheelhouse/ (copy it to each machine), and every install
+# below then reads only from it. Another folder: make book WHEELHOUSE=/media/usb/wheelhouse.
+WHEELHOUSE ?= $(wildcard wheelhouse)
+WHEELHOUSE_PYTHONS ?= 3.11 3.12 3.13
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
+BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
 JOBS ?= 2
 
 export PATH := $(BIN):$(PATH)
@@ -15,20 +21,20 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env doctor browser book test lint grade exercises bench lab clean lock
+.PHONY: env doctor wheelhouse browser book test lint grade exercises bench lab clean lock
 
 env: $(READY) $(READY3)
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Async Agno)" >/dev/null
 	touch $@
 
 $(READY3): requirements-agno3.txt pyproject.toml $(READY)
 	test -x $(VENV3)/bin/python || $(PYTHON) -m venv $(VENV3)
-	$(VENV3)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-agno3.txt
-	$(VENV3)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(VENV3)/bin/python $(PIP_INSTALL) -r requirements-agno3.txt
+	$(VENV3)/bin/python $(PIP_INSTALL) --no-deps -e .
 	$(VENV3)/bin/python -m ipykernel install --prefix $(abspath $(VENV)) --name agno3 \
 	  --display-name "Python 3 (Async Agno, agno 3)" >/dev/null 2>&1  # it warns that .venv is not its own prefix
 	touch $@
@@ -36,6 +42,18 @@ $(READY3): requirements-agno3.txt pyproject.toml $(READY)
 ## make doctor: is this machine ready? one line per check, what to fix, exit 0 when ready (standard library only)
 doctor:
 	@$(PYTHON) -m agnocourse.doctor
+
+## make wheelhouse: every pinned package of both tracks and JupyterLab, for each supported Python, into wheelhouse/
+wheelhouse:
+	mkdir -p wheelhouse
+	for version in $(WHEELHOUSE_PYTHONS); do \
+	  for pins in requirements.txt requirements-agno3.txt requirements-lab.txt; do \
+	    grep -v '^-[er] ' $$pins | $(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps \
+	      --only-binary=:all: --python-version $$version --dest wheelhouse -r /dev/stdin || exit 1; \
+	  done; \
+	done
+	$(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps --dest wheelhouse $(BUILD_TOOLS)
+	@echo "wheelhouse/: $$(ls wheelhouse | wc -l) files, $$(du -sh wheelhouse | cut -f1)"
 
 ## make browser: Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used)
 browser:
@@ -77,7 +95,7 @@ lab: $(VENV)/.lab
 	$(BIN)/jupyter lab --notebook-dir=.
 
 $(VENV)/.lab: $(READY) requirements-lab.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	$(BIN)/python $(PIP_INSTALL) -r requirements-lab.txt
 	touch $@
 
 clean:
