@@ -11,7 +11,7 @@ SANITIZE := tests/sanitize.cfg
 # A room without internet: `make wheelhouse` fills wheelhouse/ (copy it to each machine), and every install
 # below then reads only from it. Another folder: make book WHEELHOUSE=/media/usb/wheelhouse.
 WHEELHOUSE ?= $(wildcard wheelhouse)
-WHEELHOUSE_PYTHONS ?= 3.11 3.12 3.13
+WHEELHOUSE_PYTHONS ?= 3.11.5 3.12 3.13  # the pinned set needs 3.11.5 or later (soupsieve)
 PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
 BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
 JOBS ?= 2

@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SUPPORTED_PYTHONS = ((3, 11), (3, 12), (3, 13))
+OLDEST_PYTHON = (3, 11, 5)  # the pinned set's oldest Requires-Python (soupsieve)
 FREE_DISK_GB = 2.0  # both environments, the pip cache and a built book, with room to spare
 ENVIRONMENTS = ((".venv", "requirements.txt", "python3"), (".venv-agno3", "requirements-agno3.txt", "agno3"))
 TIMEOUT = 60  # seconds for one probe in an environment (importing agno the first time is the slow part)

@@ -34,8 +34,10 @@ def test_a_missing_node_is_named(tmp_path: Path):
 
 
 def test_an_unsupported_python_is_named():
-    check = doctor.python_version((3, 9))
-    assert not check.ok and "3.9 is not supported" in check.detail
+    assert doctor.python_version((3, 12, 1)).ok
+    for version in ((3, 9, 18), (3, 11, 4), (3, 14, 0)):
+        check = doctor.python_version(version)
+        assert not check.ok and f"{'.'.join(map(str, version))} is not supported" in check.detail
 
 
 def borrowed_environment(tmp_path: Path, requirements: str) -> Path:
