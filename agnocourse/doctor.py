@@ -85,14 +85,13 @@ def _probe(python: Path, script: str, *args: str) -> tuple[bool, str]:
     return True, done.stdout.strip()
 
 
-def python_version(version: tuple[int, int] = (sys.version_info.major, sys.version_info.minor)) -> Check:
+def python_version(version: tuple[int, ...] = tuple(sys.version_info[:3])) -> Check:
     supported = ", ".join(f"{major}.{minor}" for major, minor in SUPPORTED_PYTHONS)
-    found = f"{version[0]}.{version[1]}"
-    if version in SUPPORTED_PYTHONS:
+    found = ".".join(map(str, version))
+    if tuple(version[:2]) in SUPPORTED_PYTHONS and tuple(version) >= OLDEST_PYTHON:
         return Check("Python", True, f"{found} ({sys.executable})")
-    return Check(
-        "Python", False, f"{found} is not supported; install one of {supported} and run make PYTHON=python3.11"
-    )
+    advice = f"install 3.11.5 or later, one of {supported}, and run make PYTHON=..."
+    return Check("Python", False, f"{found} is not supported; {advice}")
 
 
 def free_disk(root: Path) -> Check:
