@@ -21,7 +21,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env doctor wheelhouse browser book test lint grade exercises bench lab clean lock
+.PHONY: env doctor wheelhouse browser book test lint grade exercises errata-matrix bench lab clean lock
 
 env: $(READY) $(READY3)
 
@@ -85,6 +85,10 @@ grade: $(READY) $(READY3)
 ## make exercises: regenerate exercises/ from solutions/
 exercises: $(READY)
 	$(BIN)/python -m agnocourse exercises
+
+## make errata-matrix: probe every erratum on four agno releases into book/errata_matrix.json (package index needed)
+errata-matrix: $(READY) $(READY3)
+	$(BIN)/python -m agnocourse errata-matrix
 
 ## make bench: measure setup, builds, tests and every notebook; prints a table
 bench: $(READY) $(READY3)
