@@ -30,7 +30,9 @@ BLOCKING_HINT = "await the async tools; a blocking call goes through asyncio.to_
 LATENCY = 0.3  # seconds per mock call: concurrent work takes about one latency, sequential work their sum
 # Error- and warning-level codes only: advice (AGN202) never fails an exercise on its own; behaviour decides.
 ASYNC_CODES = ("AGN104", "AGN107", "AGN201")
-SYMBOL_POOL = ["AAPL", "GOOGL", "MSFT", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC"]
+# Drawn per run; AAPL and MSFT, the examples in the exercise texts, are left out so that an answer hard-coded
+# for an example never matches by chance.
+SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
 
 
 def _draw(count: int) -> list[str]:
@@ -259,7 +261,8 @@ def _expect_ratings(items: list[Any], where: str, symbols: list[str], legacy: Le
         "call self.legacy.blocking_method(symbol) once for every symbol.",
     )
     expected = ", ".join(
-        f"{rating['symbol']}: {rating['rating']}" for rating in map(LegacyReportTool(latency=0).blocking_method, symbols)
+        f"{rating['symbol']}: {rating['rating']}"
+        for rating in map(LegacyReportTool(latency=0).blocking_method, symbols)
     )
     last = items[-1] if items else None
     expect(
