@@ -40,6 +40,22 @@ async def semaphore_per_call(tools: AsyncFinancialTools, symbols: list[str], lim
     return [task.result() for task in tasks]
 
 
+async def fixed_batches(tools: AsyncFinancialTools, symbols: list[str], limit: int) -> list[dict[str, Any]]:
+    """`limit` calls at a time in fixed batches: within the limit, but each batch waits for its slowest call."""
+    results: list[dict[str, Any]] = []
+    for start in range(0, len(symbols), limit):
+        batch = symbols[start : start + limit]
+        async with asyncio.TaskGroup() as tg:
+            tasks = [tg.create_task(tools.get_stock_price(symbol)) for symbol in batch]
+        results += [task.result() for task in tasks]
+    return results
+
+
+async def hard_coded_deadline(tools: AsyncFinancialTools, symbol: str, seconds: float) -> dict[str, Any] | None:
+    """The example's price typed in whenever the deadline is generous; the tool is never called."""
+    return {"symbol": "MSFT", "price_usd": 374.6} if seconds > 0.2 else None
+
+
 async def one_at_a_time(tools: AsyncFinancialTools, symbols: list[str], limit: int) -> list[dict[str, Any]]:
     """Within the limit, trivially: one call after another."""
     return [await tools.get_stock_price(symbol) for symbol in symbols]
