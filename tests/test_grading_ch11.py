@@ -27,6 +27,7 @@ WRONG = [
     ("11.4", (w.RaisingSyncRatings, w.GoodAsyncRatings), "[Result]"),
     ("11.4", (w.FirstErrorSyncRatings, w.GoodAsyncRatings), "[Migration checklist: test both sync and async"),
     ("11.4", (w.GoodRatings, w.MadeUpAsyncRatings), "[Migration checklist: TaskGroup structured concurrency]"),
+    ("11.4", (w.SequentialSyncRatings, w.GoodAsyncRatings), "[Migration checklist: TaskGroup structured concurrency]"),
     ("11.4", (w.SuccessesSyncRatings, w.GoodAsyncRatings), "[Migration checklist: test both sync and async"),
 ]
 MESSAGES = {
@@ -39,6 +40,7 @@ MESSAGES = {
     "FirstErrorSyncRatings": "the sync path yielded",
     "MadeUpAsyncRatings": "made the price calls []",
     "SuccessesSyncRatings": "the sync path yielded",
+    "SequentialSyncRatings": "did not all overlap",
 }
 
 

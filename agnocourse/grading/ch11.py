@@ -7,7 +7,7 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agno.run.response import RunEvent
+from agno.run.response import RunEvent, RunResponse
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
@@ -276,6 +276,14 @@ def _rating_workflow(cls: type, latency: float = LATENCY, *, staggered: bool = F
     return wf
 
 
+def _rated_items(symbols: list[str]) -> list[Any]:
+    """The items a right answer yields for `symbols` that all succeed."""
+    lines = [f"{s}: {stock_price(s)['price_usd']} USD, rated {_rating(s)}" for s in symbols]
+    return [RunResponse(content=line) for line in lines] + [
+        RunResponse(content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+    ]
+
+
 def _errors_only(shape: list[tuple[str, Any]]) -> set[str] | None:
     """The error messages of a run that yielded run_error items and nothing else; None for any other run."""
     return {str(content) for _, content in shape} if shape and {e for e, _ in shape} == {ERROR} else None
@@ -316,8 +324,7 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     expect_loop_free(
         where, blocked, "AGN107", "run the legacy client with await asyncio.to_thread(fn, *args)", latency=LATENCY
     )
-    wanted = [(DEFAULT, f"{s}: {stock_price(s)['price_usd']} USD, rated {_rating(s)}") for s in good]
-    wanted.append((COMPLETED, f"{len(good)} ratings"))
+    wanted = stream_shape(_rated_items(good))
     expect(
         stream_shape(items) == wanted,
         "Consistent Return Types",
@@ -340,6 +347,25 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         "create every price task and every to_thread task in one TaskGroup.",
     )
     expect_own_run_id(awf, items, async_cls)
+
+    wf = _rating_workflow(sync_cls)
+    sync_where = f"{sync_cls.__name__}.run()"
+    good = _good()
+    sync_run = run_sync_path(lambda: wf.run(symbols=list(good)), sync_where)
+    expect(
+        stream_shape(sync_run.items) == stream_shape(_rated_items(good)),
+        "Consistent Return Types",
+        f"for {good} {sync_where} yielded {stream_shape(sync_run.items)}.",
+        "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
+    )
+    expect_overlap(
+        sync_run.seconds,
+        2 * len(good),
+        LATENCY,
+        CHECKLIST_TASKGROUP,
+        sync_where,
+        "submit every price call and every rating call to one ThreadPoolExecutor before reading any result.",
+    )
 
     # Failures at the same moment (every call takes 0.02 s) and at different moments (staggered).
     mixed = _mixed()

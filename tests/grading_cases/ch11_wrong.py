@@ -358,3 +358,15 @@ class HardCodedAsyncRevenue(DigestSteps):
         prompt = "Summarise: AAPL 383.3 bn; MSFT 211.9 bn; NVDA 60.9 bn"
         summary = await self.summary_agent.arun(prompt, stream=False)
         yield RunResponse(run_id=self.run_id, content=summary.content, event=RunEvent.workflow_completed)
+
+
+class SequentialSyncRatings(GoodRatings):
+    """The sync path submits each call and waits for it before submitting the next: correct items, no overlap."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            prices = [pool.submit(self.sync_tools.get_stock_price, s).result() for s in symbols]
+            ratings = [pool.submit(self.legacy_tool.blocking_method, s).result() for s in symbols]
+        for price, rating in zip(prices, ratings, strict=True):
+            yield RunResponse(run_id=self.run_id, content=self.rated(price, rating))
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
