@@ -18,6 +18,7 @@ WRONG = [
     ("11.2", (w.GoodRevenue, w.SyncCallAsyncRevenue), "[AGN104]"),
     ("11.2", (w.NoStreamArgRevenue, w.GoodAsyncRevenue), "[AGN112]"),
     ("11.2", (w.GoodRevenue, w.HardCodedAsyncRevenue), "[Agent Call Patterns]"),
+    ("11.2", (w.MadeUpRevenue, w.GoodAsyncRevenue), "[Agent Call Patterns]"),
     ("11.3", (w.CollectingDigest,), "[AGN103]"),
     ("11.3", (w.GatherDigest,), "[Migration checklist: exception handling with except*]"),
     ("11.3", (w.PlainExceptDigest,), "[Migration checklist: exception handling with except*]"),
@@ -33,7 +34,8 @@ WRONG = [
 MESSAGES = {
     "PlainExceptDigest": "ExceptionGroup escape",
     "GatherDigest": "let SymbolNotFoundError escape",
-    "HardCodedAsyncRevenue": "the summary agent was asked",
+    "HardCodedAsyncRevenue": "made the calls []",
+    "MadeUpRevenue": "made the calls []",
     "SequentialDigest": "did not all overlap",
     "SequentialAsyncRatings": "did not all overlap",
     "RaisingSyncRatings": "SymbolNotFoundError",

@@ -130,7 +130,13 @@ def _revenue_workflow(cls: type) -> Any:
     return wf
 
 
-def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str]) -> None:
+def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], client: Any) -> None:
+    expect(
+        sorted(client.calls) == sorted(f"income({s})" for s in symbols),
+        "Agent Call Patterns",
+        f"for {symbols} {where} made the calls {client.calls} on the client of its path.",
+        "fetch every income statement once, from the client that matches the path (sync_tools or async_tools).",
+    )
     expect(
         stream_shape(items) == [(COMPLETED, SUMMARY)],
         "Consistent Return Types",
@@ -157,7 +163,7 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
     where = f"{sync_cls.__name__}.run()"
     symbols = _good()
     run = run_sync_path(lambda: wf.run(symbols=list(symbols)), where)
-    _expect_summary(wf, run.items, where, symbols)
+    _expect_summary(wf, run.items, where, symbols, wf.sync_tools)
     expect(
         not wf.async_tools.calls,
         "AGN105",
@@ -172,7 +178,7 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
     expect_loop_free(
         where, blocked, "AGN107", "await the async client and await agent.arun(..., stream=False)", latency=LATENCY
     )
-    _expect_summary(awf, items, where, symbols)
+    _expect_summary(awf, items, where, symbols, awf.async_tools)
     expect_own_run_id(awf, items, async_cls)
 
 

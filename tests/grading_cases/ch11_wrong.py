@@ -370,3 +370,13 @@ class SequentialSyncRatings(GoodRatings):
         for price, rating in zip(prices, ratings, strict=True):
             yield RunResponse(run_id=self.run_id, content=self.rated(price, rating))
         yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+class MadeUpRevenue(DigestSteps):
+    """The sync path words the prompt from the provider's data without calling the client."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        from agnocourse.tools import income_statement
+
+        summary = self.summary_agent.run(self.revenue_prompt([income_statement(s) for s in symbols]), stream=False)
+        yield RunResponse(run_id=self.run_id, content=summary.content, event=RunEvent.workflow_completed)
