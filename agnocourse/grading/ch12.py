@@ -166,6 +166,8 @@ def deadline(answer: Any) -> None:
         strays = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
         for task in strays:
             task.cancel()
+        if strays:
+            await asyncio.wait(strays)  # let the cancelled calls end before the loop closes
         return value, elapsed, len(strays)
 
     result, elapsed, strays = run_loop(late())
