@@ -167,7 +167,7 @@ def deadline(answer: Any) -> None:
         for task in strays:
             task.cancel()
         if strays:
-            await asyncio.wait(strays)  # let the cancelled calls end before the loop closes
+            await asyncio.wait(strays, timeout=1.0)  # let the cancelled calls end before the loop closes
         return value, elapsed, len(strays)
 
     result, elapsed, strays = run_loop(late())
