@@ -27,6 +27,7 @@ WRONG = [
 ]
 RIGHT = [
     ("4.1", (w.good_report,)),
+    ("4.1", (w.gather_cancel_report,)),
     ("4.2", (w.good_board,)),
     ("4.2", (w.guarded_gather_board,)),
     ("4.3", (w.GoodRatings, w.GoodAsyncRatings)),

@@ -29,6 +29,8 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answer, names, obs
     assert observed in message
 
 
-@pytest.mark.parametrize(("exercise", "answer"), [("12.1", w.good_prices), ("12.2", w.good_deadline)])
+@pytest.mark.parametrize(
+    ("exercise", "answer"), [("12.1", w.good_prices), ("12.1", w.worker_pool_prices), ("12.2", w.good_deadline)]
+)
 def test_a_right_answer_passes(exercise, answer, capsys):
     assert_passes(capsys, exercise, answer)

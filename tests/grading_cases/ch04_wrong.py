@@ -189,3 +189,20 @@ class SequentialThreadRatings(RatingSteps):
         self.run_id = str(uuid4())
         ratings = [await asyncio.to_thread(self.legacy.blocking_method, s) for s in symbols]
         yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
+
+
+async def gather_cancel_report(tools: AsyncFinancialTools, symbol: str) -> dict[str, Any]:
+    """Right, written differently: tasks and gather, cancelling and awaiting the others when one fails."""
+    tasks = [
+        asyncio.create_task(tools.get_income_statement(symbol)),
+        asyncio.create_task(tools.get_company_financials(symbol)),
+        asyncio.create_task(tools.get_stock_price(symbol)),
+    ]
+    try:
+        income, financials, price = await asyncio.gather(*tasks)
+    except Exception:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    return {"income": income, "financials": financials, "price": price}

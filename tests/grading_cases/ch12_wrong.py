@@ -106,3 +106,21 @@ async def swallows_cancel(tools: AsyncFinancialTools, symbol: str, seconds: floa
             return await tools.get_stock_price(symbol)
         except asyncio.CancelledError:
             return None
+
+
+async def worker_pool_prices(tools: AsyncFinancialTools, symbols: list[str], limit: int) -> list[dict[str, Any]]:
+    """Right, written differently: `limit` workers take the next symbol from a queue as soon as they are free."""
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for index in range(len(symbols)):
+        queue.put_nowait(index)
+    results: list[Any] = [None] * len(symbols)
+
+    async def worker() -> None:
+        while not queue.empty():
+            index = queue.get_nowait()
+            results[index] = await tools.get_stock_price(symbols[index])
+
+    async with asyncio.TaskGroup() as tg:
+        for _ in range(limit):
+            tg.create_task(worker())
+    return results
