@@ -19,7 +19,7 @@ from typing import Any
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-FOLDERS = ("notebooks", "solutions", "exercises", "book")
+FOLDERS = ("notebooks", "solutions", "exercises", "agno3", "book")
 CELL_KEYS = ("execution",)  # iopub.* and shell.* timestamps of the last run
 NOTEBOOK_KEYS = (("language_info", "version"),)  # the interpreter's patch version: differs between machines
 

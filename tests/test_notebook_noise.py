@@ -23,7 +23,7 @@ def tiny(path, code="print(6 * 7)"):
 
 def test_every_course_folder_has_notebooks():
     folders = {path.relative_to(ROOT).parts[0] for path in committed()}
-    assert {"notebooks", "solutions", "exercises", "book"} <= folders
+    assert {"notebooks", "solutions", "exercises", "agno3", "book"} <= folders
 
 
 @pytest.mark.parametrize("path", committed(), ids=lambda path: path.relative_to(ROOT).as_posix())
