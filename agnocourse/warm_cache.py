@@ -17,7 +17,9 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -25,6 +27,7 @@ import nbformat
 import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn, JupyterCacheAbstract
+from jupyter_cache.cache.main import JupyterCacheBase
 from jupyter_cache.executors.utils import single_nb_execution
 
 from agnocourse import toc
@@ -42,6 +45,16 @@ def book_notebooks(root: Path = ROOT) -> list[Path]:
         for name in toc.pages(root)
         if (root / f"{name}.ipynb").is_file() and not any(fnmatch(f"{name}.ipynb", p) for p in excluded)
     ]
+
+
+@contextmanager
+def opened(cache_folder: Path) -> Iterator[JupyterCacheBase]:
+    """The cache in `cache_folder`, its database closed on leaving (Python 3.13 warns of an unclosed one)."""
+    cache = get_cache(cache_folder)
+    try:
+        yield cache
+    finally:
+        cache.db.dispose()
 
 
 def is_cached(cache: JupyterCacheAbstract, path: Path) -> bool:
@@ -72,7 +85,11 @@ def warm(cache_folder: Path, notebooks: list[Path], timeout: int, jobs: int) -> 
     """Execute the notebooks not yet in the cache, `jobs` at a time, and cache each that ran clean.
 
     Returns the notebooks that failed; they stay out of the cache."""
-    cache = get_cache(cache_folder)
+    with opened(cache_folder) as cache:
+        return _warm(cache, notebooks, timeout, jobs)
+
+
+def _warm(cache: JupyterCacheBase, notebooks: list[Path], timeout: int, jobs: int) -> list[Path]:
     stale = [path for path in notebooks if not is_cached(cache, path)]
     print(f"warm: {len(stale)} notebook(s) to execute, {jobs} at a time", flush=True)
     failed = []

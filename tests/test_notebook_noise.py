@@ -8,11 +8,10 @@ import sys
 
 import nbformat
 import pytest
-from jupyter_cache import get_cache
 
 from agnocourse.execute import execute
 from agnocourse.notebook_noise import ROOT, committed, noise, strip
-from agnocourse.warm_cache import warm
+from agnocourse.warm_cache import opened, warm
 
 
 def tiny(path, code="print(6 * 7)"):
@@ -59,9 +58,9 @@ def test_run_writes_notebooks_without_noise(tmp_path):
 def test_warm_caches_notebooks_without_noise(tmp_path):
     path = tiny(tmp_path / "n.ipynb")
     assert warm(tmp_path / "cache", [path], timeout=60, jobs=1) == []
-    cache = get_cache(tmp_path / "cache")
-    record = cache.match_cache_notebook(nbformat.read(path, as_version=4))
-    cached = cache.get_cache_bundle(record.pk).nb
+    with opened(tmp_path / "cache") as cache:
+        record = cache.match_cache_notebook(nbformat.read(path, as_version=4))
+        cached = cache.get_cache_bundle(record.pk).nb
     assert cached.cells[0].outputs[0]["text"] == "42\n"
     assert noise(cached) == []
 

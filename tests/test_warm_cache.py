@@ -4,10 +4,9 @@ run clean where the build looks them up, and leaves a failing one for the build 
 from pathlib import Path
 
 import nbformat
-from jupyter_cache import get_cache
 
 from agnocourse import toc
-from agnocourse.warm_cache import ROOT, book_notebooks, is_cached, warm
+from agnocourse.warm_cache import ROOT, book_notebooks, is_cached, opened, warm
 
 
 def notebook(folder: Path, name: str, code: str) -> Path:
@@ -33,9 +32,9 @@ def test_clean_notebooks_are_cached_and_failing_ones_are_not(tmp_path, capsys):
     assert warm(cache_folder, [good, bad], timeout=60, jobs=2) == [bad]
     assert "bad.ipynb failed (ValueError: broken on purpose)" in capsys.readouterr().err
 
-    cache = get_cache(cache_folder)
-    assert is_cached(cache, good) and not is_cached(cache, bad)
-    _, merged = cache.merge_match_into_notebook(nbformat.read(good, as_version=4))
+    with opened(cache_folder) as cache:
+        assert is_cached(cache, good) and not is_cached(cache, bad)
+        _, merged = cache.merge_match_into_notebook(nbformat.read(good, as_version=4))
     assert merged.cells[0].outputs[0]["text"] == "42\n"
 
     assert warm(cache_folder, [good], timeout=60, jobs=2) == []
