@@ -121,7 +121,7 @@ async def _two_users(agent_for: Any) -> tuple[RunResponse, RunResponse]:
 
     async with asyncio.TaskGroup() as tg:
         alice = tg.create_task(ask("Alice: rates?", 0.0))
-        bob = tg.create_task(ask("Bob: jobs?", 0.1))
+        bob = tg.create_task(ask("Bob: jobs?", 0.3))
     return alice.result(), bob.result()
 
 
