@@ -115,14 +115,21 @@ def _user_prompts(response: RunResponse) -> list[str]:
 
 
 async def _two_users(agent_for: Any) -> tuple[RunResponse, RunResponse]:
-    async def ask(question: str, after: float) -> RunResponse:
-        await asyncio.sleep(after)
-        return await agent_for().arun(question, stream=False)
+    """Alice and Bob served in one TaskGroup; Bob asks once Alice has her answer."""
+    alice_answered = asyncio.Event()
+
+    async def alice() -> RunResponse:
+        response = await agent_for().arun("Alice: rates?", stream=False)
+        alice_answered.set()
+        return response
+
+    async def bob() -> RunResponse:
+        await alice_answered.wait()
+        return await agent_for().arun("Bob: jobs?", stream=False)
 
     async with asyncio.TaskGroup() as tg:
-        alice = tg.create_task(ask("Alice: rates?", 0.0))
-        bob = tg.create_task(ask("Bob: jobs?", 0.3))
-    return alice.result(), bob.result()
+        alice_task, bob_task = tg.create_task(alice()), tg.create_task(bob())
+    return alice_task.result(), bob_task.result()
 
 
 def test_a_shared_agent_with_history_leaks_one_users_question_into_anothers_prompt():
