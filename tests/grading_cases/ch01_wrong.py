@@ -13,7 +13,6 @@ from agnocourse.offline import offline_agent
 from agnocourse.patterns import TwoPathWorkflow
 from agnocourse.tools import AsyncFinancialTools, SymbolNotFoundError, SyncFinancialTools, stock_price
 
-
 _LOCKS: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
 
 
@@ -196,7 +195,9 @@ class LookupQuotes(QuoteSteps):
             except LookupError as error:
                 content, event = f"{symbol} failed: {error}", RunEvent.run_error
             yield RunResponse(run_id=self.run_id, content=content, event=event)
-        yield RunResponse(run_id=self.run_id, content=f"{items} of {len(symbols)} quotes", event=RunEvent.workflow_completed)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{items} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
 
 
 class MadeUpQuotes(QuoteSteps):
@@ -210,7 +211,9 @@ class MadeUpQuotes(QuoteSteps):
                 yield RunResponse(run_id=self.run_id, content=self.quote(stock_price(symbol)))
             else:
                 yield RunResponse(run_id=self.run_id, content=f"{symbol}: unknown", event=RunEvent.run_error)
-        yield RunResponse(run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
 
 
 class FixedCountQuotes(GoodQuotes):
