@@ -34,8 +34,11 @@ class TwoPathWorkflow(Workflow):
         return agent
 
     def start_run(self, **run_input: Any) -> str:
-        """For arun(): what agno does before it calls run(). Returns the new run's id."""
+        """For arun(): what agno does before it calls run(), except registering with agno's platform (an
+        await, done only when monitoring is on). Returns the new run's id."""
         self.set_storage_mode()
+        self.set_debug()
+        self.set_monitoring()
         self.initialize_memory()
         self.run_id = str(uuid4())
         self.run_input = run_input
