@@ -51,8 +51,8 @@ def _ticker() -> str:
 
 # -- 1.1 ---------------------------------------------------------------------------------------------------
 STATE_HINT = (
-    "agno 1.5.10 wraps run() only: open the async run with `self.run_id = self.start_run(topic=topic)` and "
-    "close it with `self.finish_run(content)` after the last item."
+    "agno 1.5.10 wraps run() only: open the async run with `self.run_id = self.start_run(...)`, passing it "
+    "arun()'s arguments, and close it with `self.finish_run(content)` after the last item."
 )
 
 
