@@ -141,9 +141,9 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
 ERROR_HINT = "report a failing symbol with a RunResponse whose event is RunEvent.run_error, and go on."
 
 
-def _symbols() -> tuple[list[str], str]:
-    """Three to five made-up tickers, one of which fails, at a random place."""
-    symbols = [_ticker() for _ in range(_draw.randint(3, 5))]
+def _symbols(count: int) -> tuple[list[str], str]:
+    """`count` made-up tickers, one of which fails, at a random place."""
+    symbols = [_ticker() for _ in range(count)]
     return symbols, _draw.choice(symbols)
 
 
@@ -194,22 +194,38 @@ def return_types(sync_answer: Any, async_answer: Any) -> None:
     async_cls = workflow_class(async_answer, "arun", "run")
     expect_annotation(sync_cls, "run", Iterator)
     expect_annotation(async_cls, "arun", AsyncIterator)
-    symbols, bad = _symbols()
 
-    wf: Any = sync_cls()
-    wf.prices = SyncFinancialTools(latency=0.01, fail_for={bad})
-    run = run_sync_path(lambda: wf.run(symbols=symbols), f"{sync_cls.__name__}.run()", ERROR_HINT)
-    _expect_quotes(run.items, symbols, bad, wf.prices, f"{sync_cls.__name__}.run()")
+    # Each path runs twice, on lists of different lengths, so that no fixed final count passes.
+    for count in _draw.sample([3, 4, 5], 2):
+        symbols, bad = _symbols(count)
+        wf: Any = sync_cls()
+        wf.prices = SyncFinancialTools(latency=0.01, fail_for={bad})
+        run = run_sync_path(
+            lambda wf=wf, symbols=symbols: wf.run(symbols=symbols), f"{sync_cls.__name__}.run()", ERROR_HINT
+        )
+        _expect_quotes(run.items, symbols, bad, wf.prices, f"{sync_cls.__name__}.run()")
 
-    awf: Any = async_cls()
-    awf.aprices = AsyncFinancialTools(latency=0.2, fail_for={bad})
-    awf.prices = SyncFinancialTools(latency=0.2, fail_for={bad})
-    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=symbols)], f"{async_cls.__name__}.arun()", ERROR_HINT)
+    draws = [_symbols(count) for count in _draw.sample([3, 4, 5], 2)]
+    awfs: list[Any] = []
+    for _, bad in draws:
+        awf: Any = async_cls()
+        awf.aprices = AsyncFinancialTools(latency=0.2, fail_for={bad})
+        awf.prices = SyncFinancialTools(latency=0.2, fail_for={bad})
+        awfs.append(awf)
+    runs, _, blocked = run_async_paths(
+        [
+            lambda awf=awf, symbols=symbols: awf.arun(symbols=symbols)
+            for awf, (symbols, _) in zip(awfs, draws, strict=True)
+        ],
+        f"{async_cls.__name__}.arun()",
+        ERROR_HINT,
+    )
     expect_loop_free(
         f"{async_cls.__name__}.arun()", blocked, "AGN107", "await the async price source (aprices)", latency=0.2
     )
-    _expect_quotes(runs[0].items, symbols, bad, awf.aprices, f"{async_cls.__name__}.arun()")
-    expect_own_run_ids([awf], runs, async_cls)
+    for awf, (symbols, bad), each_run in zip(awfs, draws, runs, strict=True):
+        _expect_quotes(each_run.items, symbols, bad, awf.aprices, f"{async_cls.__name__}.arun()")
+    expect_own_run_ids(awfs, runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "yield RunResponse objects with RunEvent members that exist.")
     expect_clean(async_cls, ASYNC_CODES, "yield RunResponse objects with RunEvent members that exist.")
 
