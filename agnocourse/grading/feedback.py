@@ -43,8 +43,8 @@ class NotAnswered(CheckFailed):
 
 def not_answered(exercise: str) -> NotAnswered:
     return NotAnswered(
-        f"Exercise {exercise} is not answered yet: write your answer in the cell above this check, in place of "
-        "its line `... = NotImplemented`, run that cell, then run this check again."
+        f"Exercise {exercise} is not answered yet: write your answer in place of the line `... = NotImplemented` "
+        "in the cell above its check."
     )
 
 

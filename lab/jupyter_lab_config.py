@@ -1,0 +1,32 @@
+"""JupyterLab as the course runs it (``make lab`` passes this file with --config, on top of your own settings).
+
+Nothing leaves the machine: no update check, no news feed, no extension listing from the package index, the
+server on loopback only. The language server is the course's pyright, from the same environment.
+"""
+
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821 (traitlets provides it to a config file)
+
+# /lab/api/update answers "no update" without asking the package index.
+c.LabApp.check_for_updates_class = "jupyterlab.handlers.announcements.NeverCheckForUpdate"
+# No news feed: JupyterLab then neither fetches it nor asks whether it may.
+c.LabApp.news_url = None
+# The default extension manager searches the package index; the read-only one lists what is installed.
+c.LabApp.extension_manager = "readonly"
+c.ServerApp.ip = "127.0.0.1"
+
+# jupyter-lsp looks for pyright among Node packages and does not find the one pip installed; name it instead.
+# The frontend uses it once "Language servers" are switched on in Settings (JupyterLab leaves them off).
+c.LanguageServerManager.autodetect = False
+c.LanguageServerManager.language_servers = {
+    "pyright": {
+        "version": 2,
+        "argv": [str(Path(sys.executable).with_name("pyright-langserver")), "--stdio"],
+        "languages": ["python"],
+        "mime_types": ["text/python", "text/x-ipython"],
+        "display_name": "pyright",
+        "requires_documents_on_disk": False,
+    }
+}
