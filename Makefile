@@ -62,10 +62,12 @@ exercises: $(READY)
 bench: $(READY)
 	$(BIN)/python -m agnocourse bench
 
-## make lab: JupyterLab on the course, offline (installs JupyterLab on first use); LAB_ARGS="--port=9999 ..." adds options
+## make lab: JupyterLab on the course, offline, with the course's lab/jupyter_lab_config.py (installs JupyterLab on
+## first use; adds --allow-root when run as root). LAB_DIR=folder serves another folder; LAB_ARGS="--port=9999" adds options.
+LAB_DIR ?= .
 LAB_ARGS ?=
 lab: $(VENV)/.lab
-	$(BIN)/python -m agnocourse offline -- jupyter-lab --config=$(abspath lab/jupyter_lab_config.py) --notebook-dir=. \
+	$(BIN)/python -m agnocourse offline -- jupyter-lab --config=$(abspath lab/jupyter_lab_config.py) --notebook-dir=$(LAB_DIR) \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 $(VENV)/.lab: $(READY) requirements-lab.txt
