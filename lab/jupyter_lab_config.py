@@ -14,7 +14,7 @@ c.LabApp.check_for_updates_class = "jupyterlab.handlers.announcements.NeverCheck
 # No news feed, and no prompt asking whether to fetch it: settings/overrides.json answers it for the learner
 # (the defaults of the course's settings; your own choices in Settings still win).
 c.LabApp.news_url = None
-c.LabApp.app_settings_dir = str(Path(__file__).with_name("settings"))  # noqa: F821 (traitlets provides __file__)
+c.LabApp.app_settings_dir = str(Path(__file__).with_name("settings"))
 # The default extension manager searches the package index; the read-only one lists what is installed.
 c.LabApp.extension_manager = "readonly"
 c.ServerApp.ip = "127.0.0.1"

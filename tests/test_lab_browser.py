@@ -48,7 +48,7 @@ SOLUTION = ROOT / "solutions" / "01_core_principles.ipynb"
 STARTUP_SECONDS = 180
 # Installed as sitecustomize.py: records (and refuses) every socket connection and DNS lookup for a host
 # that is not this machine, and records that it was loaded, by which process.
-RECORDER = '''
+RECORDER = """
 import ipaddress, json, os, socket, sys
 
 _LOG = os.environ["LAB_TEST_CONNECTIONS"]
@@ -87,7 +87,7 @@ def _hook(event, args):
 
 _write({"pid": os.getpid(), "loaded": " ".join(sys.argv)[:200]})
 sys.addaudithook(_hook)
-'''
+"""
 
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="no /usr/bin/chromium: run `make browser` (as root) first"
@@ -112,7 +112,9 @@ def recorded(log: Path) -> list[dict[str, Any]]:
 def test_the_connection_recorder_sees_an_outbound_connection(tmp_path: Path):
     log = tmp_path / "connections.jsonl"
     env = recorder_environment(tmp_path / "site", log)
-    attempt = "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\nexcept OSError:\n    pass"
+    attempt = (
+        "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\nexcept OSError:\n    pass"
+    )
     subprocess.run([sys.executable, "-c", attempt], env=env, check=True, timeout=60)
     entries = recorded(log)
     assert any("loaded" in e for e in entries), entries
