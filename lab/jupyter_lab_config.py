@@ -20,7 +20,7 @@ c.LabApp.extension_manager = "readonly"
 c.ServerApp.ip = "127.0.0.1"
 
 # jupyter-lsp looks for pyright among Node packages and does not find the one pip installed; name it instead.
-# The frontend uses it once "Language servers" are switched on in Settings (JupyterLab leaves them off).
+# JupyterLab connects each open notebook to it.
 c.LanguageServerManager.autodetect = False
 c.LanguageServerManager.language_servers = {
     "pyright": {

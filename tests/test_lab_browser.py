@@ -266,6 +266,12 @@ def test_a_learner_answers_the_first_exercise_in_jupyterlab(lab: Lab, visit: Vis
     # The notebook's kernel, the course's, started by itself and ready.
     page.get_by_text(re.compile(r"Python 3 \(Async Agno\) \| Idle")).wait_for(timeout=120_000)
     shoot(page, "1-opened")
+    # The language server JupyterLab connects the notebook to is the course's pyright, and it answers.
+    lsp_deadline, pyright = time.monotonic() + 120, {}
+    while time.monotonic() < lsp_deadline and not pyright.get("last_server_message_at"):
+        pyright = page.request.get(f"{lab.url}/lsp/status?token={lab.token}").json()["sessions"].get("pyright", {})
+        time.sleep(0.5)
+    assert pyright.get("status") == "started" and pyright.get("last_server_message_at"), pyright
     assert "official Jupyter news" not in page.locator("body").inner_text(), "the news prompt is shown"
 
     menu(page, "Run", "Run All Cells")
