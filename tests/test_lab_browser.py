@@ -11,8 +11,9 @@ Outbound connections are watched in two places. In the browser, every request fo
 127.0.0.1 is recorded and aborted. In Python, a `sitecustomize` module on PYTHONPATH (so loaded by the
 server and by every kernel it starts) adds an audit hook that records every connection attempt and DNS
 lookup for another host, then refuses it; the test asserts that the server and a kernel loaded the hook and
-that nothing was recorded. `test_the_connection_recorder_sees_an_outbound_connection` proves the hook
-records a real attempt, so an empty record means no attempt, not a blind recorder.
+that nothing was recorded. `test_the_recorder_sees_the_update_check_the_course_turns_off` proves the hook
+records JupyterLab's default update check (a connection to the package index) in a process of its own, so
+an empty record means no attempt, not a blind recorder.
 
 Without /usr/bin/chromium the browser test is skipped with the reason, as in tests/test_browser.py.
 """
@@ -109,16 +110,28 @@ def recorded(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_the_connection_recorder_sees_an_outbound_connection(tmp_path: Path):
+@pytest.fixture(scope="module")
+def installed() -> None:
+    """JupyterLab installed as `make lab` installs it the first time."""
+    install = subprocess.run(["make", "-s", ".venv/.lab"], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert install.returncode == 0, f"make could not install JupyterLab:\n{install.stdout}\n{install.stderr}"
+
+
+def test_the_recorder_sees_the_update_check_the_course_turns_off(installed: None, tmp_path: Path):
+    """JupyterLab's default update check asks the package index; in a process with the recorder it is seen."""
     log = tmp_path / "connections.jsonl"
     env = recorder_environment(tmp_path / "site", log)
-    attempt = (
-        "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\nexcept OSError:\n    pass"
+    check = (
+        "import asyncio, logging\n"
+        "from jupyterlab.handlers.announcements import CheckForUpdate\n"
+        "check = CheckForUpdate('4.0.0')\n"
+        "check.logger = logging.getLogger('update')\n"
+        "print(asyncio.run(check()))"
     )
-    subprocess.run([sys.executable, "-c", attempt], env=env, check=True, timeout=60)
+    subprocess.run([sys.executable, "-c", check], env=env, check=True, timeout=120, capture_output=True)
     entries = recorded(log)
     assert any("loaded" in e for e in entries), entries
-    assert [e["host"] for e in entries if "host" in e] == ["192.0.2.1"]
+    assert "pypi.org" in {e["host"] for e in entries if "host" in e}, entries
 
 
 def free_port() -> int:
@@ -137,10 +150,8 @@ class Lab:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
+def lab(installed: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     """`make lab` on a copy of the first exercise notebook, on 127.0.0.1 with a token, its connections recorded."""
-    install = subprocess.run(["make", "-s", ".venv/.lab"], cwd=ROOT, capture_output=True, text=True, timeout=900)
-    assert install.returncode == 0, f"make could not install JupyterLab:\n{install.stdout}\n{install.stderr}"
     base = tmp_path_factory.mktemp("lab")
     folder, state = base / "work", base / "state"
     (folder / "exercises").mkdir(parents=True)
