@@ -18,7 +18,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
-RAISES_IN_HELPER = '''
+RAISES_IN_HELPER = """
 def summary_of(topic: str) -> str:
     raise ValueError(f"no summary for {topic}")
 
@@ -33,9 +33,9 @@ class AsyncSummaryWorkflow(SummarySteps):
         self.run_id = str(uuid4())
         answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-'''
+"""
 
-BLOCKS_THE_LOOP = '''
+BLOCKS_THE_LOOP = """
 import time
 
 
@@ -51,7 +51,7 @@ class AsyncSummaryWorkflow(SummarySteps):
         time.sleep(0.5)  # agno-rules: ignore[AGN107]
         answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-'''
+"""
 
 
 def run_exercises(answer: str | None) -> list[nbformat.NotebookNode]:
