@@ -269,8 +269,9 @@ def menu(page: Any, top: str, item: str) -> None:
 @needs_chromium
 def test_a_learner_answers_the_first_exercise_in_jupyterlab(lab: Lab, visit: Visit):
     page = visit.page
-    # Code cells of the exercise notebook: 0 setup, 1 shared steps, 2 answer 1.1, 3 check 1.1, ... 9 check 1.3.
-    answer, check, last_check = 2, 3, 9
+    # Code cells of the exercise notebook: 0 setup, 1 shared steps, 2 answer 1.1, 3 check 1.1, ... 7 the steps
+    # exercise 1.3 builds on, 8 answer 1.3, 9 check 1.3.
+    answer, check, last_setup, last_check = 2, 3, 7, 9
 
     page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?token={lab.token}")
     page.locator(".jp-Notebook .jp-CodeCell").nth(last_check).wait_for()
@@ -289,6 +290,7 @@ def test_a_learner_answers_the_first_exercise_in_jupyterlab(lab: Lab, visit: Vis
     # Run All goes past the unanswered exercises: the last check runs and says its exercise is not answered.
     last = wait_for_text(page, last_check, r"Exercise 1\.3 is not answered yet")
     first = wait_for_text(page, check, r"Exercise 1\.1 is not answered yet")
+    assert re.match(r"\[\d+\]:", cell_text(page, last_setup)), "the setup of exercise 1.3 did not run"
     shoot(page, "2-run-all")
     for text in (first, last):
         assert "NameError" not in text and "NotImplementedError" not in text, text

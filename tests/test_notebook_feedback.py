@@ -4,11 +4,13 @@ The exercise notebook runs in a real kernel (as JupyterLab runs it), with answer
 none (the untouched stubs), one whose sync path raises inside the learner's own helper, and one whose async
 path blocks the event loop (a timing failure, which the grader runs twice). Each failing check must show its
 message once, the frames of the notebook's cells and none of the course's, and no chained exception.
+And `make grade` reports a partial score as a result, without make's error line.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import nbformat
@@ -104,3 +106,16 @@ def test_a_retried_timing_failure_is_shown_once_without_a_chain():
     assert ename == "TimingFailed" and "[AGN1" in evalue, (ename, evalue)
     assert_shows_only_the_learners_frames(traceback)
     assert traceback.count("Observed:") == 1, traceback
+
+
+@pytest.mark.slow
+def test_make_grade_reports_a_partial_score_without_an_error_line():
+    graded = subprocess.run(
+        ["make", "grade", "NB=exercises/01_core_principles.ipynb"], cwd=ROOT, capture_output=True, text=True
+    )
+    output = graded.stdout + graded.stderr
+    assert graded.returncode == 0, output
+    assert "total 0/10" in output and "not every exercise passed yet" in output, output
+    assert "Error 1" not in output, output
+    missing = subprocess.run(["make", "grade", "NB=no/such.ipynb"], cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode != 0 and "no such file" in missing.stderr, missing.stderr
