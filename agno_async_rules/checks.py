@@ -226,13 +226,12 @@ class RuleVisitor(ast.NodeVisitor):
 
     def enum_members(self, enum: ast.Name | ast.Attribute) -> frozenset[str] | None:
         """The members of the agno enum `enum` names on the checked line, None when it names none."""
-        name = last_identifier(enum)
+        qualified = self.qualified(enum) or ""
+        name = qualified.rsplit(".", 1)[-1]  # `AgentEvent` after `from agno.agent import RunEvent as AgentEvent`
         known = ENUMS[self.line]
-        if name == "RunEvent" and "RunEvent@workflow" in known:
-            qualified = self.qualified(enum) or ""
-            if qualified.startswith(WORKFLOW_MODULES):
-                return known["RunEvent@workflow"]
-        return known.get(name or "")
+        if name == "RunEvent" and "RunEvent@workflow" in known and qualified.startswith(WORKFLOW_MODULES):
+            return known["RunEvent@workflow"]
+        return known.get(name)
 
     def visit_arg(self, node: ast.arg) -> None:
         self.string_annotations(node.annotation)
@@ -340,6 +339,8 @@ class RuleVisitor(ast.NodeVisitor):
         scope = self.scope
         kind = self.facts.kind_of(func.value, scope.in_workflow_class)
         shown = ast.unparse(func)
+        if kind == "self" and scope.in_workflow_class and func.attr in ASYNC_AGENT_METHODS:
+            kind = WORKFLOW  # a 1.x workflow's run() that drives its own arun()
         if kind not in (AGENT, WORKFLOW):
             return  # the codes about agent calls are about agents, teams and workflows only
         if func.attr in SYNC_AGENT_METHODS:

@@ -178,9 +178,9 @@ def _print(report: Report, options: argparse.Namespace, settings: Settings, sour
     else:
         for finding in findings:
             print(finding.render())
-        if options.statistics and findings:
-            print("\n".join(statistics(findings, settings)))
-        print(f"{summary(findings)} (rules of agno {settings.agno_version.line}, from {source})")
+        if options.statistics:
+            print("\n".join([*statistics(findings, settings), f"rules of agno {settings.agno_version.line} ({source})"]))
+        print(summary(findings))
 
 
 def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
@@ -189,11 +189,11 @@ def main(argv: Sequence[str] | None = None, prog: str = PROG) -> int:
         settings, source = settings_from(options)
         report = with_deep_stack(lambda: run(options.paths, settings))
     except (UsageError, ConfigError, FileNotFoundError) as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        print(f"{prog.removeprefix('python -m ')}: {error}", file=sys.stderr)
         return 2
     except SystemExit as exit_:  # --help
         return exit_.code if isinstance(exit_.code, int) else 0
     _print(report, options, settings, source)
     for error in report.errors:
-        print(f"{prog}: {error.render()}", file=sys.stderr)
+        print(f"{prog.removeprefix('python -m ')}: {error.render()}", file=sys.stderr)
     return 3 if report.errors else exit_status(report.findings, settings)

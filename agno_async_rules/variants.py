@@ -15,20 +15,20 @@ def _source(text: str) -> str:
 # 2.x and 3.x share their texts: results are RunOutput, workflows are declared with steps.
 _STEPS_RUN = {
     "title": "asyncio.run() or run_until_complete() inside a sync workflow step (or sync workflow method)",
-    "fix": "a sync step runs on the event loop's thread under workflow.arun(): call agent.run(m) there, or make "
-    "the step `async def` and await agent.arun(m)",
+    "fix": "a sync step runs on the event loop's thread under workflow.arun(), where asyncio.run() raises "
+    "RuntimeError: make the step `async def` and await, or keep it sync and call sync code (agent.run(m))",
     "bad": _source("""
         def research(step_input: StepInput) -> StepOutput:
-            facts = asyncio.run(researcher.arun(step_input.input))
-            return StepOutput(content=facts.content)
+            facts = asyncio.run(fetch_facts(step_input.input))
+            return StepOutput(content=facts)
 
 
         workflow = Workflow(name="report", steps=[Step(name="research", executor=research)])
     """),
     "good": _source("""
         async def research(step_input: StepInput) -> StepOutput:
-            facts = await researcher.arun(step_input.input)
-            return StepOutput(content=facts.content)
+            facts = await fetch_facts(step_input.input)
+            return StepOutput(content=facts)
 
 
         workflow = Workflow(name="report", steps=[Step(name="research", executor=research)])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import metadata
 
-_VERSION = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)?(?:[.\-+]?\w*)*\s*$")
+_VERSION = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev|\+)[\w.]*)?\s*$")
 
 
 @dataclass(frozen=True, order=True)

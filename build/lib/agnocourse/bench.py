@@ -1,0 +1,114 @@
+"""``make bench``: measure what a newcomer and a maintainer wait for, and print one table.
+
+Setup from nothing (needs the package index), a cold book build with an empty execution cache, a cached
+rebuild, the full ``make test``, each notebook's execution time, the rule checker on the whole repository,
+and the grader on one notebook and on a classroom of notebooks. ``--quick`` skips the three slow ones
+(setup, ``make test`` and the classroom), which take minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from agnocourse.execute import KERNEL
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_FOLDERS = ("notebooks", "solutions")
+
+
+def timed(command: list[str], **options) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True, **options)
+    return time.perf_counter() - started
+
+
+def environment_from_nothing() -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        venv = Path(folder) / "venv"
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", "-r", "requirements.txt"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        return time.perf_counter() - started
+
+
+def book_builds() -> tuple[float, float]:
+    """`make book` cold, into an empty output folder (so an empty cache), then again from its cache."""
+    with tempfile.TemporaryDirectory() as folder:
+        warm = [sys.executable, "-m", "agnocourse", "warm", "--cache", f"{folder}/_build/.jupyter_cache"]
+        build = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", "."]
+        build += ["--path-output", folder, "-W", "--keep-going"]
+        return timed(warm) + timed(build), timed(warm) + timed(build)
+
+
+def notebook_times() -> Iterator[tuple[str, float]]:
+    for folder in NOTEBOOK_FOLDERS:
+        for path in sorted((ROOT / folder).glob("*.ipynb")):
+            notebook = nbformat.read(path, as_version=4)
+            client = NotebookClient(
+                notebook, timeout=120, kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}}
+            )
+            started = time.perf_counter()
+            client.execute()
+            yield f"{folder}/{path.name}", time.perf_counter() - started
+
+
+def checker_speed() -> str:
+    from agnocourse import rules
+
+    figures = rules.benchmark([ROOT / name for name in ("notebooks", "solutions", "agnocourse", "tests", "book")])
+    return (
+        f"{figures['files']} files, {figures['lines']} lines in {figures['seconds'] * 1000:.0f} ms "
+        f"({figures['lines_per_second']:,.0f} lines/s)"
+    )
+
+
+def grading_speed(classroom: bool) -> list[tuple[str, str]]:
+    from agnocourse import grading
+
+    return [(name, f"{seconds:.1f} s") for name, seconds in grading.benchmark(classroom=classroom).items()]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m agnocourse bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip setup, make test and the classroom")
+    options = parser.parse_args(argv)
+    rows: list[tuple[str, str]] = []
+
+    def measure(name: str, run: Callable[[], str]) -> None:
+        print(f"measuring {name} ...", file=sys.stderr, flush=True)
+        rows.append((name, run()))
+
+    if not options.quick:
+        measure("environment from nothing (venv + pinned install)", lambda: f"{environment_from_nothing():.1f} s")
+    cold, cached = book_builds()
+    rows += [("book build, cold (empty execution cache)", f"{cold:.1f} s"), ("book rebuild, cached", f"{cached:.1f} s")]
+    if not options.quick:
+        measure("make test (everything)", lambda: f"{timed(['make', 'test']):.1f} s")
+    for name, seconds in notebook_times():
+        rows.append((f"execute {name}", f"{seconds:.1f} s"))
+    measure("rule checker on the repository", checker_speed)
+    rows += grading_speed(classroom=not options.quick)
+    from agnocourse import performance
+
+    rows += performance.summary()
+
+    width = max(len(name) for name, _ in rows)
+    print(f"\n{'what':<{width}}  measured")
+    print(f"{'-' * width}  --------")
+    for name, figure in rows:
+        print(f"{name:<{width}}  {figure}")
+    return 0

@@ -1,0 +1,30 @@
+"""Grading for the course's exercises.
+
+In a notebook, a check cell calls ``check("1.2", QuoteWorkflow, AsyncQuoteWorkflow)``: the exercise's
+checks run on the learner's answers and either print one line saying it passed or raise an AssertionError
+whose message names the broken rule, what was observed and a hint. From the shell,
+``python -m agnocourse grade NOTEBOOK...`` runs whole notebooks and prints a scoreboard (see `cli`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agnocourse.grading.harness import run_check
+from agnocourse.grading.registry import lookup
+
+__all__ = ["benchmark", "check"]
+
+
+def check(exercise: str, *answers: Any) -> None:
+    """Check the answers of one exercise; print a line when it passes, raise AssertionError when not."""
+    entry = lookup(exercise)
+    run_check(f"Exercise {entry.id}", lambda: entry.check(*answers))
+    print(f"Exercise {entry.id} ({entry.title}): passed")
+
+
+def benchmark(classroom: bool = True) -> dict[str, float]:
+    """Seconds to grade one chapter notebook, and (classroom=True) 30 copies of it with 2 jobs."""
+    from agnocourse.grading.bench import benchmark as measure
+
+    return measure(classroom=classroom)

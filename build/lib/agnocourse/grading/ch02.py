@@ -1,0 +1,198 @@
+"""Checks for chapter 2, Never do: no event loop in a sync path, stream without collecting, keep the loop free."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from agno.workflow import Workflow
+
+from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.probes import (
+    expect_clean,
+    findings,
+    last_chunk_at,
+    model_prompts,
+    probe_agent,
+    run_async_paths,
+    run_sync_path,
+)
+from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import expect_returns, expect_runresponses, loop_stall_limit, overlapped
+from agnocourse.offline import offline_agent
+from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
+
+
+# -- shared observations -------------------------------------------------------------------------------------
+def _workflow_class(answer: Any, method: str) -> type[Workflow]:
+    name = getattr(answer, "__name__", repr(answer))
+    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
+        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the class itself to check().")
+    if getattr(answer, method) is getattr(Workflow, method):
+        fail("Dual Method Pattern", f"{name} does not define {method}().", f"write its {method}() method.")
+    return answer
+
+
+def _expect_final(items: list[Any], content: str, where: str, what: str) -> None:
+    expect_runresponses(items, where)
+    expect(
+        items[-1].content == content,
+        "Result",
+        f"the final item's content was {items[-1].content!r}, expected {content!r}.",
+        f"the final RunResponse carries {what}.",
+    )
+
+
+def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) -> None:
+    """A stalled loop is reported under the checker code that names its cause, when the checker sees one."""
+    if blocked < loop_stall_limit(latency):
+        return
+    causes = findings(answer, ("AGN104", "AGN107"))
+    code = causes[0].code if causes else "AGN107"
+    culprit = f" (line {causes[0].line}: {causes[0].message.split(' [')[0]})" if causes else ""
+    fail(
+        code,
+        f"the event loop was blocked for {blocked:.2f} s while {where} ran{culprit}; a heartbeat task could not tick.",
+        "in async code, await the async form of every call; hand code that only has a sync form to "
+        "asyncio.to_thread().",
+        timing=True,
+    )
+
+
+# -- 2.1 ---------------------------------------------------------------------------------------------------
+REPORT_SYMBOLS = ["AAPL", "MSFT", "NVDA", "AMZN"]
+TOOL_LATENCY = 0.2
+
+
+@exercise("2.1", "A sync path that runs anywhere")
+def sync_anywhere(answer: Any) -> None:
+    cls = _workflow_class(answer, "run")
+    expect_returns(cls.run, Iterator, f"{cls.__name__}.run()")
+    wf: Any = cls()
+    wf.prices = SyncFinancialTools(latency=TOOL_LATENCY)
+    wf.aprices = AsyncFinancialTools(latency=TOOL_LATENCY)
+    wf.writer = offline_agent("writer")
+    where = f"{cls.__name__}.run()"
+    run = run_sync_path(lambda: wf.run(symbols=REPORT_SYMBOLS), where)
+    expected = wf.prompt_for([stock_price(symbol) for symbol in REPORT_SYMBOLS])
+    _expect_final(run.items, expected, where, "the writer's answer to prompt_for(prices), prices in symbol order")
+    expect(
+        model_prompts(wf.writer) == [expected],
+        "Result",
+        f"the writer was asked {model_prompts(wf.writer)}.",
+        "ask the writer once, with prompt_for(prices), without streaming.",
+    )
+    expect(
+        sorted(wf.prices.calls) == sorted(f"price({symbol})" for symbol in REPORT_SYMBOLS),
+        "Never do 1",
+        f"the sync price source saw the calls {wf.prices.calls}.",
+        "the sync path fetches every price once, with the sync source self.prices.",
+    )
+    sequential = TOOL_LATENCY * len(REPORT_SYMBOLS)
+    expect_timing(
+        overlapped(run.seconds, sequential),
+        "Never do 1",
+        f"{len(REPORT_SYMBOLS)} price calls of {TOOL_LATENCY} s each took {run.seconds:.2f} s, one after another.",
+        "a sync path can be concurrent without an event loop: run the blocking calls in a thread pool.",
+    )
+    expect_clean(cls, ("AGN101", "AGN105", "AGN112"), "keep the sync path sync all the way down.")
+
+
+# -- 2.2 ---------------------------------------------------------------------------------------------------
+STORY = "Streams hand over each word as soon as it exists, so nobody waits for the whole answer to be written."
+WRITER_LATENCY = 0.2
+
+
+@exercise("2.2", "Stream, don't collect")
+def stream_not_collect(answer: Any) -> None:
+    name = getattr(answer, "__name__", repr(answer))
+    expect(
+        inspect.isasyncgenfunction(answer),
+        "AGN103",
+        f"{name} is not an async generator function, so its caller gets nothing until everything has arrived.",
+        "write `async def` that uses `yield` inside the loop over the agent's stream.",
+    )
+    expect_returns(answer, AsyncIterator, f"{name}()")
+    agents = [probe_agent("writer", STORY, latency=WRITER_LATENCY, chunk_delay=0.02) for _ in range(2)]
+    runs, _, blocked = run_async_paths(
+        [lambda agent=agent: answer(agent, "Tell a story") for agent in agents], f"{name}()"
+    )
+    _expect_responsive(answer, blocked, f"{name}()", WRITER_LATENCY)
+    for agent, run in zip(agents, runs, strict=True):
+        _expect_final(run.items, STORY, f"{name}()", "the whole text of the agent's answer")
+        chunks = run.items[:-1]
+        expect(
+            len(chunks) > 3 and "".join(str(chunk.content) for chunk in chunks) == STORY,
+            "Agent Call Patterns",
+            f"{name}() yielded {len(chunks)} item(s) before the final one.",
+            "yield every chunk of the agent's streamed answer.",
+        )
+        expect(
+            model_prompts(agent) == ["Tell a story"],
+            "Result",
+            f"the agent was asked {model_prompts(agent)}.",
+            "ask the agent once, with the message you were given, streaming.",
+        )
+        last = last_chunk_at(agent)
+        expect_timing(
+            last is not None and run.times[0] < last,
+            "AGN103",
+            f"the first item reached the caller {run.times[0] - run.started:.2f} s after the start, after the agent "
+            "had produced its last chunk: every chunk was held back until the stream ended.",
+            "yield each chunk inside the `async for`, as it arrives.",
+        )
+    expect_clean(answer, ("AGN102", "AGN103", "AGN104", "AGN106", "AGN112"), "stream each chunk as it arrives.")
+
+
+# -- 2.3 ---------------------------------------------------------------------------------------------------
+BRIEF_SYMBOLS = ["AAPL", "MSFT", "NVDA"]
+STEP_LATENCY = 0.2
+
+
+@exercise("2.3", "Keep the event loop responsive")
+def responsive(answer: Any) -> None:
+    cls = _workflow_class(answer, "arun")
+    where = f"{cls.__name__}.arun()"
+    expect(
+        inspect.isasyncgenfunction(cls.arun),
+        "Dual Method Pattern",
+        f"{cls.__name__}.arun is not an async generator function.",
+        "write `async def arun(...)` that yields RunResponse objects.",
+    )
+    expect_returns(cls.arun, AsyncIterator, where)
+    wfs: list[Any] = [cls() for _ in BRIEF_SYMBOLS]
+    for wf in wfs:
+        wf.legacy = LegacyReportTool(latency=STEP_LATENCY)
+        wf.analyst = offline_agent("analyst", latency=STEP_LATENCY)
+    runs, seconds, blocked = run_async_paths(
+        [lambda wf=wf, symbol=symbol: wf.arun(symbol=symbol) for wf, symbol in zip(wfs, BRIEF_SYMBOLS, strict=True)],
+        where,
+    )
+    _expect_responsive(cls, blocked, where, STEP_LATENCY)
+    for wf, symbol, run in zip(wfs, BRIEF_SYMBOLS, runs, strict=True):
+        rating = LegacyReportTool(latency=0).blocking_method(symbol)
+        expected = wf.prompt_for(rating)
+        _expect_final(run.items, expected, where, "the analyst's answer to prompt_for(rating)")
+        expect(
+            wf.legacy.calls == [f"legacy({symbol})"] and model_prompts(wf.analyst) == [expected],
+            "Result",
+            f"for {symbol} the legacy tool saw {wf.legacy.calls} and the analyst was asked "
+            f"{model_prompts(wf.analyst)}.",
+            "call the legacy tool once for the symbol, then ask the analyst once with prompt_for(rating).",
+        )
+    sequential = 2 * STEP_LATENCY * len(BRIEF_SYMBOLS)
+    expect_timing(
+        overlapped(seconds, sequential),
+        "AGN107",
+        f"{len(BRIEF_SYMBOLS)} concurrent briefings of {2 * STEP_LATENCY:.1f} s each took {seconds:.2f} s.",
+        "while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
+    )
+    ids = [run.items[-1].run_id for run in runs]
+    expect(
+        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
+        "AGN111",
+        f"{where} finished with run ids {ids}.",
+        "agno does not wrap arun(): start each run with its own self.run_id and use it in what you yield.",
+    )
+    expect_clean(cls, ("AGN104", "AGN106", "AGN107", "AGN110", "AGN111", "AGN112"), "keep every call non-blocking.")

@@ -1,0 +1,239 @@
+"""Checks for chapter 3, Always do: complete sync and async paths that stream and end with a completion item."""
+
+from __future__ import annotations
+
+import inspect
+import time
+from typing import Any
+
+from agnocourse.grading.feedback import expect, expect_timing
+from agnocourse.grading.probes import (
+    Run,
+    expect_clean,
+    last_chunk_at,
+    model_prompts,
+    probe_agent,
+    run_async_paths,
+    run_sync_path,
+)
+from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    overlapped,
+    stream_shape,
+    workflow_class,
+)
+from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
+
+SYNC_RULE = "ALWAYS DO 1: Proper Sync Implementation"
+ASYNC_RULE = "ALWAYS DO 2: Proper Async Implementation"
+BOTH_RULE = "ALWAYS DO 1-2: both paths give the same result"
+STREAM_HINT = "yield each chunk inside the loop over the agent's stream, and add its content to the text as you go."
+
+
+def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
+    """One streamed answer: every chunk passed on as it arrives, then one completion item with the whole text."""
+    expect_runresponses(run.items, where)
+    chunks, final = run.items[:-1], run.items[-1]
+    expect(
+        len(model_prompts(wf.reporter)) == 1,
+        rule,
+        f"{where} asked the reporter {len(model_prompts(wf.reporter))} times for one run.",
+        "one streamed call gives both the chunks and, added up, the whole text for the completion item.",
+    )
+    expect(
+        len(chunks) > 3 and "".join(str(c.content) for c in chunks) == NEWS,
+        rule,
+        f"{where} yielded {len(chunks)} item(s) before the completion item, with contents "
+        f"{[c.content for c in chunks][:6]}.",
+        "pass on every chunk of the reporter's stream, unchanged.",
+    )
+    expect(
+        final.content == NEWS,
+        rule,
+        f"the completion item's content was {final.content!r}.",
+        "the completion item carries the reporter's whole text (the chunks' contents added up).",
+    )
+    last = last_chunk_at(wf.reporter)
+    expect_timing(
+        last is not None and run.times[0] < last,
+        "AGN103",
+        f"the first chunk reached the caller {run.times[0] - run.started:.2f} s after the start, after the "
+        "reporter had produced its last chunk.",
+        STREAM_HINT,
+    )
+
+
+# -- 3.1 ---------------------------------------------------------------------------------------------------
+NEWS = "Markets steadied as rates held and earnings beat the forecasts of most analysts."
+
+
+def _newsroom(cls: type, latency: float, chunk_delay: float) -> Any:
+    wf: Any = cls()
+    wf.reporter = probe_agent("reporter", NEWS, latency=latency, chunk_delay=chunk_delay)
+    return wf
+
+
+@exercise("3.1", "The sync path")
+def sync_path(answer: Any) -> None:
+    cls = workflow_class(answer, "run", "arun")
+    expect(
+        inspect.isgeneratorfunction(cls.run),
+        SYNC_RULE,
+        f"{cls.__name__}.run is not a generator function.",
+        "write `def run(...)` that yields RunResponse objects.",
+    )
+    wf = _newsroom(cls, latency=0.0, chunk_delay=0.02)
+    wf.reporter.stream = True  # left on by an earlier streaming call, as on agno 1.5.10
+    where = f"{cls.__name__}.run()"
+    run = run_sync_path(lambda: wf.run(topic="markets"), where)
+    _expect_news(run, wf, where, SYNC_RULE)
+    expect(
+        model_prompts(wf.reporter) == [wf.prompt_for("markets")],
+        SYNC_RULE,
+        f"the reporter was asked {model_prompts(wf.reporter)}.",
+        "ask it with the shared prompt_for(topic).",
+    )
+    expect(
+        {item.run_id for item in run.items} == {wf.run_id} and wf.run_id is not None,
+        SYNC_RULE,
+        f"the items carry run ids {sorted({str(item.run_id) for item in run.items})}, the workflow's is {wf.run_id}.",
+        "let agno wrap run(): define it in a Workflow subclass and use self.run_id in the completion item.",
+    )
+    expect_clean(cls, SYNC_CODES, "keep the sync path sync and pass stream= on every agent call.")
+
+
+# -- 3.2 ---------------------------------------------------------------------------------------------------
+LATENCY = 0.3
+CHUNK_DELAY = 0.01
+
+
+@exercise("3.2", "The async path")
+def async_path(answer: Any) -> None:
+    cls = workflow_class(answer, "arun", "run")
+    expect(
+        inspect.isasyncgenfunction(cls.arun),
+        ASYNC_RULE,
+        f"{cls.__name__}.arun is not an async generator function.",
+        "write `async def arun(...)` that yields RunResponse objects.",
+    )
+    wfs = [_newsroom(cls, latency=LATENCY, chunk_delay=CHUNK_DELAY) for _ in range(3)]
+    for wf in wfs:
+        wf.reporter.stream = True
+    where = f"{cls.__name__}.arun()"
+    runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="markets") for wf in wfs], where)
+    expect_loop_free(where, blocked, "AGN104", "await agent.arun(...) for every agent call", latency=LATENCY)
+    for wf, run in zip(wfs, runs, strict=True):
+        _expect_news(run, wf, where, ASYNC_RULE)
+    one_run = LATENCY + CHUNK_DELAY * len(NEWS.split())
+    expect_timing(
+        overlapped(seconds, 3 * one_run),
+        ASYNC_RULE,
+        f"three concurrent runs of about {one_run:.2f} s each took {seconds:.2f} s: they did not overlap.",
+        "await the agent's async calls so that runs overlap.",
+    )
+    expect_own_run_ids(wfs, runs, cls)
+    expect_clean(cls, ASYNC_CODES, "keep the async path async: await every agent call and its stream.")
+
+
+# -- 3.3 ---------------------------------------------------------------------------------------------------
+SYMBOLS = ["AAPL", "MSFT", "NVDA"]
+COMMENT = "Chips lead, software follows."
+
+
+class _StampedTools(SyncFinancialTools):
+    """Sync prices that note when each call ended."""
+
+    def __init__(self, latency: float) -> None:
+        super().__init__(latency=latency)
+        self.ended: list[float] = []
+
+    def get_stock_price(self, symbol: str) -> dict[str, Any]:
+        try:
+            return super().get_stock_price(symbol)
+        finally:
+            self.ended.append(time.perf_counter())
+
+
+class _StampedAsyncTools(AsyncFinancialTools):
+    """Async prices that note when each call ended."""
+
+    def __init__(self, latency: float) -> None:
+        super().__init__(latency=latency)
+        self.ended: list[float] = []
+
+    async def get_stock_price(self, symbol: str) -> dict[str, Any]:
+        try:
+            return await super().get_stock_price(symbol)
+        finally:
+            self.ended.append(time.perf_counter())
+
+
+def _market(cls: type, latency: float) -> Any:
+    wf: Any = cls()
+    wf.prices = _StampedTools(latency)
+    wf.aprices = _StampedAsyncTools(latency)
+    wf.commentator = probe_agent("commentator", COMMENT)
+    wf.commentator.stream = True  # left on by an earlier streaming call
+    return wf
+
+
+def _expect_market(run: Run, wf: Any, tools: Any, where: str) -> None:
+    expect_runresponses(run.items, where)
+    lines = [wf.line_for(tools_price) for tools_price in map(_price, SYMBOLS)]
+    expected = [("RunResponse", line) for line in lines] + [("WorkflowCompleted", COMMENT)]
+    expect(
+        stream_shape(run.items) == expected,
+        BOTH_RULE,
+        f"{where} yielded {stream_shape(run.items)}.",
+        "one item per symbol with line_for(price) and the default event, then the commentator's answer as the "
+        "completion item.",
+    )
+    expect(
+        model_prompts(wf.commentator) == ["\n".join(lines)],
+        BOTH_RULE,
+        f"the commentator was asked {model_prompts(wf.commentator)}.",
+        "ask it once, with the price lines joined by newlines.",
+    )
+    expect_timing(
+        bool(tools.ended) and run.times[0] < tools.ended[-1],
+        "AGN103",
+        f"{where}'s first item reached the caller after the last price had been fetched.",
+        "yield each symbol's item as soon as its price arrives, not after the loop.",
+    )
+
+
+def _price(symbol: str) -> dict[str, Any]:
+    from agnocourse.tools import stock_price
+
+    return stock_price(symbol)
+
+
+@exercise("3.3", "Same result on both paths")
+def both_paths(sync_answer: Any, async_answer: Any) -> None:
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
+
+    wf = _market(sync_cls, latency=0.05)
+    sync_where = f"{sync_cls.__name__}.run()"
+    sync_run = run_sync_path(lambda: wf.run(symbols=SYMBOLS), sync_where)
+    _expect_market(sync_run, wf, wf.prices, sync_where)
+
+    awf = _market(async_cls, latency=0.2)
+    async_where = f"{async_cls.__name__}.arun()"
+    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], async_where)
+    expect_loop_free(async_where, blocked, "AGN107", "await the async price source (aprices)", latency=0.2)
+    expect(
+        stream_shape(runs[0].items) == stream_shape(sync_run.items),
+        BOTH_RULE,
+        f"the sync path yielded {stream_shape(sync_run.items)}, the async path {stream_shape(runs[0].items)}.",
+        "both paths do the same steps in the same order; only the calls differ (run/arun, prices/aprices).",
+    )
+    _expect_market(runs[0], awf, awf.aprices, async_where)
+    expect_own_run_ids([awf], runs, async_cls)
+    expect_clean(sync_cls, SYNC_CODES, "the sync path uses the sync price source and agent.run(..., stream=False).")
+    expect_clean(async_cls, ASYNC_CODES, "the async path awaits aprices and agent.arun(..., stream=False).")

@@ -1,0 +1,239 @@
+"""Checks for chapter 6, Implementation guidelines: chained agents, subflows, and failures reported as items."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from agnocourse.grading.feedback import expect, expect_timing
+from agnocourse.grading.probes import Run, expect_clean, model_prompts, run_async_paths, run_sync_path
+from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    overlapped,
+    stream_shape,
+    workflow_class,
+)
+from agnocourse.offline import offline_agent
+from agnocourse.tools import SymbolNotFoundError
+
+STRUCTURE = "Implementation guidelines 1: Workflow Structure"
+SUBFLOWS = "Implementation guidelines 2: Subflow Patterns"
+ERRORS = "Implementation guidelines 3: Error Handling"
+
+
+# -- 6.1 ---------------------------------------------------------------------------------------------------
+PIPELINE_LATENCY = 0.3  # seconds per agent call on the async path
+
+
+def _notes(topic: str) -> str:
+    return f"notes on {topic}"
+
+
+def _article(notes: str) -> str:
+    return f"An article from {notes}."
+
+
+def _pipeline(cls: type, latency: float) -> Any:
+    wf: Any = cls()
+    wf.researcher = offline_agent("researcher", reply=_notes, latency=latency)
+    wf.writer = offline_agent("writer", reply=_article, latency=latency)
+    wf.researcher.stream = wf.writer.stream = True  # left on by earlier streaming calls
+    return wf
+
+
+def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
+    expect_runresponses(run.items, where)
+    expect(
+        model_prompts(wf.researcher) == ["rates"] and model_prompts(wf.writer) == [_notes("rates")],
+        STRUCTURE,
+        f"{where} asked the researcher {model_prompts(wf.researcher)} and the writer {model_prompts(wf.writer)}.",
+        "ask the researcher once with the topic, then the writer once with the researcher's answer.",
+    )
+    expect(
+        stream_shape(run.items) == [("WorkflowCompleted", _article(_notes("rates")))],
+        STRUCTURE,
+        f"{where} yielded {stream_shape(run.items)}.",
+        "yield one completion item whose content is the writer's answer.",
+    )
+
+
+@exercise("6.1", "Two agents chained")
+def chained(sync_answer: Any, async_answer: Any) -> None:
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
+
+    wf = _pipeline(sync_cls, latency=0.0)
+    where = f"{sync_cls.__name__}.run()"
+    _expect_pipeline(run_sync_path(lambda: wf.run(topic="rates"), where), wf, where)
+
+    wfs = [_pipeline(async_cls, latency=PIPELINE_LATENCY) for _ in range(3)]
+    where = f"{async_cls.__name__}.arun()"
+    runs, seconds, blocked = run_async_paths([lambda each=each: each.arun(topic="rates") for each in wfs], where)
+    expect_loop_free(
+        where, blocked, "AGN104", "await agent.arun(..., stream=False) for both agents", latency=PIPELINE_LATENCY
+    )
+    for each, run in zip(wfs, runs, strict=True):
+        _expect_pipeline(run, each, where)
+    expect_timing(
+        overlapped(seconds, 3 * 2 * PIPELINE_LATENCY),
+        STRUCTURE,
+        f"three concurrent pipelines of two {PIPELINE_LATENCY} s calls each took {seconds:.2f} s: they did not "
+        "overlap.",
+        "await the agents' async calls so that runs overlap.",
+    )
+    expect_own_run_ids(wfs, runs, async_cls)
+    expect_clean(sync_cls, SYNC_CODES, "sync agent calls with stream=False, in a class of their own.")
+    expect_clean(async_cls, ASYNC_CODES, "awaited agent calls with stream=False, in a class of their own.")
+
+
+# -- 6.2 ---------------------------------------------------------------------------------------------------
+SYMBOLS = ["AAPL", "MSFT", "NVDA"]
+
+
+def _brief(symbol: str) -> str:
+    return f"{symbol}: steady"
+
+
+def _expect_subflow(cls: type, name: str, kind: Any, origin: type) -> None:
+    method = getattr(cls, name, None)
+    expect(
+        method is not None and kind(method),
+        SUBFLOWS,
+        f"{cls.__name__} has no {'async ' if origin is AsyncIterator else ''}generator method {name}().",
+        f"write the subflow as a method {name}(self, symbol: str) that yields one RunResponse per symbol.",
+    )
+    expect_annotation(cls, name, origin)
+
+
+def _expect_briefs(run: Run, wf: Any, where: str) -> None:
+    expect_runresponses(run.items, where)
+    expected = [("RunResponse", _brief(s)) for s in SYMBOLS] + [("WorkflowCompleted", f"{len(SYMBOLS)} briefs")]
+    expect(
+        stream_shape(run.items) == expected,
+        SUBFLOWS,
+        f"{where} yielded {stream_shape(run.items)}.",
+        "one item per symbol from the subflow, with the default event, then the completion item.",
+    )
+    expect_timing(
+        run.times[0] - run.started < 0.5 * run.seconds,
+        "AGN103",
+        f"{where}'s first item reached the caller {run.times[0] - run.started:.2f} s into a "
+        f"{run.seconds:.2f} s run: the subflows' items were held back.",
+        "pass each subflow's items on as they come: `yield from` in run(), `async for ... yield` in arun().",
+    )
+
+
+ANALYST_LATENCY = 0.3  # a sync call stalls the loop this long: far above what a loaded machine adds
+
+
+def _analysts(cls: type) -> Any:
+    wf: Any = cls()
+    wf.analyst = offline_agent("analyst", reply=_brief, latency=ANALYST_LATENCY)
+    wf.analyst.stream = True
+    return wf
+
+
+@exercise("6.2", "Subflows")
+def subflows(sync_answer: Any, async_answer: Any) -> None:
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
+    _expect_subflow(sync_cls, "_brief", inspect.isgeneratorfunction, Iterator)
+    _expect_subflow(async_cls, "_abrief", inspect.isasyncgenfunction, AsyncIterator)
+
+    wf = _analysts(sync_cls)
+    where = f"{sync_cls.__name__}.run()"
+    _expect_briefs(run_sync_path(lambda: wf.run(symbols=SYMBOLS), where), wf, where)
+
+    awf = _analysts(async_cls)
+    where = f"{async_cls.__name__}.arun()"
+    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], where)
+    expect_loop_free(
+        where, blocked, "AGN104", "the async subflow awaits agent.arun(..., stream=False)", latency=ANALYST_LATENCY
+    )
+    _expect_briefs(runs[0], awf, where)
+    expect_own_run_ids([awf], runs, async_cls)
+    expect_clean(
+        sync_cls, SYNC_CODES, "subflow items take the default event; RunEvent.workflow_running does not exist."
+    )
+    expect_clean(
+        async_cls, ASYNC_CODES, "subflow items take the default event; RunEvent.workflow_running does not exist."
+    )
+
+
+# -- 6.3 ---------------------------------------------------------------------------------------------------
+ASKED = ["AAPL", "BAD", "MSFT", "WORSE"]
+FAILING = {"BAD", "WORSE"}
+LATENCY = 0.4
+ERROR_HINT = "catch the failure of each symbol and yield a RunResponse with event=RunEvent.run_error naming it."
+
+
+def _rating(symbol: str) -> str:
+    if symbol in FAILING:
+        raise SymbolNotFoundError(f"no data for symbol {symbol!r}")
+    return f"{symbol}: buy"
+
+
+def _raters(cls: type, latency: float) -> Any:
+    wf: Any = cls()
+    wf.rater = offline_agent("rater", reply=_rating, latency=latency)
+    wf.rater.stream = True
+    return wf
+
+
+def _expect_ratings(run: Run, where: str) -> None:
+    expect_runresponses(run.items, where)
+    errors = [item for item in run.items if item.event == "RunError"]
+    reported = sorted(s for s in FAILING if any(s in str(item.content) for item in errors))
+    expect(
+        reported == sorted(FAILING) and len(errors) == len(FAILING),
+        ERRORS,
+        f"{len(FAILING)} of {len(ASKED)} symbols failed and {where} reported {len(errors)} run_error item(s), "
+        f"naming {reported}: {stream_shape(run.items)}.",
+        "report every failure, each with its own RunResponse(event=RunEvent.run_error), not just the first one.",
+    )
+    good = [(e, c) for e, c in stream_shape(run.items) if e == "RunResponse"]
+    expect(
+        sorted(good) == [("RunResponse", _rating(s)) for s in ASKED if s not in FAILING],
+        ERRORS,
+        f"{where} yielded the successful ratings {good}.",
+        "yield each successful rating with the default event; one failure must not lose the others' results.",
+    )
+    expect(
+        run.items[-1].content == f"{len(ASKED) - len(FAILING)} of {len(ASKED)} rated",
+        ERRORS,
+        f"the completion content was {run.items[-1].content!r}.",
+        "end with '<rated> of <asked> rated'.",
+    )
+
+
+@exercise("6.3", "Report every failure")
+def failures(sync_answer: Any, async_answer: Any) -> None:
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
+
+    wf = _raters(sync_cls, latency=0.0)
+    where = f"{sync_cls.__name__}.run()"
+    _expect_ratings(run_sync_path(lambda: wf.run(symbols=ASKED), where, ERROR_HINT), where)
+
+    awf = _raters(async_cls, latency=LATENCY)
+    where = f"{async_cls.__name__}.arun()"
+    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ASKED)], where, ERROR_HINT)
+    expect_loop_free(where, blocked, "AGN104", "await rater.arun(..., stream=False)", latency=LATENCY)
+    _expect_ratings(runs[0], where)
+    expect_timing(
+        overlapped(seconds, len(ASKED) * LATENCY),
+        ERRORS,
+        f"{where} rated {len(ASKED)} symbols of {LATENCY} s each in {seconds:.2f} s: one after another.",
+        "rate the symbols concurrently (asyncio.gather with return_exceptions=True, or a TaskGroup of tasks that "
+        "each catch their own failure).",
+    )
+    expect_own_run_ids([awf], runs, async_cls)
+    expect_clean(sync_cls, SYNC_CODES, "report failures with RunEvent.run_error, a member that exists.")
+    expect_clean(async_cls, ASYNC_CODES, "report failures with RunEvent.run_error, a member that exists.")

@@ -1,0 +1,279 @@
+"""Checks for chapter 8, Type annotations: method signatures, and pyright with zero errors on the learner's code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from agno.agent import Agent
+from agno.run.response import RunEvent
+
+from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.probes import (
+    expect_clean,
+    last_chunk_at,
+    model_prompts,
+    probe_agent,
+    run_async_paths,
+    run_sync_path,
+)
+from agnocourse.grading.registry import exercise
+from agnocourse.grading.workflows import (
+    ASYNC_CODES,
+    SYNC_CODES,
+    expect_annotation,
+    expect_loop_free,
+    expect_own_run_ids,
+    expect_runresponses,
+    workflow_class,
+)
+from agnocourse.offline import offline_agent
+from agnocourse.typecheck import REQUIRED_IMPORTS, find_pyright, module_text, pyright_config
+
+PYRIGHT_RULE = "Type Annotations: pyright"
+# Every module pyright checks starts with the chapter's required imports (REQUIRED_IMPORTS, from typecheck).
+# Bare `# type: ignore` is not honoured, and a `# pyright: ignore[rule]` that silences nothing is an error.
+PYRIGHT_CONFIG = pyright_config(enableTypeIgnoreComments=False, reportUnnecessaryTypeIgnoreComment="error")
+HINTS = {
+    "reportIncompatibleMethodOverride": "this is agno 1.5.10's own typing of run()/arun(), not a bug in your code: "
+    "silence exactly that rule, on the line pyright reports, and nothing else.",
+    "reportUnnecessaryTypeIgnoreComment": "an ignore comment that silences nothing hides nothing either: remove it.",
+    "reportGeneralTypeIssues": "read pyright's message: what does the expression you iterate over give before it is "
+    "awaited?",
+    "reportAttributeAccessIssue": "read pyright's message: the name you use does not exist on agno 1.5.10.",
+    "reportUndefinedVariable": "the check type-checks your classes after the chapter's required imports only: "
+    "use those names (or define what you use in the same cell).",
+}
+DEFAULT_HINT = "run pyright on the cell yourself (as the chapter does) and fix what it reports."
+
+
+@dataclass(frozen=True)
+class PyrightError:
+    """One pyright error, placed in the learner's class: the class, the line in its source, the rule, the message."""
+
+    where: str
+    line: int
+    rule: str
+    message: str
+
+    def describe(self) -> str:
+        first = self.message.splitlines()[0]
+        return f"{self.where}, line {self.line}: {self.rule}: {first}"
+
+
+def pyright_executable() -> Path:
+    """The pyright of the running interpreter's environment, else one on the PATH."""
+    try:
+        return find_pyright()
+    except FileNotFoundError:
+        fail(PYRIGHT_RULE, "pyright is not installed in this environment.", "install the course's requirements.")
+
+
+def own_classes(*classes: type) -> list[type]:
+    """The classes to type-check: the answers and their bases that are not agno's or Python's, bases first."""
+    ordered: list[type] = []
+    for cls in classes:
+        for each in reversed(cls.__mro__):
+            module = each.__module__
+            if module == "builtins" or module.split(".")[0] in {"agno", "pydantic", "typing", "abc"}:
+                continue
+            if each not in ordered:
+                ordered.append(each)
+    return ordered
+
+
+def with_class(text: str, cls: type) -> str:
+    """The module `text` followed by the source of `cls` (found also in a notebook cell), as module_text lays it out."""
+    try:
+        return module_text(cls, header=text)
+    except OSError:
+        fail(PYRIGHT_RULE, f"the source of {cls.__name__} cannot be found.", "run the cell that defines it again.")
+
+
+def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
+    """Run pyright once on the required imports followed by the source of `classes` (with their own bases)."""
+    parts: list[tuple[int, str]] = []  # (first line in the module, class name)
+    text = REQUIRED_IMPORTS
+    for cls in own_classes(*classes):
+        parts.append((text.rstrip("\n").count("\n") + 4, cls.__name__))  # after two blank lines
+        text = with_class(text, cls)
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "answer.py").write_text(text, encoding="utf-8")
+        Path(folder, "pyrightconfig.json").write_text(json.dumps(PYRIGHT_CONFIG), encoding="utf-8")
+        command = [str(pyright_executable()), "--outputjson", "--pythonpath", sys.executable]
+        done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=timeout)
+    try:
+        report = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        fail(PYRIGHT_RULE, f"pyright did not run: {done.stderr.strip()[:200]}", "check that node is installed.")
+    errors: list[PyrightError] = []
+    for found in report.get("generalDiagnostics", []):
+        if found.get("severity") != "error":
+            continue
+        line = found["range"]["start"]["line"] + 1
+        start, name = max(((s, n) for s, n in parts if s <= line), default=(1, "the required imports"))
+        errors.append(PyrightError(name, line - start + 1, found.get("rule", "-"), found["message"]))
+    return errors
+
+
+def expect_type_clean(*classes: type) -> None:
+    """Fail naming pyright's first error on the learner's classes, with a hint for its rule."""
+    errors = type_errors(*classes)
+    if errors:
+        first = errors[0]
+        fail(
+            PYRIGHT_RULE,
+            f"pyright reports {len(errors)} error(s); the first: {first.describe()}.",
+            HINTS.get(first.rule, DEFAULT_HINT),
+        )
+
+
+# -- 8.1 ---------------------------------------------------------------------------------------------------
+TOPICS = ["rates", "inflation"]
+
+
+def _section(topic: str) -> str:
+    return f"Section on {topic}."
+
+
+def _brief_writer(latency: float) -> Agent:
+    return offline_agent("writer", reply=lambda prompt: _section(prompt.split()[-1]), latency=latency)
+
+
+def _expect_brief(items: list[Any], where: str) -> None:
+    expect_runresponses(items, where)
+    contents = [item.content for item in items]
+    expect(
+        contents == [*(_section(t) for t in TOPICS), f"{len(TOPICS)} sections"],
+        "Method Signatures",
+        f"{where} yielded contents {contents} for topics {TOPICS}.",
+        "one item per topic from the subflow, then the final item.",
+    )
+
+
+@exercise("8.1", "Method signatures")
+def method_signatures(sync_answer: Any, async_answer: Any) -> None:
+    sync_cls = workflow_class(sync_answer, "run", "arun")
+    async_cls = workflow_class(async_answer, "arun", "run")
+    for cls, method in ((sync_cls, "_section"), (async_cls, "_asection")):
+        expect(
+            callable(getattr(cls, method, None)),
+            "Method Signatures",
+            f"{cls.__name__} has no {method}() subflow.",
+            f"define {method}(self, topic: str) in {cls.__name__}.",
+        )
+    expect_annotation(sync_cls, "run", Iterator)
+    expect_annotation(sync_cls, "_section", Iterator)
+    expect_annotation(async_cls, "arun", AsyncIterator)
+    expect_annotation(async_cls, "_asection", AsyncIterator)
+
+    wf: Any = sync_cls()
+    wf.writer = _brief_writer(latency=0.0)
+    run = run_sync_path(lambda: wf.run(topics=TOPICS), f"{sync_cls.__name__}.run()")
+    _expect_brief(run.items, f"{sync_cls.__name__}.run()")
+
+    awf: Any = async_cls()
+    awf.writer = _brief_writer(latency=0.2)
+    runs, _, blocked = run_async_paths([lambda: awf.arun(topics=TOPICS)], f"{async_cls.__name__}.arun()")
+    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.2)
+    _expect_brief(runs[0].items, f"{async_cls.__name__}.arun()")
+    expect_own_run_ids([awf], runs, async_cls)
+    expect_clean(sync_cls, SYNC_CODES, "annotate every path and subflow with what calling it gives.")
+    expect_clean(async_cls, ASYNC_CODES, "annotate every path and subflow with what calling it gives.")
+    expect_type_clean(sync_cls, async_cls)
+
+
+# -- 8.2 ---------------------------------------------------------------------------------------------------
+DIGEST = "Prices rose again in March while rates stayed where they were for the third month."
+# Long enough that a loaded machine cannot blur two concurrent runs (0.7 s) into sequential ones (1.4 s).
+DIGEST_LATENCY = 0.4
+
+
+class WriterDown(RuntimeError):
+    """The writer's model failed."""
+
+
+def _down(prompt: str) -> str:
+    raise WriterDown("the writer is down")
+
+
+def _digest_writer(latency: float, failing: bool = False) -> Agent:
+    if failing:
+        return offline_agent("writer", reply=_down, latency=latency)
+    return probe_agent("writer", DIGEST, latency=latency, chunk_delay=0.02)
+
+
+@exercise("8.2", "Zero pyright errors")
+def zero_errors(async_answer: Any) -> None:
+    async_cls = workflow_class(async_answer, "arun", "run")
+    expect_type_clean(async_cls)
+
+    wfs: list[Any] = [async_cls() for _ in range(2)]
+    for each in wfs:
+        each.writer = _digest_writer(latency=DIGEST_LATENCY)
+    runs, seconds, blocked = run_async_paths(
+        [lambda each=each: each.arun(topic="prices") for each in wfs], f"{async_cls.__name__}.arun()"
+    )
+    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=DIGEST_LATENCY)
+    for each, run in zip(wfs, runs, strict=True):
+        where = f"{async_cls.__name__}.arun()"
+        expect_runresponses(run.items, where)
+        chunks = run.items[:-1]
+        expect(
+            len(chunks) > 3 and "".join(str(c.content) for c in chunks) == DIGEST,
+            "Agent Call Patterns",
+            f"{where} yielded {len(chunks)} chunk(s) before the final item, with contents "
+            f"{[c.content for c in chunks][:3]}...",
+            "yield every chunk of the writer's streamed answer as it arrives.",
+        )
+        expect(
+            run.items[-1].content == DIGEST and model_prompts(each.writer) == ["prices"],
+            "Agent Call Patterns",
+            f"the final content was {run.items[-1].content!r}; the writer was asked {model_prompts(each.writer)}.",
+            "ask the writer about the topic once; the final item carries its whole text.",
+        )
+        last = last_chunk_at(each.writer)
+        expect_timing(
+            last is not None and run.times[0] < last,
+            "AGN103",
+            "the first chunk reached the caller after the writer had produced its last chunk.",
+            "yield each chunk inside the loop over the stream.",
+        )
+    expect_timing(
+        seconds < 0.75 * 2 * (DIGEST_LATENCY + 0.3),
+        "AGN104",
+        f"two concurrent runs with {DIGEST_LATENCY} s of model latency and 0.3 s of streaming took {seconds:.2f} s.",
+        "await the agent's async call so that runs overlap.",
+    )
+    expect_own_run_ids(wfs, runs, async_cls)
+
+    broken: Any = async_cls()
+    broken.writer = _digest_writer(latency=0.0, failing=True)
+    error_hint = "catch the writer's failure and report it with a RunResponse whose event is RunEvent.run_error."
+
+    async def guarded() -> AsyncIterator[Any]:
+        try:
+            async for item in broken.arun(topic="prices"):
+                yield item
+        except WriterDown as error:
+            fail("Error Handling", f"{async_cls.__name__}.arun() let the writer's failure escape: {error}.", error_hint)
+
+    failed, _, _ = run_async_paths([guarded], f"{async_cls.__name__}.arun() with a failing writer", error_hint)
+    items = failed[0].items
+    seen = [(item.content, item.event) for item in items]
+    expect(
+        bool(items)
+        and items[-1].event == RunEvent.run_error.value
+        and "writer is down" in str(items[-1].content)
+        and all(item.event != RunEvent.workflow_completed.value for item in items),
+        "Error Handling",
+        f"with a failing writer {async_cls.__name__}.arun() yielded {seen}.",
+        "end a failed run with one RunResponse naming the error, event RunEvent.run_error, and no completion item.",
+    )
+    expect_clean(async_cls, ASYNC_CODES, "keep the async path's calls and events as the course's patterns show.")

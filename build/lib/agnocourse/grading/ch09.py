@@ -1,0 +1,283 @@
+"""Checks for chapter 9, Testing guidelines: a sync/async consistency test that catches drift, and pyright as a test.
+
+The learner writes test code, so the checks run it against workflows and projects the check plants: a correct one
+(the test must pass, having run both paths) and wrong ones (the test must fail on each).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import sys
+import tempfile
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+from agno.agent import Agent
+from agno.workflow import RunEvent, RunResponse, Workflow
+
+from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.probes import model_prompts
+from agnocourse.grading.registry import describe, exercise
+from agnocourse.offline import offline_agent
+from agnocourse.typecheck import pyright_config
+
+CONSISTENCY = "Functional Testing"
+TYPES = "Type Checking"
+
+# -- 9.1 ---------------------------------------------------------------------------------------------------
+STORY = "Rates rose again in March and the banks followed"
+HEADLINE = "RATES ROSE"
+
+
+class _Steps(Workflow):
+    writer: Agent = offline_agent("writer", reply=STORY)
+
+    def prompt_for(self, topic: str) -> str:
+        return f"Write about {topic}"
+
+
+class _SyncReport(_Steps):
+    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        yield from self.writer.run(self.prompt_for(topic), stream=True)
+        yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+
+
+class _AsyncReport(_Steps):
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+
+
+class _ChangedWord(_Steps):
+    """Same number of items, same first and last: one word in the middle differs."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        position = 0
+        async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
+            position += 1
+            if position == 3:
+                chunk.content = " fell"
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+
+
+class _ExtraItem(_Steps):
+    """Same first and last item, same text: one item more (an empty progress item)."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content="")
+        yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+
+
+class _NoCompletion(_Steps):
+    """Every content the same: the last item lacks the completion event."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=HEADLINE)
+
+
+class _NotStreaming(_Steps):
+    """Same text and same last item: the async path collects the stream and yields it as one item."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        text = ""
+        async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
+            text += chunk.content or ""
+        yield RunResponse(run_id=self.run_id, content=text)
+        yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+
+
+DRIFTS: list[tuple[type[Workflow], str]] = [
+    (_ChangedWord, "one word in the middle of the async stream differs (same length, first and last item)"),
+    (_ExtraItem, "the async path yields one item more (same first and last item, same text)"),
+    (_NoCompletion, "the async path's last item lacks RunEvent.workflow_completed (same contents)"),
+    (_NotStreaming, "the async path yields the whole text as one item instead of streaming it (same text)"),
+]
+COMPARE_HINT = "compare every item of both runs, in order: its event and its content, and the number of items."
+
+
+class _Factory:
+    """Makes workflows of one class, each with its own writer, and remembers them to see which path ran."""
+
+    def __init__(self, cls: type[Workflow]) -> None:
+        self.cls = cls
+        self.writers: list[Agent] = []
+
+    def __call__(self) -> Workflow:
+        wf: Any = self.cls()
+        wf.writer = offline_agent("writer", reply=STORY)
+        self.writers.append(wf.writer)
+        return wf
+
+    @property
+    def ran(self) -> bool:
+        return any(model_prompts(writer) for writer in self.writers)
+
+
+def _run_test(answer: Callable[..., Any], make_sync: _Factory, make_async: _Factory) -> AssertionError | None:
+    """Run the learner's test; its AssertionError is returned (the test failed), other errors are reported."""
+    name = describe(answer)
+    try:
+        outcome = answer(make_sync, make_async, topic="March")
+    except AssertionError as failed:
+        return failed
+    except RuntimeError as error:
+        if "running event loop" in str(error) or "already running" in str(error):
+            fail(
+                CONSISTENCY,
+                f"{name} raised RuntimeError: {error}.",
+                "the check calls your test the way pytest does, from a plain thread: asyncio.run() works there. "
+                "Did your test start its loop inside the workflow's path?",
+            )
+        fail(CONSISTENCY, f"{name} raised RuntimeError: {error}.", "run it yourself and read the traceback.")
+    except Exception as error:
+        fail(CONSISTENCY, f"{name} raised {type(error).__name__}: {error}.", "run it yourself and read the traceback.")
+    if inspect.isawaitable(outcome):
+        close = getattr(outcome, "close", None)
+        if callable(close):
+            close()
+        fail(
+            CONSISTENCY,
+            f"{name}(...) returned a {type(outcome).__name__}, which nobody runs: its body never executed.",
+            "plain pytest does not run coroutines: write a plain def and drive the async path with asyncio.run().",
+        )
+    return None
+
+
+@exercise("9.1", "A consistency test that catches drift")
+def consistency_test(answer: Any) -> None:
+    name = describe(answer)
+    expect(
+        callable(answer) and not inspect.isclass(answer),
+        CONSISTENCY,
+        f"{name} is not a function.",
+        "pass the test function itself to check().",
+    )
+    make_sync, make_async = _Factory(_SyncReport), _Factory(_AsyncReport)
+    failed = _run_test(answer, make_sync, make_async)
+    expect(
+        failed is None,
+        CONSISTENCY,
+        f"{name} failed on a workflow whose two paths yield the same items: {str(failed)[:200]!r}.",
+        "run each path once with the same inputs; compare events and contents, not run ids (they differ by design).",
+    )
+    expect(
+        make_sync.ran,
+        CONSISTENCY,
+        f"{name} passed, but the sync path's agent was never asked: the sync path never ran.",
+        "call make_sync() and consume its run(**inputs) to the end.",
+    )
+    expect(
+        make_async.ran,
+        CONSISTENCY,
+        f"{name} passed, but the async path's agent was never asked: the async path never ran.",
+        "an async generator does nothing until iterated: collect make_async().arun(**inputs) inside a coroutine "
+        "that asyncio.run() drives.",
+    )
+    for drifted, what in DRIFTS:
+        make_sync, make_async = _Factory(_SyncReport), _Factory(drifted)
+        expect(
+            _run_test(answer, make_sync, make_async) is not None,
+            CONSISTENCY,
+            f"{name} passed a workflow whose paths disagree: {what}.",
+            COMPARE_HINT,
+        )
+
+
+# -- 9.2 ---------------------------------------------------------------------------------------------------
+CLEAN = """\
+def double(value: int) -> int:
+    return 2 * value
+"""
+WARNED = """\
+def total(values: list[int]) -> int:
+    values
+    return sum(values)
+"""
+BUGGY = """\
+from collections.abc import AsyncIterator
+
+from agno.agent import Agent
+from agno.workflow import RunEvent, RunResponse
+
+
+async def relay(agent: Agent, topic: str) -> AsyncIterator[RunResponse]:
+    try:
+        async for chunk in agent.arun(topic, stream=True):
+            yield chunk
+    except Exception as error:
+        yield RunResponse(content=f"Error: {error}", event=RunEvent.workflow_failed)
+"""
+EXPECTED = {("buggy.py", 9), ("buggy.py", 12)}
+PLACE = re.compile(r"([\w.-]+\.py):(\d+)")
+
+
+def _project(folder: Path) -> None:
+    prefix = Path(sys.prefix)
+    config = pyright_config(venvPath=str(prefix.parent), venv=prefix.name)
+    Path(folder, "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    for name, text in (("clean.py", CLEAN), ("warned.py", WARNED), ("buggy.py", BUGGY)):
+        Path(folder, name).write_text(text, encoding="utf-8")
+
+
+@exercise("9.2", "pyright as a test")
+def pyright_as_a_test(answer: Any) -> None:
+    name = describe(answer)
+    expect(callable(answer), TYPES, f"{name} is not a function.", "pass the function itself to check().")
+    with tempfile.TemporaryDirectory() as folder:
+        _project(Path(folder))
+        try:
+            found = answer(Path(folder))
+        except (AssertionError, NotImplementedError):
+            raise
+        except Exception as error:
+            fail(TYPES, f"{name} raised {type(error).__name__}: {error}.", "run it on a folder yourself.")
+    expect(
+        isinstance(found, list) and all(isinstance(entry, str) for entry in found),
+        TYPES,
+        f"{name} returned {type(found).__name__} {str(found)[:120]!r}, not a list of strings.",
+        "return one string per error, e.g. 'buggy.py:9: <pyright's message>'.",
+    )
+    entries: list[str] = found
+    expect(
+        bool(entries),
+        TYPES,
+        f"{name} found no error in a project whose buggy.py has two (lines 9 and 12). A test built on it always "
+        "passes.",
+        "read pyright's report: run it with --outputjson and keep the diagnostics whose severity is 'error'.",
+    )
+    places = [PLACE.search(entry) for entry in entries]
+    expect(
+        all(places),
+        TYPES,
+        f"{name} returned entries without a file and line, e.g. {entries[0][:100]!r}.",
+        "start each entry with the file's name and the line, e.g. 'buggy.py:9: ...' (pyright's lines count from 0).",
+    )
+    seen = [(match.group(1), int(match.group(2))) for match in places if match]
+    warned = [entry for entry, place in zip(entries, seen, strict=True) if place[0] == "warned.py"]
+    expect(
+        not warned,
+        TYPES,
+        f"{name} reported a warning as an error: {warned[0][:120]!r}." if warned else "",
+        "pyright's report holds errors, warnings and information: only errors fail the test.",
+    )
+    expect(
+        sorted(seen) == sorted(EXPECTED),
+        TYPES,
+        f"{name} reported {sorted(seen)}; pyright's errors are at {sorted(EXPECTED)}.",
+        "one entry per error, with the line counted from 1 (pyright's JSON counts from 0).",
+    )

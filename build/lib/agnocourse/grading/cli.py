@@ -1,0 +1,124 @@
+"""``python -m agnocourse grade NOTEBOOK... | DIR --csv FILE``: grade exercise notebooks.
+
+One or more notebooks: a scoreboard per notebook (``--json`` for machines); exit 0 only when every exercise
+of every notebook passed, 1 otherwise, 2 when a file is missing or not a notebook. A folder (one notebook
+per learner) is graded in parallel (``--jobs``); ``--csv`` writes one row per learner and exercise, and a
+per-exercise summary shows how many passed. The exercises a notebook should have come from the solutions
+notebook with the same file stem (or whose stem its name contains), so a deleted check cell scores 0.
+Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from agnocourse.grading import notebook as nb
+from agnocourse.grading import report
+from agnocourse.grading.runner import DEFAULT_TIMEOUT, CellResult, NotebookResult, grade
+
+
+class UsageError(Exception):
+    """A problem with the command line's files: reported on stderr, exit status 2."""
+
+
+def default_solutions() -> Path:
+    here = Path("solutions")
+    return here if here.is_dir() else Path(__file__).resolve().parents[2] / "solutions"
+
+
+def matching_solution(path: Path, solutions: Path) -> Path:
+    """The solutions notebook for a learner's notebook: the same stem, or a stem its name contains."""
+    candidates = sorted(solutions.glob("*.ipynb"))
+    for candidate in candidates:
+        if candidate.stem == path.stem:
+            return candidate
+    for candidate in sorted(candidates, key=lambda c: -len(c.stem)):
+        if candidate.stem in path.stem or candidate.stem in path.parent.name:
+            return candidate
+    raise UsageError(f"{path}: no notebook in {solutions} matches its name; name it like the exercise notebook")
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    if not found:
+        raise UsageError("no notebooks to grade")
+    return found
+
+
+def _progress(name: str, quiet: bool):
+    def on_cell(result: CellResult) -> None:
+        if not quiet:
+            mark = "." if result.status == "passed" else "x"
+            print(mark, end="", file=sys.stderr, flush=True)
+
+    if not quiet:
+        print(f"grading {name} ", end="", file=sys.stderr, flush=True)
+    return on_cell
+
+
+def grade_one(path: Path, solutions: Path, timeout: int, quiet: bool) -> NotebookResult:
+    expected = nb.exercises(nb.read(matching_solution(path, solutions)))
+    result = grade(path, expected, timeout, _progress(str(path), quiet))
+    if not quiet:
+        print(f" {result.seconds:.1f} s", file=sys.stderr)
+    return result
+
+
+def grade_many(
+    paths: list[Path], solutions: Path, timeout: int, jobs: int, quiet: bool = False
+) -> list[NotebookResult]:
+    """Grade notebooks in parallel; progress is one line per finished notebook."""
+    for path in paths:
+        nb.read(path)
+        matching_solution(path, solutions)
+
+    def one(path: Path) -> NotebookResult:
+        result = grade_one(path, solutions, timeout, quiet=True)
+        if not quiet:
+            print(f"graded {path}: {result.points}/{result.max_points} ({result.seconds:.1f} s)", file=sys.stderr)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(one, paths))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m agnocourse grade", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path, metavar="NOTEBOOK_OR_DIR")
+    parser.add_argument("--csv", type=Path, help="instructor mode: write one row per notebook and exercise")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of scoreboards")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks graded at once (default 2)")
+    parser.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT, help="seconds per cell (default 30)")
+    parser.add_argument("--solutions", type=Path, default=None, help="the solutions folder (default solutions/)")
+    options = parser.parse_args(argv)
+    solutions = options.solutions or default_solutions()
+    try:
+        paths = collect(options.paths)
+        classroom = options.csv is not None or any(p.is_dir() for p in options.paths)
+        if classroom:
+            results = grade_many(paths, solutions, options.timeout, options.jobs)
+        else:
+            results = [grade_one(p, solutions, options.timeout, quiet=False) for p in paths]
+    except (UsageError, nb.NotANotebookError) as error:
+        print(f"grade: {error}", file=sys.stderr)
+        return 2
+    if options.json:
+        print(report.as_json(results))
+    elif classroom:
+        print(report.summary(results))
+    else:
+        print("\n\n".join(report.scoreboard(r) for r in results))
+    if options.csv is not None:
+        report.write_csv(results, options.csv)
+        print(f"wrote {options.csv}", file=sys.stderr)
+    return 0 if all(r.passed for r in results) else 1

@@ -1,0 +1,107 @@
+"""Run one check away from the notebook's own event loop, with a time limit the learner's code cannot defeat.
+
+A Jupyter kernel already runs an event loop in its main thread, so a check cannot simply call
+``asyncio.run``. `run_check` runs the check in a worker thread that has no loop of its own; the check starts
+loops there with `run_loop`, which remembers the loop so that a timeout can cancel it. On timeout the worker
+is stopped twice over: its main task is cancelled (this ends an ``await`` that never returns) and an
+exception is raised in the thread (this ends a busy ``while True`` loop), then `CheckTimeout` is raised in
+the notebook, where the grader reports the exercise as timed out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import os
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from agnocourse.grading.feedback import TimingFailed
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = 20.0
+
+
+class CheckTimeout(AssertionError):
+    """The learner's code did not finish within the check's time limit."""
+
+
+class _Stop(BaseException):
+    """Raised inside a timed-out worker thread to end a busy loop."""
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.task: asyncio.Task[Any] | None = None
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+_current = threading.local()
+
+
+def timeout_seconds() -> float:
+    """The per-check limit: AGNOCOURSE_CHECK_TIMEOUT (set by the grader below its cell timeout) or 20 s."""
+    return float(os.environ.get("AGNOCOURSE_CHECK_TIMEOUT", DEFAULT_TIMEOUT))
+
+
+def run_loop(coro: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` for checks: a fresh loop in the worker thread, cancellable from outside on timeout."""
+    worker: _Worker | None = getattr(_current, "worker", None)
+
+    async def main() -> T:
+        if worker is not None:
+            worker.loop = asyncio.get_running_loop()
+            worker.task = asyncio.current_task()
+        return await coro
+
+    try:
+        return asyncio.run(main())
+    finally:
+        if worker is not None:
+            worker.loop = worker.task = None
+
+
+def _stop_thread(thread: threading.Thread, worker: _Worker) -> None:
+    loop, task = worker.loop, worker.task
+    if loop is not None and task is not None:
+        loop.call_soon_threadsafe(task.cancel)
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Stop))
+
+
+def run_check(label: str, check: Callable[[], None], timeout: float | None = None) -> None:
+    """Run `check`; when it fails on a measured time, run it once more and report the second outcome."""
+    try:
+        _run_once(label, check, timeout)
+    except TimingFailed:
+        _run_once(label, check, timeout)
+
+
+def _run_once(label: str, check: Callable[[], None], timeout: float | None) -> None:
+    """Run `check` in a worker thread; re-raise what it raised, or `CheckTimeout` after `timeout` seconds."""
+    limit = timeout_seconds() if timeout is None else timeout
+    worker = _Worker()
+
+    def target() -> None:
+        _current.worker = worker
+        try:
+            check()
+        except BaseException as error:
+            worker.error = error
+
+    thread = threading.Thread(target=target, name=f"check {label}", daemon=True)
+    thread.start()
+    thread.join(limit)
+    if thread.is_alive():
+        _stop_thread(thread, worker)
+        thread.join(2.0)
+        raise CheckTimeout(
+            f"{label} timed out: the code under test did not finish within {limit:g} s. "
+            "Look for a loop that never ends, or an await that never returns."
+        )
+    if worker.error is not None:
+        raise worker.error.with_traceback(None)

@@ -1,0 +1,280 @@
+"""What checks observe: the learner's code run inside an event loop, timed, and read by the rule checker."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import bisect
+import inspect
+import itertools
+import linecache
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from agno.agent import Agent
+
+from agnocourse.grading.feedback import fail
+from agnocourse.grading.harness import run_loop
+from agnocourse.offline import OfflineModel
+
+
+# -- the learner's source, for the rule checker ---------------------------------------------------------
+def source_of(obj: Any) -> str:
+    """The source of a function or class, also for classes defined in a notebook cell.
+
+    On Python 3.11 `inspect.getsource` cannot find a class defined in a notebook (its module has no
+    file), so the class is found again in the cell that defined one of its methods.
+    """
+    try:
+        return inspect.getsource(obj)
+    except (OSError, TypeError):
+        if not inspect.isclass(obj):
+            raise
+    for member in vars(obj).values():
+        code = getattr(inspect.unwrap(member), "__code__", None) if callable(member) else None
+        if code is None:
+            continue
+        text = "".join(linecache.getlines(code.co_filename))
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef) and node.name == obj.__name__:
+                if node.lineno <= code.co_firstlineno <= (node.end_lineno or node.lineno):
+                    return ast.get_source_segment(text, node) or ""
+    raise OSError(f"the source of {obj.__name__} cannot be found")
+
+
+def findings(obj: Any, codes: Iterable[str]) -> list[Any]:
+    """The rule checker's findings with the given codes on the source of `obj`."""
+    try:
+        from agnocourse.rules import check_source  # pyright: ignore[reportAttributeAccessIssue]
+    except ImportError as missing:
+        raise RuntimeError(
+            "the structural checks need the rule checker agnocourse.rules, which is not installed"
+        ) from missing
+    wanted = set(codes)
+    name = getattr(obj, "__name__", "<answer>")
+    return [f for f in check_source(source_of(obj), filename=name) if f.code in wanted]
+
+
+def expect_clean(obj: Any, codes: Iterable[str], hint: str) -> None:
+    """Fail with the first finding of the rule checker among `codes` on the source of `obj`."""
+    for finding in findings(obj, codes):
+        fail(finding.code, f"{obj.__name__}, line {finding.line}: {finding.message}", hint)
+
+
+# -- agents whose model notes when its stream ends --------------------------------------------------------
+class _Marks:
+    """Times shared by every copy of a probe model (agno deep-copies models)."""
+
+    def __init__(self) -> None:
+        self.last_chunk_at: float | None = None
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Marks:
+        return self
+
+
+@dataclass
+class ProbeModel(OfflineModel):
+    """An OfflineModel that records when it produced its last streamed chunk."""
+
+    marks: _Marks = field(default_factory=_Marks)
+
+    def invoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        for delta in super().invoke_stream(messages, *args, **kwargs):
+            self.marks.last_chunk_at = time.perf_counter()
+            yield delta
+
+    async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        async for delta in super().ainvoke_stream(messages, *args, **kwargs):
+            self.marks.last_chunk_at = time.perf_counter()
+            yield delta
+
+
+def probe_agent(name: str, reply: str, *, latency: float = 0.0, chunk_delay: float = 0.0) -> Agent:
+    return Agent(
+        name=name,
+        model=ProbeModel(reply=reply, latency=latency, chunk_delay=chunk_delay),
+        telemetry=False,
+        monitoring=False,
+    )
+
+
+def last_chunk_at(agent: Agent) -> float | None:
+    model = agent.model
+    return model.marks.last_chunk_at if isinstance(model, ProbeModel) else None
+
+
+def model_prompts(agent: Agent) -> list[str]:
+    model = agent.model
+    return model.prompts if isinstance(model, OfflineModel) else []
+
+
+# -- running the learner's paths ----------------------------------------------------------------------------
+@dataclass
+class Run:
+    """What a path produced: the items, when each arrived, and how long the event loop was ever blocked."""
+
+    items: list[Any]
+    times: list[float]
+    started: float
+    ended: float
+    longest_block: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return self.ended - self.started
+
+
+def translate(error: BaseException, where: str, hint: str = "") -> None:
+    """Turn an exception the learner's code raised into a message naming the broken rule."""
+    text = str(error)
+    if isinstance(error, NotImplementedError | AssertionError):
+        raise error
+    if isinstance(error, RuntimeError) and ("running event loop" in text or "already running" in text):
+        fail(
+            "AGN101",
+            f"{where} raised RuntimeError: {text}, because it was called while an event loop was running "
+            "(as in a notebook or an async web handler).",
+            "the sync path must stay sync: use agent.run(...) and plain calls, never asyncio.run().",
+        )
+    if isinstance(error, TypeError) and "__aiter__" in text and "coroutine" in text:
+        fail(
+            "AGN106",
+            f"{where} raised TypeError: {text}.",
+            "on agno 1.x agent.arun(..., stream=True) is a coroutine that returns the stream: await it first.",
+        )
+    if isinstance(error, AttributeError) and ("RunEvent" in text or "workflow_" in text):
+        fail(
+            "AGN109",
+            f"{where} raised AttributeError: {text}.",
+            "RunEvent.workflow_failed and workflow_running do not exist; report a failure with RunEvent.run_error.",
+        )
+    if isinstance(error, AttributeError) and ("'generator' object" in text or "'async_generator' object" in text):
+        fail(
+            "AGN112",
+            f"{where} raised AttributeError: {text}: an agent call returned a stream where a RunResponse was "
+            "expected, because the agent's stream flag was still on from an earlier streaming call.",
+            "pass stream=False explicitly on every non-streaming agent call.",
+        )
+    fail(
+        "Result",
+        f"{where} raised {type(error).__name__}: {text}.",
+        hint or "run the path yourself in a cell and read the traceback.",
+    )
+
+
+def run_sync_path(produce: Callable[[], Iterable[Any] | None], where: str, hint: str = "") -> Run:
+    """Consume a sync path from inside a running event loop, as a notebook or a web handler would."""
+
+    async def inside_a_loop() -> Run:
+        started = time.perf_counter()
+        items: list[Any] = []
+        times: list[float] = []
+        try:
+            stream = produce()
+            if stream is None:
+                fail(
+                    "Dual Method Pattern",
+                    f"{where} returned None instead of an iterator of RunResponse objects.",
+                    "run() is a generator: it yields RunResponse objects. A class that also defines arun() "
+                    "makes agno 1.5.10 call arun() instead.",
+                )
+            for item in stream:
+                items.append(item)
+                times.append(time.perf_counter())
+        except AssertionError:
+            raise
+        except Exception as error:
+            translate(error, where, hint)
+        return Run(items, times, started, time.perf_counter())
+
+    return run_loop(inside_a_loop())
+
+
+class _Ticker:
+    """Measures how long the event loop was blocked: the longest wait between its ticks beyond `tick`.
+
+    A watchdog thread ticks beside it. When the whole process stalls (a loaded machine that does not schedule
+    it, a garbage collection), the watchdog stalls too, and that share of a gap is the machine's, not the code's:
+    it is taken off. A loop blocked by a sync call stalls alone, since a sleeping or running call lets the
+    watchdog thread run.
+    """
+
+    def __init__(self, tick: float = 0.01) -> None:
+        self.tick = tick
+        self.loop_ticks = [time.perf_counter()]
+        self.thread_ticks: list[float] = []
+        self._stop = threading.Event()
+        self._watchdog = threading.Thread(target=self._watch, daemon=True)
+        self._watchdog.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.tick):
+            self.thread_ticks.append(time.perf_counter())
+
+    def note(self) -> None:
+        self.loop_ticks.append(time.perf_counter())
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(self.tick)
+            self.note()
+
+    def stop(self) -> None:
+        self.note()  # a loop blocked until the very end never let the ticker wake up
+        self._stop.set()
+        self._watchdog.join()
+
+    def longest_block(self) -> float:
+        """The longest loop gap less the longest watchdog gap inside it (call after stop())."""
+        longest = 0.0
+        for start, end in itertools.pairwise(self.loop_ticks):
+            inside = self.thread_ticks[
+                bisect.bisect_right(self.thread_ticks, start) : bisect.bisect_left(self.thread_ticks, end)
+            ]
+            process_stall = max(b - a for a, b in itertools.pairwise([start, *inside, end]))
+            longest = max(longest, (end - start) - max(process_stall - self.tick, 0.0) - self.tick)
+        return max(longest, 0.0)
+
+
+async def consume(produce: Callable[[], Any], where: str, hint: str = "") -> Run:
+    """Consume one async path (an async iterator) and note when each item arrives."""
+    started = time.perf_counter()
+    items: list[Any] = []
+    times: list[float] = []
+    try:
+        stream = produce()
+        if not hasattr(stream, "__aiter__"):
+            fail(
+                "Agent Call Patterns",
+                f"{where} returned {type(stream).__name__}, not an async iterator.",
+                "make the async path an async generator: `async def arun(...)` that uses `yield`.",
+            )
+        async for item in stream:
+            items.append(item)
+            times.append(time.perf_counter())
+    except AssertionError:
+        raise
+    except Exception as error:
+        translate(error, where, hint)
+    return Run(items, times, started, time.perf_counter())
+
+
+def run_async_paths(produces: list[Callable[[], Any]], where: str, hint: str = "") -> tuple[list[Run], float, float]:
+    """Run async paths concurrently beside a ticker; returns their runs, the wall time, the longest block."""
+
+    async def together() -> tuple[list[Run], float, float]:
+        ticker = _Ticker()
+        task = asyncio.create_task(ticker.run())
+        started = time.perf_counter()
+        try:
+            # The first failing check ends the grading of the exercise, so its AssertionError goes out as it is.
+            runs = await asyncio.gather(*(consume(p, where, hint) for p in produces))  # agno-rules: ignore[AGN202]
+        finally:
+            task.cancel()
+            ticker.stop()
+        return list(runs), time.perf_counter() - started, ticker.longest_block()
+
+    return run_loop(together())

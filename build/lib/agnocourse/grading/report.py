@@ -1,0 +1,67 @@
+"""The grader's outputs: a learner's scoreboard, JSON, and for instructors a CSV and a per-exercise summary."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from agnocourse.grading.runner import NotebookResult
+
+CSV_FIELDS = ["file", "exercise", "points", "max_points", "status", "message"]
+
+
+def scoreboard(result: NotebookResult) -> str:
+    """One line per exercise, then the total."""
+    width = max((len(e.title) for e in result.exercises), default=10)
+    lines = [f"{result.path}"]
+    for e in result.exercises:
+        line = f"  {e.id:<5} {e.title:<{width}}  {e.points:>2}/{e.max_points:<2} {e.status}"
+        lines.append(f"{line}: {e.message}" if e.message else line)
+    lines += [f"  problem: {problem}" for problem in result.problems]
+    lines.append(f"  total {result.points}/{result.max_points}" + ("  all passed" if result.passed else ""))
+    return "\n".join(lines)
+
+
+def as_json(results: list[NotebookResult]) -> str:
+    data: list[dict[str, Any]] = [
+        {
+            "file": str(r.path),
+            "points": r.points,
+            "max_points": r.max_points,
+            "passed": r.passed,
+            "problems": r.problems,
+            "exercises": [e.__dict__ for e in r.exercises],
+        }
+        for r in results
+    ]
+    return json.dumps(data, indent=2)
+
+
+def write_csv(results: list[NotebookResult], target: Path) -> None:
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        for r in sorted(results, key=lambda r: str(r.path)):
+            for e in r.exercises:
+                row = {"file": str(r.path), "exercise": e.id, "points": e.points, "max_points": e.max_points}
+                writer.writerow({**row, "status": e.status, "message": e.message})
+
+
+def summary(results: list[NotebookResult]) -> str:
+    """Per exercise, how many notebooks passed it and how the others failed: where the room is stuck."""
+    by_exercise: dict[str, Counter[str]] = {}
+    titles: dict[str, str] = {}
+    for r in results:
+        for e in r.exercises:
+            by_exercise.setdefault(e.id, Counter())[e.status] += 1
+            titles[e.id] = e.title
+    total = len(results)
+    lines = [f"{total} notebook(s)"]
+    for id, counts in by_exercise.items():
+        others = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if status != "passed")
+        line = f"  {id:<5} {titles[id]:<40} {counts['passed']:>3}/{total} passed"
+        lines.append(f"{line} ({others})" if others else line)
+    return "\n".join(lines)

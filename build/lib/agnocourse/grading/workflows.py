@@ -1,0 +1,162 @@
+"""What the chapters expect of a learner's workflow classes: the split-class pattern, RunResponse items ending
+in one completion event, return annotations, a free event loop and a fresh run id per async run."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from typing import Any
+
+from agno.agent import RunResponse
+from agno.run.response import RunEvent
+from agno.workflow import Workflow
+
+from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.tools import company_financials, income_statement, stock_price
+
+COMPLETED = RunEvent.workflow_completed.value
+SYNC_CODES = ("AGN101", "AGN102", "AGN105", "AGN108", "AGN109", "AGN110", "AGN112")
+ASYNC_CODES = (
+    "AGN102",
+    "AGN103",
+    "AGN104",
+    "AGN106",
+    "AGN107",
+    "AGN108",
+    "AGN109",
+    "AGN110",
+    "AGN111",
+    "AGN112",
+    "AGN203",
+)
+
+
+def workflow_class(answer: Any, method: str, other: str) -> type[Workflow]:
+    """The answer is a Workflow subclass that defines `method` and not `other` (the split-class pattern)."""
+    name = getattr(answer, "__name__", repr(answer))
+    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
+        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the classes themselves to check().")
+    if getattr(answer, method) is getattr(Workflow, method):
+        fail(
+            "Dual Method Pattern", f"{name} does not define {method}().", f"the class for this path defines {method}()."
+        )
+    if getattr(answer, other) is not getattr(Workflow, other):
+        fail(
+            "AGN110",
+            f"{name} defines both run() and arun(); on agno 1.5.10 its run() then returns None.",
+            "split the paths: one subclass defines run(), another defines arun(), both inherit a shared base.",
+        )
+    return answer
+
+
+def event_name(item: Any) -> str:
+    """The RunEvent value an item carries ("workflow_completed"), or whatever else it carries, as text."""
+    event = getattr(item, "event", None)
+    try:
+        return RunEvent(event).value
+    except ValueError:
+        return str(event)
+
+
+def stream_shape(items: list[Any]) -> list[tuple[str, Any]]:
+    """What a stream's consumer sees: (event, content) of each item, comparable across the two paths."""
+    return [(event_name(item), getattr(item, "content", None)) for item in items]
+
+
+def expected_prompt(symbol: str) -> str:
+    """The prompt the report workflows of chapters 5 and 7 build (the exercises give the learner that helper)."""
+    income, financials, price = income_statement(symbol), company_financials(symbol), stock_price(symbol)
+    return (
+        f"{financials['name']}: revenue {income['revenue_bn']} bn USD, "
+        f"net income {income['net_income_bn']} bn USD, price {price['price_usd']} USD"
+    )
+
+
+def expect_runresponses(items: list[Any], where: str) -> None:
+    expect(bool(items), "Consistent Return Types", f"{where} yielded nothing.", "yield RunResponse objects.")
+    for item in items:
+        expect(
+            type(item) is RunResponse,
+            "AGN102",
+            f"{where} yielded a {type(item).__name__}.",
+            "yield agno's RunResponse objects only (agent chunks already are RunResponse objects).",
+        )
+    finals = [i for i, item in enumerate(items) if item.event == COMPLETED]
+    expect(
+        finals == [len(items) - 1],
+        "Consistent Return Types",
+        f"{where} yielded RunEvent.workflow_completed at positions {finals} of {len(items)} items.",
+        "the last item, and only the last, carries event=RunEvent.workflow_completed.",
+    )
+
+
+def expect_returns(function: Any, origin: type, where: str) -> None:
+    """`function`'s resolved return annotation is origin[RunResponse]."""
+    try:
+        returns = typing.get_type_hints(function).get("return")
+    except Exception:  # unresolvable annotations count as missing
+        returns = None
+    expect(
+        typing.get_origin(returns) is origin and typing.get_args(returns) == (RunResponse,),
+        "AGN108",
+        f"{where} is annotated to return {returns!r}.",
+        f"annotate it `-> {origin.__name__}[RunResponse]`.",
+    )
+
+
+def expect_annotation(cls: type, method: str, origin: type) -> None:
+    expect_returns(getattr(cls, method), origin, f"{cls.__name__}.{method}()")
+
+
+def loop_stall_limit(latency: float) -> float:
+    """The longest stall a free event loop may show beside calls of `latency` seconds, each of which stalls it
+    whole when made synchronously: a share of the latency, and never below a tenth of a second, since several
+    concurrent agent runs cost some CPU at their start."""
+    return max(0.1, 0.6 * latency)
+
+
+def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float) -> None:
+    """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it."""
+    expect_timing(
+        blocked < loop_stall_limit(latency),
+        code,
+        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
+        f"in an async path, {hint}.",
+    )
+
+
+def overlapped(seconds: float, sequential: float) -> bool:
+    """Waits that overlap take about the longest one; one after another, their sum. Under 60% of the sum
+    leaves room for a loaded machine and still fails a run that serialised as few as two equal waits."""
+    return seconds < 0.6 * sequential
+
+
+def expect_overlap(
+    seconds: float, calls: int, latency: float, code: str, where: str, hint: str, what: str = "calls"
+) -> None:
+    expect_timing(
+        overlapped(seconds, calls * latency),
+        code,
+        f"{where} made {calls} {what} of {latency} s each and took {seconds:.2f} s: they did not all overlap.",
+        hint,
+    )
+
+
+def expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
+    ids = [run.items[-1].run_id if run.items else None for run in runs]
+    expect(
+        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
+        "AGN111",
+        f"{cls.__name__}.arun() finished with run ids {ids}.",
+        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
+    )
+
+
+def expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
+    """expect_own_run_ids for one run, given its items."""
+    expect(
+        bool(items) and bool(wf.run_id) and items[-1].run_id == wf.run_id,
+        "AGN111",
+        f"{cls.__name__}.arun() finished with run id {items[-1].run_id if items else None!r}.",
+        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
+    )
