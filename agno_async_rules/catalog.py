@@ -378,6 +378,7 @@ def catalog(version: AgnoVersion) -> Mapping[str, Rule]:
         {code: rule.for_line(version.line) for code, rule in RULES.items() if rule.applies_to(version)}
     )
 
+
 # Codes that are not rules but still reported: a file that cannot be parsed or read.
 FILE_CODES: Mapping[str, str] = MappingProxyType(
     {SYNTAX_ERROR: "syntax error", READ_ERROR: "cannot read file", TOO_DEEP: "too deeply nested to check"}

@@ -179,7 +179,9 @@ def _print(report: Report, options: argparse.Namespace, settings: Settings, sour
         for finding in findings:
             print(finding.render())
         if options.statistics:
-            print("\n".join([*statistics(findings, settings), f"rules of agno {settings.agno_version.line} ({source})"]))
+            print(
+                "\n".join([*statistics(findings, settings), f"rules of agno {settings.agno_version.line} ({source})"])
+            )
         print(summary(findings))
 
 

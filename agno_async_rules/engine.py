@@ -151,7 +151,9 @@ class _Checker:
         try:
             cells = list(code_cells(text))
         except (ValueError, AttributeError, TypeError) as error:
-            return self.file_findings([_file_finding(READ_ERROR, f"not a Jupyter notebook ({error})", path, None)], path)
+            return self.file_findings(
+                [_file_finding(READ_ERROR, f"not a Jupyter notebook ({error})", path, None)], path
+            )
         parsed: list[tuple[Cell, ast.Module]] = []
         findings: list[Finding] = []
         for cell in cells:

@@ -118,7 +118,8 @@ class Facts:
         if isinstance(receiver, ast.Call):
             return self.made_by(receiver) == BLOCKING
         root = root_name(receiver)
-        for candidate in dict.fromkeys([name, *([root] if root and root not in ("self", "cls") else [])]):
+        candidates = [name] if root is None or root in ("self", "cls", name) else [name, root]
+        for candidate in candidates:
             bound = self.bound(candidate)
             if bound is not None:
                 return bound == BLOCKING
