@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass, field
 
 from agno_async_rules.events import ENUMS, RENAMED_IN_2
-from agno_async_rules.facts import AGENT, WORKFLOW, Facts
+from agno_async_rules.facts import AGENT, WORKFLOW, Facts, local_names
 from agno_async_rules.findings import Problem
 from agno_async_rules.streams import collect_then_emit
 from agno_async_rules.syntax import (
@@ -36,6 +36,7 @@ BLOCKING_CALLS = frozenset(
     | {f"os.path.{name}" for name in ("exists", "lexists", "isfile", "isdir", "islink", "ismount", "samefile")}
     | {f"os.path.{name}" for name in ("getsize", "getmtime", "getatime", "getctime", "realpath")}
 )
+BUILTINS = frozenset({"open", "input"})
 TASK_FACTORIES = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
 LOOP_GETTERS = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"})
 # What an `except` around a TaskGroup can meet: the group (caught by these), or an exception that a
@@ -56,6 +57,7 @@ class Scope:
     inline: bool = False  # a sync def nested in an async def that calls it directly: it runs on the loop
     called_directly: set[str] = field(default_factory=set)  # names an async def calls (not passes on)
     entry_point: bool = False  # main(), a test function or any function of a test module (and what they nest)
+    local_names: set[str] = field(default_factory=set)  # parameters and names bound in the function's body
     step: bool = False  # a sync function handed to a workflow as a step (agno 1.7+ workflows, 2.x, 3.x)
     try_depth: int = 0  # how many `try:` bodies with handlers enclose the current node
 
@@ -126,6 +128,7 @@ class RuleVisitor(ast.NodeVisitor):
             or (parent.entry_point and not in_class)
             or (node.name == "main" and parent.function is None and not in_class),
         )
+        scope.local_names = local_names(node)
         if not is_sync:
             scope.called_directly = {
                 sub.func.id for sub in walk_own(node) if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name)
@@ -283,6 +286,9 @@ class RuleVisitor(ast.NodeVisitor):
         call = method_call(node.value, ("arun",))
         if call is None or not isinstance(call.func, ast.Attribute) or not self.streams(call):
             return
+        background = keyword(call, "background")
+        if background is not None and not (isinstance(background.value, ast.Constant) and not background.value.value):
+            return  # arun(..., stream=True, background=True) is a coroutine that starts the run: awaiting it is right
         if self.facts.kind_of(call.func.value, self.scope.in_workflow_class) in (AGENT, WORKFLOW, None):
             detail = f"`await {ast.unparse(call.func)}(..., stream=True)`: on agno {self.line} it is an async iterator"
             self.report("AGN106", node, detail)
@@ -353,6 +359,8 @@ class RuleVisitor(ast.NodeVisitor):
                 self.report("AGN112", node, f"`{shown}()` without an explicit stream=")
 
     def blocks(self, node: ast.Call, name: str | None, method: str | None) -> bool:
+        if name in BUILTINS and (name in self.facts.module_names or name in self.scope.local_names):
+            return False  # `input` or `open` is the module's own name here (a parameter, a function), not the builtin
         if name in BLOCKING_CALLS or method in self.facts.settings.blocking_methods:
             return True
         # A call that is awaited is on an async object, whatever its name suggests.

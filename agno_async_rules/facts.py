@@ -44,6 +44,7 @@ class Facts:
     bindings: dict[str, set[str]] = field(default_factory=dict)  # name or self attribute -> what it was bound to
     classes: dict[str, ast.ClassDef] = field(default_factory=dict)  # classes defined in the module, by name
     steps: set[str] = field(default_factory=set)  # functions handed to a workflow as steps
+    module_names: set[str] = field(default_factory=set)  # names the module's top level binds (defs, assignments)
 
     def is_workflow_class(self, node: ast.ClassDef) -> bool:
         return any(last_identifier(base) in self.workflow_classes for base in node.bases)
@@ -190,15 +191,36 @@ def _record_steps(call: ast.Call, facts: Facts) -> None:
         facts.steps.update(item.id for item in items if isinstance(item, ast.Name))
 
 
+def _defines(statement: ast.AST) -> Iterable[str]:
+    """The names one statement binds in its own scope."""
+    if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return [statement.name]
+    return [node.id for node in ast.walk(statement) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)]
+
+
+def local_names(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+    """The parameters of a function and the names its own body binds."""
+    arguments = function.args
+    names = {arg.arg for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
+    names |= {arg.arg for arg in (arguments.vararg, arguments.kwarg) if arg is not None}
+    if not isinstance(function, ast.Lambda):
+        names |= {name for statement in function.body for name in _defines(statement)}
+    return names
+
+
 def collect_facts(trees: Iterable[ast.AST], settings: Settings | None = None) -> Facts:
     facts = Facts(settings=settings or Settings())
-    nodes = [node for tree in trees for node in ast.walk(tree)]
+    trees_list = list(trees)
+    nodes = [node for tree in trees_list for node in ast.walk(tree)]
     classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
     facts.workflow_classes = _subclasses(classes, {"Workflow"})
     facts.agent_classes = _subclasses(classes, set(facts.settings.agent_factories)) - set(
         facts.settings.agent_factories
     )
     facts.classes = {node.name: node for node in classes}
+    facts.module_names = {
+        name for tree in trees_list for statement in getattr(tree, "body", []) for name in _defines(statement)
+    }
     for node in nodes:
         kind: str | None = None
         targets: list[ast.expr] = []

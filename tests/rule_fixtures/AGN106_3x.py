@@ -16,3 +16,7 @@ async def right(agent, message: str):
 
 async def result(agent, message: str):
     return await agent.arun(message)
+
+
+async def in_background(workflow, message: str):
+    return await workflow.arun(input=message, stream=True, background=True)

@@ -39,3 +39,7 @@ async def handler(path: str, tool) -> None:
 def sync_handler(path: str) -> None:
     time.sleep(1)
     open(path).close()
+
+
+async def shadowed(input, path: str) -> str:
+    return input(path)  # a parameter named like the builtin
