@@ -209,7 +209,7 @@ _RULES = (
     Rule(
         "AGN109",
         Severity.ERROR,
-        "event enum member that does not exist in this agno",
+        "RunEvent member that does not exist",
         "Implementation guidelines 3: Error Handling (erratum: RunEvent members)",
         "06_implementation",
         "report a failure with RunEvent.run_error and an intermediate item with the default RunEvent.run_response",
@@ -259,10 +259,10 @@ _RULES = (
     Rule(
         "AGN111",
         Severity.WARNING,
-        "workflow arun() reads self.run_id but never sets it",
+        "workflow arun() never sets self.run_id",
         "Core principles 1: Dual Method Pattern (erratum: agno 1.5.10 does not wrap arun)",
         "01_core_principles",
-        "start arun() with `self.run_id = str(uuid4())`; otherwise self.run_id is None or stale",
+        "start arun() with `self.run_id = str(uuid4())`; otherwise self.run_id is None or stale where it is read",
         _source("""
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
