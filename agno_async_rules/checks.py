@@ -57,9 +57,12 @@ class Scope:
     inline: bool = False  # a sync def nested in an async def that calls it directly: it runs on the loop
     called_directly: set[str] = field(default_factory=set)  # names an async def calls (not passes on)
     entry_point: bool = False  # main(), a test function or any function of a test module (and what they nest)
-    local_names: set[str] = field(default_factory=set)  # parameters and names bound in the function's body
     step: bool = False  # a sync function handed to a workflow as a step (agno 1.7+ workflows, 2.x, 3.x)
     try_depth: int = 0  # how many `try:` bodies with handlers enclose the current node
+
+    def local_names(self) -> set[str]:
+        """Parameters and names bound in the function's body (asked only about `open` and `input` calls)."""
+        return local_names(self.function) if self.function is not None else set()
 
     @property
     def is_sync_def(self) -> bool:
@@ -128,7 +131,6 @@ class RuleVisitor(ast.NodeVisitor):
             or (parent.entry_point and not in_class)
             or (node.name == "main" and parent.function is None and not in_class),
         )
-        scope.local_names = local_names(node)
         if not is_sync:
             scope.called_directly = {
                 sub.func.id for sub in walk_own(node) if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name)
@@ -359,7 +361,7 @@ class RuleVisitor(ast.NodeVisitor):
                 self.report("AGN112", node, f"`{shown}()` without an explicit stream=")
 
     def blocks(self, node: ast.Call, name: str | None, method: str | None) -> bool:
-        if name in BUILTINS and (name in self.facts.module_names or name in self.scope.local_names):
+        if name in BUILTINS and (name in self.facts.module_names or name in self.scope.local_names()):
             return False  # `input` or `open` is the module's own name here (a parameter, a function), not the builtin
         if name in BLOCKING_CALLS or method in self.facts.settings.blocking_methods:
             return True
