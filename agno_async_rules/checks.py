@@ -205,7 +205,7 @@ class RuleVisitor(ast.NodeVisitor):
     def removed_name(self, name: str) -> str | None:
         """Why `name` does not exist on the checked release line, or None when it does."""
         if self.line == "1.5" and name == REMOVED_IN_1_6:
-            return f"`{name}` does not exist in agno 1.5"
+            return ""  # the rule's title says it
         if self.line in ("2.x", "3.x") and name in RENAMED_IN_2:
             instead = RENAMED_IN_2[name]
             return f"`{name}` does not exist in agno {self.line}" + (f" (it is `{instead}`)" if instead else "")
@@ -225,7 +225,8 @@ class RuleVisitor(ast.NodeVisitor):
         elif isinstance(node.value, ast.Name | ast.Attribute) and not node.attr.startswith("_"):
             members = self.enum_members(node.value)
             if members is not None and node.attr not in members:
-                detail = f"{ast.unparse(node.value)}.{node.attr} does not exist in agno {self.line}"
+                release = "1.5.10" if self.line == "1.5" else self.line  # the 1.5 list is 1.5.10's
+                detail = f"{ast.unparse(node.value)}.{node.attr} does not exist in agno {release}"
                 self.report("AGN109", node, detail)
         self.generic_visit(node)
 
