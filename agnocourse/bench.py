@@ -70,7 +70,8 @@ def notebook_times() -> Iterator[tuple[str, float]]:
 def _checker_figures(figures: dict[str, Any]) -> str:
     return (
         f"{figures['files']} files, {figures['lines']} lines in {figures['seconds'] * 1000:.0f} ms "
-        f"({figures['lines_per_second']:,.0f} lines/s)"
+        f"({figures['lines_per_second']:,.0f} lines/s; {figures['lines'] / max(figures['cpu_seconds'], 1e-9):,.0f} "
+        "lines per CPU second)"
     )
 
 
