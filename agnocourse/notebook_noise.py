@@ -65,9 +65,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks or folders (default: the course's notebooks)")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook carries noise")
     options = parser.parse_args(argv)
-    dirty = 0
+    dirty = unreadable = 0
     for path in expand(options.paths) if options.paths else committed():
-        notebook = nbformat.read(path, as_version=4)
+        try:
+            notebook = nbformat.read(path, as_version=4)
+        except nbformat.reader.NotJSONError:
+            unreadable += 1
+            print(f"{path}: not a notebook (unresolved merge conflict?): left as it is", file=sys.stderr)
+            continue
         if not (where := noise(notebook)):
             continue
         dirty += 1
@@ -79,4 +84,4 @@ def main(argv: list[str]) -> int:
     if options.check and dirty:
         print(f"{dirty} notebook(s) carry noise: run 'python -m agnocourse clean-notebooks'", file=sys.stderr)
         return 1
-    return 0
+    return 1 if unreadable else 0

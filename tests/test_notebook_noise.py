@@ -80,3 +80,14 @@ def test_clean_notebooks_command_checks_then_strips(tmp_path):
     assert subprocess.run([*command, str(path)], capture_output=True, text=True).returncode == 0
     assert noise(nbformat.read(path, as_version=4)) == []
     assert subprocess.run([*command, "--check", str(path)], capture_output=True).returncode == 0
+
+
+def test_a_file_that_is_not_a_notebook_is_named_and_left_alone(tmp_path):
+    broken = tmp_path / "conflict.ipynb"
+    broken.write_text('{\n<<<<<<< HEAD\n "cells": []\n=======\n>>>>>>> main\n}\n')
+    before = broken.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "agnocourse", "clean-notebooks", str(broken)], capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "conflict.ipynb: not a notebook" in done.stderr
+    assert broken.read_bytes() == before
