@@ -77,6 +77,7 @@ test: $(READY) $(READY3) browser
 ## make lint: run the course's rule checker on the course itself
 lint: $(READY)
 	$(BIN)/python -m agnocourse lint notebooks solutions agnocourse
+	$(BIN)/python -m agnocourse lint --agno-version 3.1 agno3
 
 ## make grade NB=path/to/notebook.ipynb: grade one exercise notebook (or a folder, for a class).
 ## A partial score is a result, not an error: make succeeds and says so. The grader's own exit status
