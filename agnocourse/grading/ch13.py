@@ -140,7 +140,9 @@ async def _relay_cancelled(relay: Callable[..., Any], agent: Any, prompt: str, o
 def _expect_relay_ok(seen: _Relayed, where: str) -> None:
     if seen.error is not None:
         if isinstance(seen.error, RuntimeError) and "GeneratorExit" in str(seen.error):
-            fail(STOPPED, f"aclose() on {where} raised RuntimeError: {seen.error}.", "do not yield after GeneratorExit.")
+            fail(
+                STOPPED, f"aclose() on {where} raised RuntimeError: {seen.error}.", "do not yield after GeneratorExit."
+            )
         translate(seen.error, where)
 
 
@@ -633,9 +635,7 @@ def retried_stream(answer: Any) -> None:
         isinstance(seen.error, ConnectionError) and len(source.starts) == 1 and seen.items == source.items[:fail_after],
         RETRIES,
         f"the stream failed after {fail_after} items; {where} called start() {len(source.starts)} times, yielded "
-        f"{seen.items!r} and the consumer got "
-        + (type(seen.error).__name__ if seen.error else "no error")
-        + ".",
+        f"{seen.items!r} and the consumer got " + (type(seen.error).__name__ if seen.error else "no error") + ".",
         "after the first item has been yielded, a retry would repeat items: let the error reach the consumer.",
     )
 
