@@ -330,6 +330,7 @@ def endpoint(make_app: Any) -> None:
         app = make_app(agent)
     except Exception as error:  # the check reads the failure itself
         translate(error, f"{_name(make_app)}(agent)")
+        raise
     expect(callable(app), HTTP, f"{_name(make_app)}(agent) returned {app!r}.", "return the FastAPI app.")
     seen = run_loop(_request(app, topic, agent, None))
     if seen.error is not None:

@@ -222,9 +222,9 @@ class StartedEventClient:
     def __init__(self, make_sdk: Callable[[], Any]) -> None:
         ready = threading.Event()
         self.sdk: Any = None
+        self.loop = asyncio.new_event_loop()
 
         def main() -> None:
-            self.loop = asyncio.new_event_loop()
             asyncio.set_event_loop(self.loop)
 
             async def start() -> None:
