@@ -501,7 +501,7 @@ def sync_client(answer: Any) -> None:
             "do not serialize the calls: run_coroutine_threadsafe lets the loop run them concurrently.",
         )
         expect_timing(
-            seconds < 0.15 * len(prompts) * 0.7,
+            seconds < 0.15 * len(prompts) * 0.85,
             BRIDGE,
             f"{len(prompts)} concurrent calls of 0.15 s took {seconds:.2f} s.",
             "let the calls overlap on the loop.",
