@@ -66,10 +66,30 @@ def test_remote_names(host):
     assert not network.is_loopback(host)
 
 
-def test_importing_the_package_guards_a_fresh_interpreter():
-    code = "import agnocourse, socket; socket.getaddrinfo('pypi.org', 443)"
-    env = {k: v for k, v in os.environ.items() if k != "AGNOCOURSE_ALLOW_NETWORK"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+def _fresh(code: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("AGNOCOURSE_ALLOW_NETWORK", "AGNO_TELEMETRY")}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+
+
+def test_importing_agnocourse_offline_guards_a_fresh_interpreter():
+    result = _fresh(
+        "import agnocourse.offline, os, socket; print(os.environ['AGNO_TELEMETRY']); "
+        "socket.getaddrinfo('pypi.org', 443)"
+    )
     assert result.returncode == 1
+    assert result.stdout.strip() == "false"
     assert "NetworkBlockedError" in result.stderr
     assert "pypi.org:443" in result.stderr
+
+
+@pytest.mark.parametrize("module", ["agnocourse", "agnocourse.rules", "agno_async_rules"])
+def test_importing_the_package_or_the_checker_changes_nothing(module: str):
+    """A team importing the checker keeps its own process as it was: no audit hook, no environment change."""
+    code = (
+        f"import os, sys; before = dict(os.environ); import {module} as m; m.__name__; "
+        "from agnocourse import network; "
+        "print(network.guard_enabled(), dict(os.environ) == before, 'agno' in sys.modules)"
+    )
+    result = _fresh(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "False"]
