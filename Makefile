@@ -120,6 +120,6 @@ clean:
 lock:
 	rm -rf /tmp/agnocourse-lock && $(PYTHON) -m venv /tmp/agnocourse-lock
 	/tmp/agnocourse-lock/bin/pip install --quiet agno==1.5.10 jupyter-book==1.0.4.post1 nbval nbclient \
-	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright
+	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright fastapi uvicorn
 	{ sed -n '1,2p' requirements.txt; /tmp/agnocourse-lock/bin/pip freeze; echo "-e ."; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt
