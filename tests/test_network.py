@@ -93,3 +93,21 @@ def test_importing_the_package_or_the_checker_changes_nothing(module: str):
     result = _fresh(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True", "False"]
+
+
+def test_every_notebook_turns_the_guard_on_in_its_first_code_cell():
+    """Importing agnocourse does nothing by itself; the setup import `agnocourse.offline` guards the kernel."""
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    setup = re.compile(r"^(from agnocourse\.offline import|import agnocourse\.offline)", re.MULTILINE)
+    unguarded = []
+    for folder in ("notebooks", "solutions", "exercises", "agno3", "book"):
+        for path in sorted((root / folder).glob("*.ipynb")):
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            first = next("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
+            if not setup.search(first):
+                unguarded.append(f"{folder}/{path.name}")
+    assert unguarded == []

@@ -490,3 +490,12 @@ def test_an_internal_error_exits_three_naming_the_file_and_the_others_are_still_
     assert status == 3
     assert "bad.py:2:5 AGN107" in out
     assert err.splitlines() == [f"agnocourse lint: {tmp_path / 'a_trigger.py'}: internal error: KeyError: 'a bug'"]
+
+
+def test_the_course_is_clean_under_its_own_checker() -> None:
+    """What `make lint` runs: the course's code and notebooks on agno 1.5, the agno 3 track on 3.1."""
+    from agnocourse import rules as course_rules
+
+    root = Path(__file__).resolve().parents[1]
+    assert course_rules.check_paths([root / name for name in ("notebooks", "solutions", "agnocourse")]) == []
+    assert course_rules.check_paths([root / "agno3"], agno_version="3.1") == []
