@@ -33,7 +33,7 @@ from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
 SUMMARY = "Async code waits without blocking the loop."
 
 
-@exercise("1.1", "Dual paths")
+@exercise("1.1", "Dual paths", points=3, rule="AGN110")
 def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -129,7 +129,7 @@ def _price(symbol: str) -> float:
     return stock_price(symbol)["price_usd"]
 
 
-@exercise("1.2", "Consistent return types and events")
+@exercise("1.2", "Consistent return types and events", points=3, rule="AGN109")
 def return_types(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -198,7 +198,7 @@ def _expect_story(run: Any, wf: Any, where: str) -> None:
     )
 
 
-@exercise("1.3", "Agent call patterns")
+@exercise("1.3", "Agent call patterns", points=4, rule="AGN106")
 def call_patterns(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

@@ -65,7 +65,7 @@ REPORT_SYMBOLS = ["AAPL", "MSFT", "NVDA", "AMZN"]
 TOOL_LATENCY = 0.2
 
 
-@exercise("2.1", "A sync path that runs anywhere")
+@exercise("2.1", "A sync path that runs anywhere", points=3, rule="AGN101")
 def sync_anywhere(answer: Any) -> None:
     cls = _workflow_class(answer, "run")
     expect_returns(cls.run, Iterator, f"{cls.__name__}.run()")
@@ -104,7 +104,7 @@ STORY = "Streams hand over each word as soon as it exists, so nobody waits for t
 WRITER_LATENCY = 0.2
 
 
-@exercise("2.2", "Stream, don't collect")
+@exercise("2.2", "Stream, don't collect", points=3, rule="AGN103")
 def stream_not_collect(answer: Any) -> None:
     name = getattr(answer, "__name__", repr(answer))
     expect(
@@ -150,7 +150,7 @@ BRIEF_SYMBOLS = ["AAPL", "MSFT", "NVDA"]
 STEP_LATENCY = 0.2
 
 
-@exercise("2.3", "Keep the event loop responsive")
+@exercise("2.3", "Keep the event loop responsive", points=4, rule="AGN104")
 def responsive(answer: Any) -> None:
     cls = _workflow_class(answer, "arun")
     where = f"{cls.__name__}.arun()"

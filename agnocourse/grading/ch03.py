@@ -78,7 +78,7 @@ def _newsroom(cls: type, latency: float, chunk_delay: float) -> Any:
     return wf
 
 
-@exercise("3.1", "The sync path")
+@exercise("3.1", "The sync path", points=3, rule="Always do 1: Proper Sync Implementation")
 def sync_path(answer: Any) -> None:
     cls = workflow_class(answer, "run", "arun")
     expect(
@@ -112,7 +112,7 @@ LATENCY = 0.3
 CHUNK_DELAY = 0.01
 
 
-@exercise("3.2", "The async path")
+@exercise("3.2", "The async path", points=3, rule="Always do 2: Proper Async Implementation")
 def async_path(answer: Any) -> None:
     cls = workflow_class(answer, "arun", "run")
     expect(
@@ -213,7 +213,7 @@ def _price(symbol: str) -> dict[str, Any]:
     return stock_price(symbol)
 
 
-@exercise("3.3", "Same result on both paths")
+@exercise("3.3", "Same result on both paths", points=4, rule="Always do 1-2: both paths give the same result")
 def both_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
