@@ -109,16 +109,17 @@ def test_exercises_are_in_sync_with_solutions(monkeypatch):
 @pytest.mark.slow
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_every_solution_notebook_scores_full_marks(solution):
-    result = grade(solution, nb.exercises(nb.read(solution)))
+    result = grade(solution, solution)
     failed = {e.id: e.message for e in result.exercises if e.status != "passed"}
     assert not failed, f"a right answer failed: {failed}"
+    assert not result.altered, "the solutions notebook itself was reported as altered"
     assert result.points == result.max_points > 0 and result.passed
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_every_exercise_notebook_scores_zero_on_its_stubs(solution):
-    result = grade(ROOT / "exercises" / solution.name, nb.exercises(nb.read(solution)))
+    result = grade(ROOT / "exercises" / solution.name, solution)
     assert result.points == 0 and not result.passed
     for e in result.exercises:
         assert e.status == "failed"
@@ -131,3 +132,148 @@ def test_the_command_line_exits_zero_only_when_all_pass(capsys):
     assert grade_main([str(solution), "--solutions", str(ROOT / "solutions")]) == 0
     assert "all passed" in capsys.readouterr().out
     assert grade_main([str(ROOT / "exercises" / solution.name), "--solutions", str(ROOT / "solutions")]) == 1
+
+
+# -- forgeries: a notebook supplies answers only -------------------------------------------------------------
+# Each forgery starts from the untouched exercises notebook of chapter 1 (every answer a stub) and tries to
+# make the grader award points anyway. Each must score 0 on what it forges and be reported as altered.
+CHAPTER = "01_core_principles.ipynb"
+STUB = ROOT / "exercises" / CHAPTER
+SOLVED = ROOT / "solutions" / CHAPTER
+
+REBIND_CHECK = """
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+def check(exercise, *answers):
+    print(f"Exercise {exercise}: passed")
+"""
+PATCH_REGISTRY = """
+import types
+import agnocourse.grading.registry as registry
+from agnocourse.grading.registry import Exercise
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+registry.lookup = lambda id: Exercise(id, "forged", lambda *answers: None)
+"""
+PATCH_HARNESS = """
+import agnocourse.grading.harness as harness
+import agnocourse.grading as grading
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+harness.run_check = lambda label, check, timeout=None: None
+grading.run_check = harness.run_check
+"""
+# Appends "passed" records for every cell to any results file it can find, as the grader lays them out, from a
+# thread that keeps writing while the later cells run (a later record of a cell used to win).
+WRITE_RESULTS = """
+import glob, json, os, threading, time
+def forge():
+    for _ in range(300):
+        paths = set(glob.glob("*.jsonl"))
+        try:
+            arguments = open(f"/proc/{os.getppid()}/cmdline").read().split("\\0")
+            paths |= {a.split("=", 1)[1] for a in arguments if a.startswith("--agnocourse-results=")}
+        except OSError:
+            pass
+        for path in paths:
+            with open(path, "a") as results:
+                for cell in range(20):
+                    results.write(json.dumps({"cell": cell, "status": "passed", "ename": "", "evalue": ""}) + "\\n")
+        time.sleep(0.05)
+threading.Thread(target=forge, daemon=True).start()
+"""
+
+
+def check_cell(notebook, exercise: str):
+    return next(c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") == exercise)
+
+
+def answer_cell(notebook, exercise: str):
+    """The answer cell of an exercise: the code cell just before its check cell."""
+    cells = nb.code_cells(notebook)
+    return cells[cells.index(check_cell(notebook, exercise)) - 1]
+
+
+def graded_forgery(tmp_path: Path, notebook):
+    import hashlib
+
+    import nbformat
+
+    path = tmp_path / CHAPTER
+    nbformat.write(notebook, path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = grade(path, SOLVED, timeout=20)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "the learner's file was modified"
+    return result, {e.id: e for e in result.exercises}
+
+
+def forge_pass_cell(notebook) -> None:
+    check_cell(notebook, "1.1").source = "pass"
+
+
+def forge_rebound_check(notebook) -> None:
+    answer_cell(notebook, "1.1").source = REBIND_CHECK
+
+
+def forge_patched_registry(notebook) -> None:
+    answer_cell(notebook, "1.1").source = PATCH_REGISTRY
+
+
+def forge_patched_harness(notebook) -> None:
+    answer_cell(notebook, "1.1").source = PATCH_HARNESS
+
+
+def forge_relabelled_check(notebook) -> None:
+    """1.1 solved; its check cell relabelled 1.2, and 1.2's own check cell deleted."""
+    solved = nb.read(SOLVED)
+    answer_cell(notebook, "1.1").source = answer_cell(solved, "1.1").source
+    notebook.cells.remove(check_cell(notebook, "1.2"))
+    check_cell(notebook, "1.1").metadata["agnocourse"] = {"exercise": "1.2", "points": 3, "title": "forged"}
+
+
+def forge_duplicated_check(notebook) -> None:
+    """1.1's check cell pasted twice, the first copy edited to pass."""
+    import nbformat
+
+    original = check_cell(notebook, "1.1")
+    copy = nbformat.from_dict({**original, "id": "forged-copy"})
+    notebook.cells.insert(notebook.cells.index(original), copy)
+    copy.source = "print('Exercise 1.1 (Dual paths): passed')"
+
+
+def forge_results_file(notebook) -> None:
+    answer_cell(notebook, "1.1").source = WRITE_RESULTS
+
+
+FORGERIES = [
+    (forge_pass_cell, "1.1", "edited"),
+    (forge_rebound_check, "1.1", "the grader's check"),
+    (forge_patched_registry, "1.1", "agnocourse.grading.registry.lookup"),
+    (forge_patched_harness, "1.1", "agnocourse.grading.harness.run_check"),
+    (forge_relabelled_check, "1.2", "check cell of 1.1, relabelled 1.2"),
+    (forge_duplicated_check, "1.1", "appears 2 times"),
+    (forge_results_file, "1.1", "not written by the grader"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("forge", "forged", "flag"), FORGERIES, ids=lambda v: getattr(v, "__name__", v))
+def test_a_forged_notebook_scores_zero_and_is_flagged(tmp_path, forge, forged, flag):
+    notebook = nb.read(STUB)
+    forge(notebook)
+    result, by_id = graded_forgery(tmp_path, notebook)
+    assert by_id[forged].points == 0 and by_id[forged].status != "passed", by_id[forged]
+    assert result.points == 0 and not result.passed
+    assert result.altered, "a forged notebook must be reported as altered"
+    assert flag in " ".join(result.altered), result.altered
+
+
+@pytest.mark.slow
+def test_a_notebook_that_patches_the_grader_is_graded_on_the_fresh_checks(tmp_path):
+    """Right answers with the registry patched as well: graded on the course's checks, passed, and flagged."""
+    notebook = nb.read(SOLVED)
+    answer_cell(notebook, "1.2").source += "\nimport agnocourse.grading.registry as r\nr.lookup = print\n"
+    result, by_id = graded_forgery(tmp_path, notebook)
+    assert [e.points for e in result.exercises] == [3, 3, 4]
+    assert by_id["1.1"].status == "passed" and by_id["1.2"].status == by_id["1.3"].status == "altered"
+    assert "agnocourse.grading.registry.lookup" in by_id["1.3"].altered and not result.passed

@@ -1,12 +1,12 @@
 """A pytest plugin for the grader's nbval run: one signed JSON line per code cell, and a fast verdict on dead
 kernels.
 
-Loaded with ``-p agnocourse.grading.nbplugin`` in the grader's pytest process, it appends to the file given by
-``--agnocourse-results`` ``{"cell", "status", "ename", "evalue", "token", "mac"}`` for every cell nbval runs,
-read from the cell's own error output (so nbval's xfail after a timeout does not hide a later result).
+Loaded with ``-p agnocourse.grading.nbplugin`` in the grader's pytest process, it appends to the file given
+by ``--agnocourse-results`` ``{"cell", "status", "ename", "evalue", "token", "tampered", "mac"}`` for every
+cell nbval runs, read from the cell's own error output (so nbval's xfail after a timeout does not hide a later result).
 Statuses: passed, error, timeout (interrupted cleanly), hung (could not be interrupted; nbval stopped the
 kernel), crashed (the kernel process died), not-run (the kernel was already gone). `token` is what a grader's
-check cell printed to confirm its pass (see `notebook.seal`).
+check cell printed to confirm its pass, `tampered` the grader's functions it found patched (`notebook.seal`).
 
 The kernel runs as the same user and can find and write that file, so every line carries `mac`, an HMAC
 under a secret that only the grader and this process know: the grader writes it to the file given by
@@ -33,6 +33,7 @@ import pytest
 from nbval.kernel import RunningKernel
 
 TOKEN = re.compile(r"agnocourse-grader-token: ([0-9a-f]{64})")
+TAMPERED = re.compile(r"agnocourse-grader-tampered: (.*)")
 
 
 class KernelDiedError(RuntimeError):
@@ -87,12 +88,13 @@ def _error_output(item: Any) -> tuple[str, str]:
     return "", ""
 
 
-def _token(item: Any) -> str:
+def _printed(item: Any, pattern: re.Pattern[str]) -> str:
+    """The last match of `pattern` in what the cell printed, or ""."""
     found = ""
     for output in getattr(item, "test_outputs", None) or []:
         if output.get("output_type") == "stream":
             text = output.get("text", "")
-            matches = TOKEN.findall("".join(text) if isinstance(text, list) else str(text))
+            matches = pattern.findall("".join(text) if isinstance(text, list) else str(text))
             found = matches[-1] if matches else found
     return found
 
@@ -123,7 +125,8 @@ def pytest_runtest_makereport(item: Any, call: Any) -> Generator[None, Any, None
     error = call.excinfo.value if call.excinfo is not None else None
     if isinstance(error, pytest.skip.Exception):
         return
-    record = {"cell": item.cell_num, **classify(item, error), "token": _token(item)}
+    record = {"cell": item.cell_num, **classify(item, error)}
+    record.update(token=_printed(item, TOKEN), tampered=_printed(item, TAMPERED))
     record["mac"] = sign(record, _channel["secret"])
     with open(_channel["results"], "a", encoding="utf-8") as results:
         results.write(json.dumps(record) + "\n")

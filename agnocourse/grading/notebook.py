@@ -107,14 +107,43 @@ def layout(notebook: Any) -> tuple[dict[str, int], dict[int, str]]:
 
 
 # -- the grader's own check cells ------------------------------------------------------------------------------
-# Runs in the kernel, in a namespace of its own. EXERCISE, KEY, LIMIT and ANSWERS are given by the cell.
-BOOTSTRAP = '''
-import hashlib, hmac, importlib, sys
+# Runs in the kernel, in a namespace of its own; the cell gives EXERCISE, KEY, LIMIT, ANSWERS (a function that
+# returns the answers) and NOTEBOOK (the notebook's globals). Before the check runs it reports, on a line of
+# its own, every function of the grading and rules modules (and the notebook's `check`) that differs from a
+# fresh import: a notebook that patched the grader is flagged, while its check runs on the fresh code.
+BOOTSTRAP = """
+import hashlib, hmac, importlib, inspect, sys
 
 _FRESH = ("agnocourse.grading", "agnocourse.rules", "agno_async_rules")
 
 def _ours(name):
     return any(name == prefix or name.startswith(prefix + ".") for prefix in _FRESH)
+
+def _signature(function):
+    code = function.__code__
+    return (function.__module__, function.__qualname__, code.co_filename, code.co_firstlineno, code.co_code)
+
+def _functions(module):
+    found = {}
+    for name, value in list(vars(module).items()):
+        if inspect.isfunction(value):
+            found[name] = value
+        elif isinstance(value, type) and value.__module__ == module.__name__:
+            found.update({f"{name}.{a}": m for a, m in list(vars(value).items()) if inspect.isfunction(m)})
+    return found
+
+def _tampered(saved, notebook):
+    changed = []
+    for name in [name for name in sys.modules if _ours(name)]:
+        old = _functions(saved[name]) if name in saved else {}
+        for attribute, function in _functions(sys.modules[name]).items():
+            mine = old.get(attribute)
+            if name in saved and not (inspect.isfunction(mine) and _signature(mine) == _signature(function)):
+                changed.append(f"{name}.{attribute}")
+    check, mine = sys.modules["agnocourse.grading"].check, notebook.get("check")
+    if mine is not None and not (inspect.isfunction(mine) and _signature(mine) == _signature(check)):
+        changed.append("check")
+    return changed
 
 _saved = {name: module for name, module in sys.modules.items() if _ours(name)}
 _parent = sys.modules.get("agnocourse")
@@ -124,6 +153,9 @@ for _name in _saved:
 try:
     _entry = importlib.import_module("agnocourse.grading.registry").lookup(EXERCISE)
     _harness = importlib.import_module("agnocourse.grading.harness")
+    _changed = _tampered(_saved, NOTEBOOK)
+    if _changed:
+        print("agnocourse-grader-tampered:", " ".join(_changed))
     _answers = ANSWERS()
     _harness.run_check(f"Exercise {EXERCISE}", lambda: _entry.check(*_answers), timeout=LIMIT)
 finally:
@@ -134,7 +166,7 @@ finally:
         setattr(_parent, _name, _module)
 print(f"Exercise {EXERCISE} ({_entry.title}): passed")
 print("agnocourse-grader-token:", hmac.new(KEY.encode(), f"{EXERCISE} passed".encode(), hashlib.sha256).hexdigest())
-'''
+"""
 
 
 def token(key: str, exercise: str) -> str:
@@ -155,7 +187,7 @@ def grader_cell_source(original: str, exercise: str, key: str, limit: float) -> 
     return (
         f"# The grader's check of exercise {exercise}: the course's check, loaded afresh.\n"
         f"exec({BOOTSTRAP!r}, {{'EXERCISE': {exercise!r}, 'KEY': {key!r}, 'LIMIT': {limit!r}, "
-        f"'ANSWERS': lambda: ({_answers(original, exercise)})}})\n"
+        f"'ANSWERS': lambda: ({_answers(original, exercise)}), 'NOTEBOOK': globals()}})\n"
     )
 
 
@@ -206,7 +238,10 @@ def seal(learner: Any, solution: Any, limits: dict[str, float]) -> Sealed:
         sealed.checks[id] = chosen
         if len(mine) > 1:
             note(id, f"its check cell appears {len(mine)} times")
-        if _source(cells[chosen]) != original:
+        relabelled = [other for other, source in originals.items() if other != id and _source(cells[chosen]) == source]
+        if relabelled:
+            note(id, f"its check cell is the check cell of {relabelled[0]}, relabelled {id}")
+        elif _source(cells[chosen]) != original:
             note(id, "its check cell was edited")
         elif dict(check_meta(cells[chosen]) or {}) != solution_meta[id]:
             note(id, "its check cell's metadata was edited")

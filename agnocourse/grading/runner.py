@@ -53,6 +53,7 @@ class CellResult:
     ename: str = ""
     evalue: str = ""
     token: str = ""
+    tampered: str = ""
 
     @property
     def line(self) -> str:
@@ -196,9 +197,7 @@ def limits(solution: Any, timeout: int) -> dict[str, float]:
     return found
 
 
-def run_cells(
-    learner: Any, solution: Any, timeout: int, on_cell: Callable[[CellResult], None] | None = None
-) -> Run:
+def run_cells(learner: Any, solution: Any, timeout: int, on_cell: Callable[[CellResult], None] | None = None) -> Run:
     """Run the sealed copy of `learner`; re-run without each cell that hung or killed the kernel."""
     checks = limits(solution, timeout)
     forged = 0
@@ -246,13 +245,16 @@ def score(
     _, owner = nb.layout(sealed.notebook)
     scored = []
     for exercise in expected:
-        altered = "; ".join(sealed.altered.get(exercise.id, []))
+        changes = list(sealed.altered.get(exercise.id, []))
+        check = results.get(checks.get(exercise.id, -1), CellResult(checks.get(exercise.id, -1), "not-run"))
+        if check.tampered:
+            changes.append(f"the notebook replaced or patched the grader's {check.tampered}")
+        altered = "; ".join(changes)
         base = ExerciseResult(exercise.id, exercise.title, 0, exercise.points, "missing", altered=altered)
         if exercise.id not in checks:
             base.message = "its check cell is missing: copy it back from a fresh exercises notebook"
             scored.append(base)
             continue
-        check = results.get(checks[exercise.id], CellResult(checks[exercise.id], "not-run"))
         if check.status == "passed" and check.token == nb.token(sealed.keys[exercise.id], exercise.id):
             base.status, base.points = ("altered" if altered else "passed"), exercise.points
             scored.append(base)
