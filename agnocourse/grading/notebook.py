@@ -206,6 +206,15 @@ def _source(cell: Any) -> str:
     return str(cell.get("source", "")).strip()
 
 
+def _moved(order: list[str], position: dict[str, int]) -> set[str]:
+    """The ids outside a longest run of `order` whose positions increase: the check cells that were moved."""
+    best: list[list[str]] = []
+    for i, id in enumerate(order):
+        before = [best[j] for j in range(i) if position[order[j]] < position[id]]
+        best.append([*max(before, key=len, default=[]), id])
+    return set(order) - set(max(best, key=len, default=[]))
+
+
 def seal(learner: Any, solution: Any, limits: dict[str, float]) -> Sealed:
     """The learner's notebook with the grader's checks in place of its check cells (see the module docstring)."""
     originals = {}
@@ -248,11 +257,8 @@ def seal(learner: Any, solution: Any, limits: dict[str, float]) -> Sealed:
         for other, source in originals.items():
             if other != id and any(_source(cells[i]) == source for i in mine):
                 note(other, f"its check cell was relabelled {id}")
-    placed = sorted(sealed.checks, key=lambda id: sealed.checks[id])
-    order = [id for id in originals if id in sealed.checks]
-    for id in placed:
-        if placed.index(id) != order.index(id):
-            note(id, "its check cell was moved")
+    for id in _moved([id for id in originals if id in sealed.checks], sealed.checks):
+        note(id, "its check cell was moved")
     for index, cell in enumerate(cells):
         meta = check_meta(cell)
         if meta is None:

@@ -64,11 +64,12 @@ def summary(results: list[NotebookResult]) -> str:
         for e in r.exercises:
             by_exercise.setdefault(e.id, Counter())[e.status] += 1
             titles[e.id] = e.title
-    total = len(results)
-    lines = [f"{total} notebook(s)"]
+    total = sum(1 for r in results if r.exercises)
+    lost = len(results) - total
+    lines = [f"{total} notebook(s)" + (f", {lost} more not graded" if lost else "")]
     for id, counts in by_exercise.items():
         others = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()) if status != "passed")
-        line = f"  {id:<5} {titles[id]:<40} {counts['passed']:>3}/{total} passed"
+        line = f"  {id:<5} {titles[id]:<40} {counts['passed']:>3}/{sum(counts.values())} passed"
         lines.append(f"{line} ({others})" if others else line)
     for r in sorted(results, key=lambda r: str(r.path)):
         if not r.exercises:
