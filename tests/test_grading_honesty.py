@@ -277,3 +277,83 @@ def test_a_notebook_that_patches_the_grader_is_graded_on_the_fresh_checks(tmp_pa
     assert [e.points for e in result.exercises] == [3, 3, 4]
     assert by_id["1.1"].status == "passed" and by_id["1.2"].status == by_id["1.3"].status == "altered"
     assert "agnocourse.grading.registry.lookup" in by_id["1.3"].altered and not result.passed
+
+
+# -- exercises declared once ---------------------------------------------------------------------------------
+def test_every_exercise_is_declared_once_and_the_notebooks_agree_with_its_declaration():
+    """The grader's declaration (id, title, points, rule) is the one source: check-cell metadata and headings of
+    both solutions/ and exercises/ must say the same, and every declared exercise has a check cell."""
+    import re
+
+    from agnocourse.grading.registry import declared
+    from agnocourse.rules import RULES
+
+    exercises_ = declared()
+    seen = set()
+    for folder in ("solutions", "exercises"):
+        for path in sorted((ROOT / folder).glob("*.ipynb")):
+            notebook = nb.read(path)
+            for cell in notebook.cells:
+                meta = nb.check_meta(cell)
+                if cell.get("cell_type") == "code" and meta is not None:
+                    entry = exercises_[meta["exercise"]]
+                    assert meta == {"exercise": entry.id, "title": entry.title, "points": entry.points}, path.name
+                    seen.add(entry.id)
+                heading = re.match(r"## Exercise (\d+\.\d+):", cell.source) if cell.cell_type == "markdown" else None
+                if heading:
+                    expected = exercises_[heading.group(1)].heading
+                    assert cell.source.splitlines()[0].replace("`", "") == expected, path.name
+    assert seen == set(exercises_), f"declared without a check cell: {sorted(set(exercises_) - seen)}"
+    for entry in exercises_.values():
+        assert entry.rule in RULES or (entry.rule and not entry.rule.startswith("AGN")), entry
+        assert entry.points > 0 and 0 < entry.limit <= 30
+
+
+def test_rule_names_in_messages_come_from_the_checkers_catalog():
+    from agnocourse.grading.feedback import CheckFailed, fail
+    from agnocourse.rules import RULES
+
+    for code, rule in RULES.items():
+        with pytest.raises(CheckFailed) as failed:
+            fail(code, "x", "y")
+        assert str(failed.value).startswith(f"[{code}] {rule.title} ({rule.section}). Observed: x. Hint: y.")
+
+
+@pytest.mark.parametrize(
+    ("observed", "hint", "expected"),
+    [
+        ("it raised ValueError: bad value.", "fix it.", "Observed: it raised ValueError: bad value. Hint: fix it."),
+        ("did it stop?", "look", "Observed: did it stop? Hint: look."),
+        ("a list... of things..", "done..", "Observed: a list... of things. Hint: done."),
+        ("version 1.5.10.", "x", "Observed: version 1.5.10. Hint: x."),
+    ],
+)
+def test_a_message_has_one_full_stop_per_sentence(observed, hint, expected):
+    from agnocourse.grading.feedback import message
+
+    assert message("Result", observed, hint) == f"[Result] {expected}"
+    assert ".." not in message("AGN101", observed, hint).replace("...", "")
+
+
+def test_a_nested_event_loop_error_is_reported_as_the_rule_it_breaks():
+    """run_until_complete() inside a running loop raises "Cannot run the event loop while another loop is
+    running": that is AGN101, never a generic [Result]."""
+    import asyncio
+
+    from agnocourse.grading.probes import run_sync_path
+
+    def bridged():
+        loop, pause = asyncio.new_event_loop(), asyncio.sleep(0)
+        try:
+            loop.run_until_complete(pause)
+        finally:
+            pause.close()
+            loop.close()
+        yield
+
+    with pytest.raises(AssertionError, match=r"^\[AGN101\] .*another loop is running"):
+        check_with_timeout_of(lambda: run_sync_path(bridged, "Bridge.run()"))
+
+
+def check_with_timeout_of(check):
+    run_check("Exercise 0.0", check, timeout=5.0)

@@ -234,7 +234,7 @@ def _project(folder: Path) -> None:
         Path(folder, name).write_text(text, encoding="utf-8")
 
 
-@exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=20)
+@exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=30)
 def pyright_as_a_test(answer: Any) -> None:
     name = describe(answer)
     expect(callable(answer), TYPES, f"{name} is not a function.", "pass the function itself to check().")
