@@ -266,7 +266,7 @@ def seal(learner: Any, solution: Any, limits: dict[str, float]) -> Sealed:
         id = str(meta["exercise"])
         if sealed.checks.get(id) == index:
             sealed.keys[id] = secrets.token_hex(16)
-            cell.source = grader_cell_source(originals[id], id, sealed.keys[id], limits.get(id, 10.0))
+            cell.source = grader_cell_source(originals[id], id, sealed.keys[id], limits.get(id, 15.0))
             cell.metadata = nbformat.from_dict({"agnocourse": {"exercise": id}})
         else:
             cell.source = "pass  # a cell labelled as a check cell: the grader runs its own check instead"

@@ -17,7 +17,7 @@ Check = Callable[..., None]
 
 # Seconds a check may take: a right answer takes a few on a busy machine. Exercises that run pyright declare
 # more; the grader keeps every limit below its cell timeout (three quarters of it).
-DEFAULT_LIMIT = 10.0
+DEFAULT_LIMIT = 15.0
 
 
 @dataclass(frozen=True)
