@@ -21,30 +21,45 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
 )
 
-WRONG = [
-    ("1.1", w.BridgeSummary, w.GoodAsyncSummary, "[AGN101]"),
-    ("1.1", w.BothSummary, w.BothSummary, "[AGN110]"),
-    ("1.1", w.GoodSummary, w.NoRunIdSummary, "[AGN111]"),
-    ("1.1", w.GoodSummary, w.SyncCallSummary, "[AGN104]"),
-    ("1.1", w.NoStreamArgSummary, w.GoodAsyncSummary, "[AGN112]"),
-    ("1.2", w.FailedEventQuotes, w.GoodAsyncQuotes, "[AGN109]"),
-    ("1.2", w.RaisingQuotes, w.GoodAsyncQuotes, "RunEvent.run_error"),
-    ("1.2", w.DictQuotes, w.GoodAsyncQuotes, "[AGN102]"),
-    ("1.2", w.UnannotatedQuotes, w.GoodAsyncQuotes, "[AGN108]"),
-    ("1.2", w.GoodQuotes, w.BlockingAsyncQuotes, "[AGN107]"),
-    ("1.3", w.CollectingStory, w.GoodAsyncStory, "[AGN103]"),
-    ("1.3", w.GoodStory, w.UnawaitedStory, "[AGN106]"),
-    ("1.3", w.ImplicitStreamStory, w.GoodAsyncStory, "[AGN112]"),
-    ("1.3", w.BridgeStory, w.GoodAsyncStory, "[AGN101]"),
-]
+# Known-wrong answers as files: tests/known_wrong/<solutions notebook stem>/<exercise id>_<name>.py holds the text
+# of a learner's answer cell, with the message it must fail with inline (`# expect: ...`, one substring a line).
+KNOWN_WRONG = sorted((ROOT / "tests" / "known_wrong").glob("*/*.py"))
 
 
-@pytest.mark.parametrize(("exercise", "sync", "async_", "names"), WRONG, ids=lambda v: getattr(v, "__name__", v))
-def test_a_known_wrong_answer_fails_naming_its_rule(exercise, sync, async_, names):
+def answer_namespace(solution: Path, exercise: str) -> dict:
+    """What an answer cell to `exercise` sees: every earlier code cell of the solutions notebook run, except
+    the other answer cells (### BEGIN SOLUTION) and the check cells."""
+    namespace: dict = {"__name__": "__main__"}
+    for cell in nb.code_cells(nb.read(solution)):
+        meta = nb.check_meta(cell)
+        if meta is not None and meta["exercise"] == exercise:
+            return namespace
+        if meta is None and "### BEGIN SOLUTION" not in cell.source:
+            exec(compile(cell.source, f"<{solution.stem} setup>", "exec"), namespace)
+    raise AssertionError(f"{solution.name} has no check cell for {exercise}")
+
+
+def check_answers(solution: Path, exercise: str, namespace: dict) -> tuple:
+    """The answers the solutions check cell of `exercise` passes to check(), evaluated in `namespace`."""
+    cell = next(c for c in nb.code_cells(nb.read(solution)) if (nb.check_meta(c) or {}).get("exercise") == exercise)
+    call = ast.parse(cell.source).body[0]
+    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
+    return tuple(eval(compile(ast.Expression(arg), "<check>", "eval"), namespace) for arg in call.value.args[1:])
+
+
+@pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+def test_a_known_wrong_answer_fails_with_its_message(case: Path):
+    exercise = case.stem.split("_")[0]
+    solution = ROOT / "solutions" / f"{case.parent.name}.ipynb"
+    text = case.read_text(encoding="utf-8")
+    expected = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("# expect:")]
+    assert expected, f"{case.name} says no message to expect"
+    namespace = answer_namespace(solution, exercise)
+    exec(compile(text, str(case), "exec"), namespace)
     with pytest.raises(AssertionError) as failure:
-        check(exercise, sync, async_)
+        check(exercise, *check_answers(solution, exercise, namespace))
     message = str(failure.value)
-    assert names in message
+    assert all(part in message for part in expected), message
     assert "Observed:" in message and "Hint:" in message
     assert "\n" not in message
 
@@ -63,8 +78,8 @@ def test_a_right_answer_passes(exercise, sync, async_, capsys):
 
 
 def known_wrong_ids() -> set[str]:
-    """Exercise ids of the WRONG tables of every tests/test_grading*.py (one per chapter)."""
-    ids: set[str] = set()
+    """Exercise ids of the known-wrong answer files, and of the WRONG tables of every tests/test_grading*.py."""
+    ids: set[str] = {case.stem.split("_")[0] for case in KNOWN_WRONG}
     for path in Path(__file__).parent.glob("test_grading*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "WRONG" for t in node.targets):

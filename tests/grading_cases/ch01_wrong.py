@@ -1,4 +1,5 @@
-"""Known-wrong answers to chapter 1's exercises: each one is an anti-pattern the rules forbid."""
+"""Right answers to chapter 1's exercises, and one that never ends. Its known-wrong answers are files in
+tests/known_wrong/01_core_principles/, each with the message it must fail with."""
 
 from __future__ import annotations
 
@@ -32,51 +33,6 @@ class GoodAsyncSummary(SummarySteps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = str(uuid4())
         answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
-        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-
-
-class BridgeSummary(SummarySteps):
-    """asyncio.run() in the sync path: the rules' own 'sync-to-async bridge'."""
-
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        answer = asyncio.run(self.summarizer.arun(self.prompt_for(topic), stream=False))
-        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-
-
-class BothSummary(SummarySteps):
-    """One class with both run() and arun(), as the rules' Dual Method Pattern shows."""
-
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        answer = self.summarizer.run(self.prompt_for(topic), stream=False)
-        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-
-    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
-        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-
-
-class NoRunIdSummary(SummarySteps):
-    """arun() that never starts its own run."""
-
-    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
-        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-
-
-class SyncCallSummary(SummarySteps):
-    """A sync agent call inside the async path."""
-
-    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
-        answer = self.summarizer.run(self.prompt_for(topic), stream=False)
-        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
-
-
-class NoStreamArgSummary(SummarySteps):
-    """Correct behaviour, but an agent call without an explicit stream= (only the rule checker sees it)."""
-
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        answer = self.summarizer.run(self.prompt_for(topic))
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
 
 
@@ -129,60 +85,6 @@ class GoodAsyncQuotes(QuoteSteps):
         yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
 
 
-class FailedEventQuotes(QuoteSteps):
-    """The rules' RunEvent.workflow_failed, which no agno release has."""
-
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for symbol in symbols:
-            try:
-                yield RunResponse(run_id=self.run_id, content=self.quote(self.prices.get_stock_price(symbol)))
-            except SymbolNotFoundError as error:
-                event = RunEvent.workflow_failed  # pyright: ignore[reportAttributeAccessIssue]
-                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {error}", event=event)
-        yield RunResponse(run_id=self.run_id, content="done", event=RunEvent.workflow_completed)
-
-
-class RaisingQuotes(QuoteSteps):
-    """Lets the failure escape instead of reporting it with run_error."""
-
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for symbol in symbols:
-            yield RunResponse(run_id=self.run_id, content=self.quote(self.prices.get_stock_price(symbol)))
-        yield RunResponse(run_id=self.run_id, content="done", event=RunEvent.workflow_completed)
-
-
-class DictQuotes(QuoteSteps):
-    """Yields plain dicts instead of RunResponse objects."""
-
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for symbol in symbols:
-            yield {"content": symbol}  # pyright: ignore[reportReturnType]
-
-
-class UnannotatedQuotes(GoodQuotes):
-    """Right results, no return annotation."""
-
-    def run(self, symbols: list[str]):  # pyright: ignore[reportIncompatibleMethodOverride]
-        yield from super().run(symbols)
-
-
-class BlockingAsyncQuotes(QuoteSteps):
-    """Calls the blocking price source from the async path."""
-
-    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
-        found = 0
-        for symbol in symbols:
-            try:
-                price = self.prices.get_stock_price(symbol)
-            except SymbolNotFoundError as error:
-                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {error}", event=RunEvent.run_error)
-            else:
-                found += 1
-                yield RunResponse(run_id=self.run_id, content=self.quote(price))
-        yield RunResponse(run_id=self.run_id, content=f"{found} of 3 quotes", event=RunEvent.workflow_completed)
-
-
 # -- 1.3 -------------------------------------------------------------------------------------------------
 class Storyteller(Workflow):
     outliner: Agent = offline_agent("outliner", reply="Outline: loops, tasks, awaits.")
@@ -208,48 +110,3 @@ class GoodAsyncStory(Storyteller):
             text += chunk.content or ""
             yield chunk
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
-
-
-class CollectingStory(Storyteller):
-    """Collects the stream, then yields it: collect-then-yield."""
-
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        outline = self.outliner.run(topic, stream=False)
-        chunks = list(self.writer.run(outline.content, stream=True))
-        yield from chunks
-        text = "".join(chunk.content or "" for chunk in chunks)
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
-
-
-class UnawaitedStory(Storyteller):
-    """The rules' un-awaited `async for ... in agent.arun(stream=True)` (agno 2.x syntax)."""
-
-    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
-        outline = await self.outliner.arun(topic, stream=False)
-        text = ""
-        async for chunk in self.writer.arun(outline.content, stream=True):  # pyright: ignore[reportGeneralTypeIssues]
-            text += chunk.content or ""
-            yield chunk
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
-
-
-class ImplicitStreamStory(Storyteller):
-    """Calls the outliner without stream=, so the agent's leftover stream flag decides."""
-
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        outline = self.outliner.run(topic)
-        text = ""
-        for chunk in self.writer.run(outline.content, stream=True):  # pyright: ignore[reportAttributeAccessIssue]
-            text += chunk.content or ""
-            yield chunk
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
-
-
-class BridgeStory(Storyteller):
-    """Drives the async agent from the sync path with asyncio.run()."""
-
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        outline = asyncio.run(self.outliner.arun(topic, stream=False))
-        response = self.writer.run(outline.content, stream=False)
-        yield RunResponse(run_id=self.run_id, content=response.content, event=RunEvent.workflow_completed)
