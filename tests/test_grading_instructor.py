@@ -52,6 +52,7 @@ def test_json_output(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data[0]["points"] == data[0]["max_points"] == 10
     assert [e["status"] for e in data[0]["exercises"]] == ["passed"] * 3
+    assert data[0]["altered"] == [] and all(e["altered"] == "" for e in data[0]["exercises"])
 
 
 def test_a_real_room_misnamed_broken_and_forged_files_each_get_their_row(tmp_path, capsys):
