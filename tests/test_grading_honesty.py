@@ -256,6 +256,12 @@ def forge_duplicated_check(notebook) -> None:
     copy.source = "print('Exercise 1.1 (Dual paths): passed')"
 
 
+def forge_swallowed_errors(notebook) -> None:
+    """Every error of every later cell swallowed by IPython, so that no check cell seems to fail."""
+    source = "class SummaryWorkflow: ...\nclass AsyncSummaryWorkflow: ...\n"
+    answer_cell(notebook, "1.1").source = source + "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"
+
+
 def forge_results_file(notebook) -> None:
     answer_cell(notebook, "1.1").source = WRITE_RESULTS
 
@@ -268,6 +274,7 @@ FORGERIES = [
     (forge_relabelled_check, "1.2", "check cell of 1.1, relabelled 1.2"),
     (forge_duplicated_check, "1.1", "appears 2 times"),
     (forge_results_file, "1.1", "not written by the grader"),
+    (forge_swallowed_errors, "1.1", "interfered with"),
 ]
 
 
