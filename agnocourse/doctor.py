@@ -89,7 +89,7 @@ def python_version(version: tuple[int, ...] = tuple(sys.version_info[:3])) -> Ch
     supported = ", ".join(f"{major}.{minor}" for major, minor in SUPPORTED_PYTHONS)
     found = ".".join(map(str, version))
     if tuple(version[:2]) in SUPPORTED_PYTHONS and tuple(version) >= OLDEST_PYTHON:
-        return Check("Python", True, f"{found} ({sys.executable})")
+        return Check("Python", True, found)
     advice = f"install 3.11.5 or later, one of {supported}, and run make PYTHON=..."
     return Check("Python", False, f"{found} is not supported; {advice}")
 

@@ -12,6 +12,7 @@ class SummaryWorkflow(SummarySteps):
 
 class AsyncSummaryWorkflow(SummarySteps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(answer.content))

@@ -1,5 +1,5 @@
-# Known-wrong answer to exercise 1.3: the rules' un-awaited `async for ... in agent.arun(stream=True)`
-# (agno 2.x syntax).
+# Known-wrong answer to exercise 1.3: the rules' un-awaited `async for ... in agent.arun(stream=True)` (agno 2.x
+# syntax).
 # expect: [AGN106]
 
 
