@@ -64,7 +64,7 @@ def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
     )
 
 
-@exercise("6.1", "Two agents chained")
+@exercise("6.1", "Two agents chained", points=3, rule="Implementation guidelines 1: Workflow Structure")
 def chained(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -140,7 +140,7 @@ def _analysts(cls: type) -> Any:
     return wf
 
 
-@exercise("6.2", "Subflows")
+@exercise("6.2", "Subflows", points=3, rule="Implementation guidelines 2: Subflows")
 def subflows(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -213,7 +213,7 @@ def _expect_ratings(run: Run, where: str) -> None:
     )
 
 
-@exercise("6.3", "Report every failure")
+@exercise("6.3", "Report every failure", points=4, rule="AGN109")
 def failures(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

@@ -145,7 +145,7 @@ def _expect_flat_memory(cls: type, where: str) -> None:
     )
 
 
-@exercise("7.1", "Stream, don't collect")
+@exercise("7.1", "Stream, don't collect", points=3, rule="AGN103")
 def stream_digest(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
@@ -170,7 +170,7 @@ def _quote(symbol: str) -> str:
     return f"{symbol}: {stock_price(symbol)['price_usd']} USD"
 
 
-@exercise("7.2", "Every result and every error: a price board")
+@exercise("7.2", "Every result and every error: a price board", points=4, rule="AGN202")
 def price_board(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun({BOARD})"
@@ -262,7 +262,7 @@ def _run_report(cls: type, symbol: str) -> tuple[Any, Any, float]:
     return wf, runs[0].items, seconds
 
 
-@exercise("7.3", "All or nothing: a company report")
+@exercise("7.3", "All or nothing: a company report", points=3, rule="Performance: all or nothing with a TaskGroup")
 def company_report(answer: Any) -> None:
     cls = _async_class(answer)
 
