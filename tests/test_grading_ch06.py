@@ -27,11 +27,22 @@ WRONG = [
     ("6.3", (w.RaisingRating, w.GoodAsyncRating), "[Result]", "SymbolNotFoundError"),
     ("6.3", (w.GoodRating, w.FirstFailureAsyncRating), "[Implementation guidelines 3: Error Handling]", "reported 1"),
     ("6.3", (w.GoodRating, w.SequentialAsyncRating), "[Implementation guidelines 3: Error Handling]", "one after"),
+    ("6.1", (w.HardCodedPipeline, w.GoodAsyncPipeline), "[Implementation guidelines 1: Workflow Structure]", "yielded"),
+    ("6.1", (w.GoodPipeline, w.HelperSleepAsyncPipeline), "[AGN107]", "something the path calls"),
+    (
+        "6.2",
+        (w.MadeUpBrief, w.GoodAsyncBrief),
+        "[Implementation guidelines 2: Subflow Patterns]",
+        "asked the analyst []",
+    ),
+    ("6.3", (w.KnownFailuresRating, w.GoodAsyncRating), "[Result]", "raised SymbolNotFoundError"),
 ]
 RIGHT = [
     ("6.1", (w.GoodPipeline, w.GoodAsyncPipeline)),
     ("6.2", (w.GoodBrief, w.GoodAsyncBrief)),
     ("6.3", (w.GoodRating, w.GoodAsyncRating)),
+    ("6.3", (w.GoodRating, w.TaskGroupAsyncRating)),
+    ("6.1", (w.GoodPipeline, w.StepsAsyncPipeline)),
 ]
 
 

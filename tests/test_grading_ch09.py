@@ -20,6 +20,8 @@ WRONG = [
     ("9.2", w.counts_warnings, "[Type Checking]", "reported a warning as an error"),
     ("9.2", w.exit_status_only, "[Type Checking]", "without a file and line"),
     ("9.2", w.zero_based_lines, "[Type Checking]", "pyright's errors are at"),
+    ("9.1", w.order_blind, "[Functional Testing]", "the same items in another order"),
+    ("9.2", w.hard_coded_errors, "[Type Checking]", "pyright's errors are at"),
 ]
 
 
@@ -30,6 +32,9 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answer, names, det
     assert detail in message
 
 
-@pytest.mark.parametrize(("exercise", "answer"), [("9.1", w.good_paths_agree), ("9.2", w.good_pyright_errors)])
+@pytest.mark.parametrize(
+    ("exercise", "answer"),
+    [("9.1", w.good_paths_agree), ("9.1", w.paths_agree_per_field), ("9.2", w.good_pyright_errors)],
+)
 def test_a_right_answer_passes(exercise, answer, capsys):
     assert_passes(capsys, exercise, answer)
