@@ -42,6 +42,7 @@ RIGHT = [
     ("6.2", (w.GoodBrief, w.GoodAsyncBrief)),
     ("6.3", (w.GoodRating, w.GoodAsyncRating)),
     ("6.3", (w.GoodRating, w.TaskGroupAsyncRating)),
+    ("6.3", (w.GoodRating, w.CopiedRaterAsyncRating)),
     ("6.1", (w.GoodPipeline, w.StepsAsyncPipeline)),
 ]
 

@@ -36,6 +36,7 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, ob
     [
         ("10.1", (w.GoodDigest, w.GoodAsyncDigest)),
         ("10.1", (w.GoodDigest, w.GatherAsyncDigest)),
+        ("10.1", (w.GoodDigest, w.CopiedAgentAsyncDigest)),
         ("10.2", (w.GoodRelay,)),
     ],
 )

@@ -334,3 +334,24 @@ class StepsAsyncPipeline(PipelineSteps):
         self.run_id = str(uuid4())
         article = await self._step(self.writer, await self._step(self.researcher, topic))
         yield RunResponse(run_id=self.run_id, content=article, event=RunEvent.workflow_completed)
+
+
+class CopiedRaterAsyncRating(RatingSteps):
+    """One copy of the rater per concurrent call (agent.deep_copy()), so the calls share no agent state."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        calls = (self.rater.deep_copy().arun(symbol, stream=False) for symbol in symbols)
+        answers = await asyncio.gather(*calls, return_exceptions=True)
+        rated = 0
+        for symbol, answer in zip(symbols, answers, strict=True):
+            if isinstance(answer, SymbolNotFoundError):
+                yield self.failure(symbol, answer)
+            elif isinstance(answer, BaseException):
+                raise answer
+            else:
+                rated += 1
+                yield RunResponse(run_id=self.run_id, content=answer.content)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{rated} of {len(symbols)} rated", event=RunEvent.workflow_completed
+        )

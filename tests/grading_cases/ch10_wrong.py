@@ -171,3 +171,17 @@ class GatherAsyncDigest(DigestSteps):
         for answer in answers:
             yield RunResponse(run_id=self.run_id, content=answer.content)
         yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
+
+
+class CopiedAgentAsyncDigest(DigestSteps):
+    """One copy of the headline agent per concurrent call (agent.deep_copy()): no agent state shared."""
+
+    async def arun(self, topics: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async with asyncio.TaskGroup() as tg:
+            tasks = [
+                tg.create_task(self.headline_agent.deep_copy().arun(self.prompt_for(t), stream=False)) for t in topics
+            ]
+        for task in tasks:
+            yield RunResponse(run_id=self.run_id, content=task.result().content)
+        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
