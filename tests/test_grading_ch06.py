@@ -56,6 +56,7 @@ def _ids(value):
 @pytest.mark.parametrize(("exercise", "answers", "rule", "observed"), WRONG, ids=_ids)
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, rule, observed):
     message = failure_of(exercise, *answers)
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
     assert message.startswith(rule), message
     assert observed in message, message
 

@@ -45,6 +45,7 @@ MESSAGES = {
 @pytest.mark.parametrize(("exercise", "answers", "names"), WRONG, ids=lambda v: getattr(v[-1], "__name__", v))
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names):
     message = failure_of(exercise, *answers)
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
     assert names in message
     expected = MESSAGES.get(answers[-1].__name__)
     assert expected is None or expected in message

@@ -27,6 +27,7 @@ WRONG = [
 )
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, observed):
     message = failure_of(exercise, *answers)
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
     assert names in message
     assert observed in message
 
