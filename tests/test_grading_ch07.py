@@ -26,6 +26,7 @@ WRONG = [
     ("7.2", (w.KnownFailuresBoard,), "[Result]"),
     ("7.2", (w.BadCallBoard,), "[Performance 3: parallel processing]"),
     ("7.3", (w.FunctionsReport,), "[Performance 3: parallel processing]"),
+    ("7.2", (w.PlainGatherBoard,), "[Result]"),
 ]
 MESSAGES = {
     "CollectingDigest": "after the writer had produced its last chunk",
@@ -39,6 +40,7 @@ MESSAGES = {
     "KnownFailuresBoard": "raised SymbolNotFoundError",
     "BadCallBoard": "unexpected keyword argument 'ticker'",
     "FunctionsReport": "called the data sources",
+    "PlainGatherBoard": "return_exceptions=True",
 }
 
 
@@ -57,6 +59,7 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names):
         ("7.1", (w.GoodDigest,)),
         ("7.2", (w.GoodBoard,)),
         ("7.2", (w.CaughtTasksBoard,)),
+        ("7.2", (w.CaughtGatherBoard,)),
         ("7.3", (w.GoodReport,)),
         ("7.3", (w.AnyFailureReport,)),
     ],

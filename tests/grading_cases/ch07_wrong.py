@@ -426,3 +426,37 @@ class AnyFailureReport(ReportSteps):
             data = {name: task.result() for name, task in parts.items()}
             report = await self.report_agent.arun(self.report_prompt(data), stream=False)
             yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+
+
+class CaughtGatherBoard(BoardSteps):
+    """gather() over coroutines that each catch their own failure: nothing escapes, so return_exceptions is moot."""
+
+    async def _quote(self, symbol: str) -> RunResponse:
+        try:
+            price = await self.async_tools.get_stock_price(symbol)
+        except SymbolNotFoundError as error:
+            return RunResponse(run_id=self.run_id, content=str(error), event=RunEvent.run_error)
+        return RunResponse(run_id=self.run_id, content=self.quote(price))
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        items = await asyncio.gather(*(self._quote(symbol) for symbol in symbols))
+        for item in items:
+            yield item
+        found = sum(item.event != RunEvent.run_error for item in items)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class PlainGatherBoard(BoardSteps):
+    """gather() without return_exceptions: the first unknown symbol ends the board."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        prices = await asyncio.gather(*(self.async_tools.get_stock_price(s) for s in symbols))  # agno-rules: ignore
+        for price in prices:
+            yield RunResponse(run_id=self.run_id, content=self.quote(price))
+        yield RunResponse(
+            run_id=self.run_id, content=f"{len(prices)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
