@@ -4,7 +4,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(abspath $(VENV))/bin
 READY := $(VENV)/.ready
+# The second track: agno 3 in its own environment, run by the Jupyter kernel "agno3" registered in .venv.
+VENV3 := .venv-agno3
+READY3 := $(VENV3)/.ready
 SANITIZE := tests/sanitize.cfg
+# A room without internet: `make wheelhouse` fills wheelhouse/ (copy it to each machine), and every install
+# below then reads only from it. Another folder: make book WHEELHOUSE=/media/usb/wheelhouse.
+WHEELHOUSE ?= $(wildcard wheelhouse)
+WHEELHOUSE_PYTHONS ?= 3.11.5 3.12 3.13  # the pinned set needs 3.11.5 or later (soupsieve)
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
+BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
 JOBS ?= 2
 
 export PATH := $(BIN):$(PATH)
@@ -12,15 +21,39 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env browser book test lint grade exercises bench lab clean lock
+.PHONY: env doctor wheelhouse browser book test lint grade exercises errata-matrix bench lab clean lock
 
-env: $(READY)
+env: $(READY) $(READY3)
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python $(PIP_INSTALL) -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Async Agno)" >/dev/null
 	touch $@
+
+$(READY3): requirements-agno3.txt pyproject.toml $(READY)
+	test -x $(VENV3)/bin/python || $(PYTHON) -m venv $(VENV3)
+	$(VENV3)/bin/python $(PIP_INSTALL) -r requirements-agno3.txt
+	$(VENV3)/bin/python $(PIP_INSTALL) --no-deps -e .
+	$(VENV3)/bin/python -m ipykernel install --prefix $(abspath $(VENV)) --name agno3 \
+	  --display-name "Python 3 (Async Agno, agno 3)" >/dev/null 2>&1  # it warns that .venv is not its own prefix
+	touch $@
+
+## make doctor: is this machine ready? one line per check, what to fix, exit 0 when ready (standard library only)
+doctor:
+	@$(PYTHON) -m agnocourse.doctor
+
+## make wheelhouse: every pinned package of both tracks and JupyterLab, for each supported Python, into wheelhouse/
+wheelhouse:
+	mkdir -p wheelhouse
+	for version in $(WHEELHOUSE_PYTHONS); do \
+	  for pins in requirements.txt requirements-agno3.txt requirements-lab.txt; do \
+	    grep -v '^-[er] ' $$pins | $(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps \
+	      --only-binary=:all: --python-version $$version --dest wheelhouse -r /dev/stdin || exit 1; \
+	  done; \
+	done
+	$(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps --dest wheelhouse $(BUILD_TOOLS)
+	@echo "wheelhouse/: $$(ls wheelhouse | wc -l) files, $$(du -sh wheelhouse | cut -f1)"
 
 ## make browser: Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used)
 browser:
@@ -29,32 +62,36 @@ browser:
 	  else echo "make browser: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' (the browser tests are skipped until then)" >&2; fi; }
 
 ## make book: build the website into _build/html, executing every notebook (in parallel, cached between builds)
-book: $(READY)
+book: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse warm
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 
 ## make test: style, types, unit tests, every notebook under nbval, graders, the book build and the book in Chromium
-test: $(READY) browser
+test: $(READY) $(READY3) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions agno3
 
 ## make lint: run the course's rule checker on the course itself
 lint: $(READY)
 	$(BIN)/python -m agnocourse lint notebooks solutions agnocourse
 
 ## make grade NB=path/to/notebook.ipynb: grade one exercise notebook (or a folder, for a class)
-grade: $(READY)
+grade: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse grade $(NB)
 
 ## make exercises: regenerate exercises/ from solutions/
 exercises: $(READY)
 	$(BIN)/python -m agnocourse exercises
 
+## make errata-matrix: probe every erratum on four agno releases into book/errata_matrix.json (package index needed)
+errata-matrix: $(READY) $(READY3)
+	$(BIN)/python -m agnocourse errata-matrix
+
 ## make bench: measure setup, builds, tests and every notebook; prints a table
-bench: $(READY)
+bench: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse bench
 
 ## make lab: JupyterLab on the course (installs JupyterLab on first use)
@@ -62,7 +99,7 @@ lab: $(VENV)/.lab
 	$(BIN)/jupyter lab --notebook-dir=.
 
 $(VENV)/.lab: $(READY) requirements-lab.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	$(BIN)/python $(PIP_INSTALL) -r requirements-lab.txt
 	touch $@
 
 clean:

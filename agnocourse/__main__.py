@@ -16,6 +16,7 @@ COMMANDS = {
     "warm": ("agnocourse.warm_cache", "execute the book's notebooks in parallel into its execution cache"),
     "offline": ("agnocourse.guarded", "run a command with the network guard on: offline -- CMD ARGS"),
     "bench": ("agnocourse.bench", "measure setup, builds, tests and every notebook"),
+    "errata-matrix": ("agnocourse.errata_matrix", "probe every erratum on agno 1.5.10, 1.8.4, 2.9.0 and 3.1.10"),
 }
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from agnocourse.execute import KERNEL
+from agnocourse.execute import kernel_of
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_FOLDERS = ("notebooks", "solutions")
+NOTEBOOK_FOLDERS = ("notebooks", "solutions", "agno3")
 
 
 def timed(command: list[str], **options) -> float:
@@ -59,7 +59,10 @@ def notebook_times() -> Iterator[tuple[str, float]]:
         for path in sorted((ROOT / folder).glob("*.ipynb")):
             notebook = nbformat.read(path, as_version=4)
             client = NotebookClient(
-                notebook, timeout=120, kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}}
+                notebook,
+                timeout=120,
+                kernel_name=kernel_of(notebook),
+                resources={"metadata": {"path": str(path.parent)}},
             )
             started = time.perf_counter()
             client.execute()

@@ -13,7 +13,11 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-KERNEL = "python3"
+KERNEL = "python3"  # the main track's kernel; a notebook names another in its metadata (the agno 3 track)
+
+
+def kernel_of(notebook: nbformat.NotebookNode) -> str:
+    return notebook.metadata.get("kernelspec", {}).get("name", KERNEL)
 
 
 def execute(path: Path, timeout: int = 120) -> float:
@@ -21,7 +25,7 @@ def execute(path: Path, timeout: int = 120) -> float:
     notebook = nbformat.read(path, as_version=4)
     started = time.perf_counter()
     NotebookClient(
-        notebook, timeout=timeout, kernel_name=KERNEL, resources={"metadata": {"path": str(path.parent)}}
+        notebook, timeout=timeout, kernel_name=kernel_of(notebook), resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     elapsed = time.perf_counter() - started
     nbformat.write(notebook, path)

@@ -29,6 +29,8 @@ from agno.models.base import Model
 from agno.models.message import Message
 from agno.models.response import ModelResponse
 
+from agnocourse.versions import LEGACY_API
+
 Reply = str | Sequence[str] | Callable[[str], str] | None
 
 
@@ -213,6 +215,10 @@ class OfflineModel(Model):
     def parse_provider_response_delta(self, response: ModelResponse) -> ModelResponse:
         return response
 
+    # agno 2.0 and later call the same hooks by underscored names.
+    _parse_provider_response = parse_provider_response
+    _parse_provider_response_delta = parse_provider_response_delta
+
 
 def offline_agent(
     name: str = "assistant",
@@ -234,5 +240,6 @@ def offline_agent(
         chunk_words=chunk_words,
     )
     agent_options.setdefault("telemetry", False)
-    agent_options.setdefault("monitoring", False)
+    if LEGACY_API:  # agno 2.0 folded monitoring into telemetry
+        agent_options.setdefault("monitoring", False)
     return Agent(name=name, model=model, tools=list(tools) if tools else None, **agent_options)

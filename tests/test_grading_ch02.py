@@ -15,6 +15,8 @@ WRONG = [
     ("2.1", w.BridgePriceReport, "[AGN101]"),
     ("2.1", w.AsyncAgentPriceReport, "[AGN101]"),
     ("2.1", w.SequentialPriceReport, "[Never do 1]"),
+    ("2.1", w.FixedSymbolsPriceReport, "[Result]"),
+    ("2.2", w.typed_in_relay, "[Result]"),
     ("2.2", w.collecting_relay, "[AGN103]"),
     ("2.2", w.list_relay, "[AGN103]"),
     ("2.2", w.unawaited_relay, "[AGN106]"),

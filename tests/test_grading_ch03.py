@@ -1,5 +1,6 @@
-"""Chapter 3's graders are honest: right answers pass, and each known-wrong answer (an anti-pattern of the
-"always do" rules) fails with a message naming the rule it breaks."""
+"""Chapter 3's graders are honest: right answers pass, however they are written, and each known-wrong answer
+(an anti-pattern of the "always do" rules, a fixed prompt, made-up prices, an async run that keeps no state)
+fails with a message naming the rule it breaks."""
 
 import pytest
 from grading_cases import assert_passes, failure_of
@@ -24,11 +25,31 @@ WRONG = [
     ("3.3", (w.CollectingMarket, w.GoodAsyncMarket), "[AGN103]", "after the last price had been fetched"),
     ("3.3", (w.GoodMarket, w.DifferentAsyncMarket), "[ALWAYS DO 1-2: both paths give the same result]", "sync path"),
     ("3.3", (w.ImplicitStreamMarket, w.GoodAsyncMarket), "[AGN112]", "stream flag"),
+    (
+        "3.1",
+        (w.FixedPromptNews,),
+        "[ALWAYS DO 1: Proper Sync Implementation]",
+        "the reporter was asked ['Report on markets.']",
+    ),
+    ("3.2", (w.StatelessAsyncNews,), "[ALWAYS DO 2: Proper Async Implementation]", "lacks: run_response of this run"),
+    (
+        "3.3",
+        (w.MadeUpMarket, w.GoodAsyncMarket),
+        "[ALWAYS DO 1-2: both paths give the same result]",
+        "price source for []",
+    ),
+    (
+        "3.3",
+        (w.GoodMarket, w.StatelessAsyncMarket),
+        "[ALWAYS DO 1-2: both paths give the same result]",
+        "lacks: run_response",
+    ),
 ]
 RIGHT = [
     ("3.1", (w.GoodNews,)),
     ("3.2", (w.GoodAsyncNews,)),
     ("3.3", (w.GoodMarket, w.GoodAsyncMarket)),
+    ("3.3", (w.GoodMarket, w.FinallyAsyncMarket)),
 ]
 
 

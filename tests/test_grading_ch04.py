@@ -16,15 +16,20 @@ WRONG = [
     ("4.2", (w.taskgroup_board,), "[AGN202]", "raised ExceptionGroup"),
     ("4.2", (w.plain_gather_board,), "[AGN202]", "raised SymbolNotFoundError"),
     ("4.2", (w.sequential_board,), "[Parallel execution]", "took"),
+    ("4.2", (w.hard_coded_board,), "[Parallel execution]", "returned"),
+    ("4.2", (w.made_up_board,), "[Parallel execution]", "returned"),
     ("4.3", (w.BridgeRatings, w.GoodAsyncRatings), "[AGN101]", "running event loop"),
     ("4.3", (w.SequentialRatings, w.GoodAsyncRatings), "[Parallel execution]", "took"),
     ("4.3", (w.GoodRatings, w.BlockingTasksRatings), "[AGN107]", "event loop was blocked"),
     ("4.3", (w.GoodRatings, w.PoolInAsyncRatings), "[AGN107]", "event loop was blocked"),
     ("4.3", (w.GoodRatings, w.SequentialThreadRatings), "[Parallel execution]", "took"),
+    ("4.3", (w.HardCodedRatings, w.GoodAsyncRatings), "[Parallel execution]", "made the calls []"),
 ]
 RIGHT = [
     ("4.1", (w.good_report,)),
+    ("4.1", (w.gather_cancel_report,)),
     ("4.2", (w.good_board,)),
+    ("4.2", (w.guarded_gather_board,)),
     ("4.3", (w.GoodRatings, w.GoodAsyncRatings)),
 ]
 

@@ -22,6 +22,9 @@ WRONG = [
     ("5.3", (w.CalledInsideToThreadRatings,), "[AGN107]"),
     ("5.3", (w.HiddenBlockingRatings,), "[AGN107]"),
     ("5.3", (w.SequentialThreadRatings,), "[Modern Async Patterns 1: TaskGroup]"),
+    ("5.3", (w.MadeUpRatings,), "[Modern Async Patterns 1: TaskGroup]"),
+    ("5.2", (w.HardCodedRevenue,), "[Modern Async Patterns 1: TaskGroup]"),
+    ("5.1", (w.GoodFinancial, w.HardCodedAsyncFinancial), "[Dual Method Pattern]"),
 ]
 MESSAGES = {
     "HiddenBlockingRatings": "the event loop was blocked",
@@ -29,6 +32,8 @@ MESSAGES = {
     "FirstOnlyRevenue": "2 symbols failed",
     "SequentialRevenue": "did not all overlap",
     "SequentialThreadRatings": "did not all overlap",
+    "MadeUpRatings": "made the price calls []",
+    "HardCodedRevenue": "made the calls []",
 }
 
 

@@ -17,21 +17,32 @@ WRONG = [
     ("11.2", (w.BridgeRevenue, w.GoodAsyncRevenue), "[AGN101]"),
     ("11.2", (w.GoodRevenue, w.SyncCallAsyncRevenue), "[AGN104]"),
     ("11.2", (w.NoStreamArgRevenue, w.GoodAsyncRevenue), "[AGN112]"),
+    ("11.2", (w.GoodRevenue, w.HardCodedAsyncRevenue), "[Agent Call Patterns]"),
+    ("11.2", (w.MadeUpRevenue, w.GoodAsyncRevenue), "[Agent Call Patterns]"),
     ("11.3", (w.CollectingDigest,), "[AGN103]"),
-    ("11.3", (w.GatherDigest,), "[AGN202]"),
+    ("11.3", (w.GatherDigest,), "[Migration checklist: exception handling with except*]"),
     ("11.3", (w.PlainExceptDigest,), "[Migration checklist: exception handling with except*]"),
     ("11.3", (w.SequentialDigest,), "[Migration checklist: TaskGroup structured concurrency]"),
     ("11.4", (w.GoodRatings, w.BlockingAsyncRatings), "[AGN107]"),
     ("11.4", (w.GoodRatings, w.SequentialAsyncRatings), "[Migration checklist: TaskGroup structured concurrency]"),
     ("11.4", (w.RaisingSyncRatings, w.GoodAsyncRatings), "[Result]"),
     ("11.4", (w.FirstErrorSyncRatings, w.GoodAsyncRatings), "[Migration checklist: test both sync and async"),
+    ("11.4", (w.GoodRatings, w.MadeUpAsyncRatings), "[Migration checklist: TaskGroup structured concurrency]"),
+    ("11.4", (w.SequentialSyncRatings, w.GoodAsyncRatings), "[Migration checklist: TaskGroup structured concurrency]"),
+    ("11.4", (w.SuccessesSyncRatings, w.GoodAsyncRatings), "[Migration checklist: test both sync and async"),
 ]
 MESSAGES = {
     "PlainExceptDigest": "ExceptionGroup escape",
+    "GatherDigest": "let SymbolNotFoundError escape",
+    "HardCodedAsyncRevenue": "made the calls []",
+    "MadeUpRevenue": "made the calls []",
     "SequentialDigest": "did not all overlap",
     "SequentialAsyncRatings": "did not all overlap",
     "RaisingSyncRatings": "SymbolNotFoundError",
     "FirstErrorSyncRatings": "the sync path yielded",
+    "MadeUpAsyncRatings": "made the price calls []",
+    "SuccessesSyncRatings": "the sync path yielded",
+    "SequentialSyncRatings": "did not all overlap",
 }
 
 
@@ -51,6 +62,7 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names):
         ("11.2", (w.GoodRevenue, w.GoodAsyncRevenue)),
         ("11.3", (w.GoodDigest,)),
         ("11.4", (w.GoodRatings, w.GoodAsyncRatings)),
+        ("11.4", (w.GoodRatings, w.EveryFailureAsyncRatings)),
     ],
 )
 def test_a_right_answer_passes(exercise, answers, capsys):

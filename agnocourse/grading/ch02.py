@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -23,8 +24,11 @@ from agnocourse.grading.workflows import expect_returns, expect_runresponses, lo
 from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
-
 # -- shared observations -------------------------------------------------------------------------------------
+# Inputs are drawn per run, so that no answer hard-coded for one set of them passes.
+SYMBOL_POOL = ["AAPL", "GOOGL", "MSFT", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
+
+
 def _workflow_class(answer: Any, method: str) -> type[Workflow]:
     name = getattr(answer, "__name__", repr(answer))
     if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
@@ -61,7 +65,6 @@ def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) 
 
 
 # -- 2.1 ---------------------------------------------------------------------------------------------------
-REPORT_SYMBOLS = ["AAPL", "MSFT", "NVDA", "AMZN"]
 TOOL_LATENCY = 0.2
 
 
@@ -74,8 +77,9 @@ def sync_anywhere(answer: Any) -> None:
     wf.aprices = AsyncFinancialTools(latency=TOOL_LATENCY)
     wf.writer = offline_agent("writer")
     where = f"{cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(symbols=REPORT_SYMBOLS), where)
-    expected = wf.prompt_for([stock_price(symbol) for symbol in REPORT_SYMBOLS])
+    report_symbols = random.sample(SYMBOL_POOL, 4)
+    run = run_sync_path(lambda: wf.run(symbols=list(report_symbols)), where)
+    expected = wf.prompt_for([stock_price(symbol) for symbol in report_symbols])
     _expect_final(run.items, expected, where, "the writer's answer to prompt_for(prices), prices in symbol order")
     expect(
         model_prompts(wf.writer) == [expected],
@@ -84,23 +88,27 @@ def sync_anywhere(answer: Any) -> None:
         "ask the writer once, with prompt_for(prices), without streaming.",
     )
     expect(
-        sorted(wf.prices.calls) == sorted(f"price({symbol})" for symbol in REPORT_SYMBOLS),
+        sorted(wf.prices.calls) == sorted(f"price({symbol})" for symbol in report_symbols),
         "Never do 1",
         f"the sync price source saw the calls {wf.prices.calls}.",
         "the sync path fetches every price once, with the sync source self.prices.",
     )
-    sequential = TOOL_LATENCY * len(REPORT_SYMBOLS)
+    sequential = TOOL_LATENCY * len(report_symbols)
     expect_timing(
         overlapped(run.seconds, sequential),
         "Never do 1",
-        f"{len(REPORT_SYMBOLS)} price calls of {TOOL_LATENCY} s each took {run.seconds:.2f} s, one after another.",
+        f"{len(report_symbols)} price calls of {TOOL_LATENCY} s each took {run.seconds:.2f} s, one after another.",
         "a sync path can be concurrent without an event loop: run the blocking calls in a thread pool.",
     )
     expect_clean(cls, ("AGN101", "AGN105", "AGN112"), "keep the sync path sync all the way down.")
 
 
 # -- 2.2 ---------------------------------------------------------------------------------------------------
-STORY = "Streams hand over each word as soon as it exists, so nobody waits for the whole answer to be written."
+STORIES = (
+    "Streams hand over each word as soon as it exists, so nobody waits for the whole answer to be written.",
+    "A relay passes every chunk on the moment it arrives and keeps a copy to build the final answer from.",
+    "The reader sees the first words while the writer is still working on the last ones of the same reply.",
+)
 WRITER_LATENCY = 0.2
 
 
@@ -114,16 +122,17 @@ def stream_not_collect(answer: Any) -> None:
         "write `async def` that uses `yield` inside the loop over the agent's stream.",
     )
     expect_returns(answer, AsyncIterator, f"{name}()")
-    agents = [probe_agent("writer", STORY, latency=WRITER_LATENCY, chunk_delay=0.02) for _ in range(2)]
+    stories = random.sample(STORIES, 2)
+    agents = [probe_agent("writer", story, latency=WRITER_LATENCY, chunk_delay=0.02) for story in stories]
     runs, _, blocked = run_async_paths(
         [lambda agent=agent: answer(agent, "Tell a story") for agent in agents], f"{name}()"
     )
     _expect_responsive(answer, blocked, f"{name}()", WRITER_LATENCY)
-    for agent, run in zip(agents, runs, strict=True):
-        _expect_final(run.items, STORY, f"{name}()", "the whole text of the agent's answer")
+    for agent, run, story in zip(agents, runs, stories, strict=True):
+        _expect_final(run.items, story, f"{name}()", "the whole text of the agent's answer")
         chunks = run.items[:-1]
         expect(
-            len(chunks) > 3 and "".join(str(chunk.content) for chunk in chunks) == STORY,
+            len(chunks) > 3 and "".join(str(chunk.content) for chunk in chunks) == story,
             "Agent Call Patterns",
             f"{name}() yielded {len(chunks)} item(s) before the final one.",
             "yield every chunk of the agent's streamed answer.",
@@ -146,7 +155,6 @@ def stream_not_collect(answer: Any) -> None:
 
 
 # -- 2.3 ---------------------------------------------------------------------------------------------------
-BRIEF_SYMBOLS = ["AAPL", "MSFT", "NVDA"]
 STEP_LATENCY = 0.2
 
 
@@ -161,16 +169,17 @@ def responsive(answer: Any) -> None:
         "write `async def arun(...)` that yields RunResponse objects.",
     )
     expect_returns(cls.arun, AsyncIterator, where)
-    wfs: list[Any] = [cls() for _ in BRIEF_SYMBOLS]
+    brief_symbols = random.sample(SYMBOL_POOL, 3)
+    wfs: list[Any] = [cls() for _ in brief_symbols]
     for wf in wfs:
         wf.legacy = LegacyReportTool(latency=STEP_LATENCY)
         wf.analyst = offline_agent("analyst", latency=STEP_LATENCY)
     runs, seconds, blocked = run_async_paths(
-        [lambda wf=wf, symbol=symbol: wf.arun(symbol=symbol) for wf, symbol in zip(wfs, BRIEF_SYMBOLS, strict=True)],
+        [lambda wf=wf, symbol=symbol: wf.arun(symbol=symbol) for wf, symbol in zip(wfs, brief_symbols, strict=True)],
         where,
     )
     _expect_responsive(cls, blocked, where, STEP_LATENCY)
-    for wf, symbol, run in zip(wfs, BRIEF_SYMBOLS, runs, strict=True):
+    for wf, symbol, run in zip(wfs, brief_symbols, runs, strict=True):
         rating = LegacyReportTool(latency=0).blocking_method(symbol)
         expected = wf.prompt_for(rating)
         _expect_final(run.items, expected, where, "the analyst's answer to prompt_for(rating)")
@@ -181,11 +190,11 @@ def responsive(answer: Any) -> None:
             f"{model_prompts(wf.analyst)}.",
             "call the legacy tool once for the symbol, then ask the analyst once with prompt_for(rating).",
         )
-    sequential = 2 * STEP_LATENCY * len(BRIEF_SYMBOLS)
+    sequential = 2 * STEP_LATENCY * len(brief_symbols)
     expect_timing(
         overlapped(seconds, sequential),
         "AGN107",
-        f"{len(BRIEF_SYMBOLS)} concurrent briefings of {2 * STEP_LATENCY:.1f} s each took {seconds:.2f} s.",
+        f"{len(brief_symbols)} concurrent briefings of {2 * STEP_LATENCY:.1f} s each took {seconds:.2f} s.",
         "while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
     )
     ids = [run.items[-1].run_id for run in runs]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import inspect
+import random
+import string
 import time
 from typing import Any
 
+from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import (
     Run,
@@ -27,15 +30,30 @@ from agnocourse.grading.workflows import (
     stream_shape,
     workflow_class,
 )
-from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
+from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
 SYNC_RULE = "ALWAYS DO 1: Proper Sync Implementation"
 ASYNC_RULE = "ALWAYS DO 2: Proper Async Implementation"
 BOTH_RULE = "ALWAYS DO 1-2: both paths give the same result"
 STREAM_HINT = "yield each chunk inside the loop over the agent's stream, and add its content to the text as you go."
 
+# Inputs are drawn for every check, so that only an answer that calls its agents and tools can pass.
+_draw = random.Random()
 
-def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
+
+def _token() -> str:
+    return "".join(_draw.choices(string.ascii_lowercase, k=6))
+
+
+def _news() -> str:
+    return f"Markets steadied as {_token()} held and earnings beat the forecasts of most analysts."
+
+
+def _topic() -> str:
+    return f"{_draw.choice(['markets', 'rates', 'jobs', 'prices'])} {_token()}"
+
+
+def _expect_news(run: Run, wf: Any, news: str, where: str, rule: str) -> None:
     """One streamed answer: every chunk passed on as it arrives, then one completion item with the whole text."""
     expect_runresponses(run.items, where)
     chunks, final = run.items[:-1], run.items[-1]
@@ -46,14 +64,14 @@ def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
         "one streamed call gives both the chunks and, added up, the whole text for the completion item.",
     )
     expect(
-        len(chunks) > 3 and "".join(str(c.content) for c in chunks) == NEWS,
+        len(chunks) > 3 and "".join(str(c.content) for c in chunks) == news,
         rule,
         f"{where} yielded {len(chunks)} item(s) before the completion item, with contents "
         f"{[c.content for c in chunks][:6]}.",
         "pass on every chunk of the reporter's stream, unchanged.",
     )
     expect(
-        final.content == NEWS,
+        final.content == news,
         rule,
         f"the completion item's content was {final.content!r}.",
         "the completion item carries the reporter's whole text (the chunks' contents added up).",
@@ -69,12 +87,9 @@ def _expect_news(run: Run, wf: Any, where: str, rule: str) -> None:
 
 
 # -- 3.1 ---------------------------------------------------------------------------------------------------
-NEWS = "Markets steadied as rates held and earnings beat the forecasts of most analysts."
-
-
-def _newsroom(cls: type, latency: float, chunk_delay: float) -> Any:
+def _newsroom(cls: type, news: str, latency: float, chunk_delay: float) -> Any:
     wf: Any = cls()
-    wf.reporter = probe_agent("reporter", NEWS, latency=latency, chunk_delay=chunk_delay)
+    wf.reporter = probe_agent("reporter", news, latency=latency, chunk_delay=chunk_delay)
     return wf
 
 
@@ -87,13 +102,14 @@ def sync_path(answer: Any) -> None:
         f"{cls.__name__}.run is not a generator function.",
         "write `def run(...)` that yields RunResponse objects.",
     )
-    wf = _newsroom(cls, latency=0.0, chunk_delay=0.02)
+    news, topic = _news(), _topic()
+    wf = _newsroom(cls, news, latency=0.0, chunk_delay=0.02)
     wf.reporter.stream = True  # left on by an earlier streaming call, as on agno 1.5.10
     where = f"{cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(topic="markets"), where)
-    _expect_news(run, wf, where, SYNC_RULE)
+    run = run_sync_path(lambda: wf.run(topic=topic), where)
+    _expect_news(run, wf, news, where, SYNC_RULE)
     expect(
-        model_prompts(wf.reporter) == [wf.prompt_for("markets")],
+        model_prompts(wf.reporter) == [wf.prompt_for(topic)],
         SYNC_RULE,
         f"the reporter was asked {model_prompts(wf.reporter)}.",
         "ask it with the shared prompt_for(topic).",
@@ -108,7 +124,6 @@ def sync_path(answer: Any) -> None:
 
 
 # -- 3.2 ---------------------------------------------------------------------------------------------------
-LATENCY = 0.3
 CHUNK_DELAY = 0.01
 
 
@@ -121,15 +136,22 @@ def async_path(answer: Any) -> None:
         f"{cls.__name__}.arun is not an async generator function.",
         "write `async def arun(...)` that yields RunResponse objects.",
     )
-    wfs = [_newsroom(cls, latency=LATENCY, chunk_delay=CHUNK_DELAY) for _ in range(3)]
+    news, topic, latency = _news(), _topic(), _draw.uniform(0.25, 0.35)
+    wfs = [_newsroom(cls, news, latency=latency, chunk_delay=CHUNK_DELAY) for _ in range(3)]
     for wf in wfs:
         wf.reporter.stream = True
     where = f"{cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="markets") for wf in wfs], where)
-    expect_loop_free(where, blocked, "AGN104", "await agent.arun(...) for every agent call", latency=LATENCY)
+    runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic=topic) for wf in wfs], where)
+    expect_loop_free(where, blocked, "AGN104", "await agent.arun(...) for every agent call", latency=latency)
     for wf, run in zip(wfs, runs, strict=True):
-        _expect_news(run, wf, where, ASYNC_RULE)
-    one_run = LATENCY + CHUNK_DELAY * len(NEWS.split())
+        _expect_news(run, wf, news, where, ASYNC_RULE)
+        expect(
+            model_prompts(wf.reporter) == [wf.prompt_for(topic)],
+            ASYNC_RULE,
+            f"the reporter was asked {model_prompts(wf.reporter)}.",
+            "ask it with the shared prompt_for(topic).",
+        )
+    one_run = latency + CHUNK_DELAY * len(news.split())
     expect_timing(
         overlapped(seconds, 3 * one_run),
         ASYNC_RULE,
@@ -137,14 +159,12 @@ def async_path(answer: Any) -> None:
         "await the agent's async calls so that runs overlap.",
     )
     expect_own_run_ids(wfs, runs, cls)
+    for wf in wfs:
+        expect_same_state(wf, where, ASYNC_RULE)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: await every agent call and its stream.")
 
 
 # -- 3.3 ---------------------------------------------------------------------------------------------------
-SYMBOLS = ["AAPL", "MSFT", "NVDA"]
-COMMENT = "Chips lead, software follows."
-
-
 class _StampedTools(SyncFinancialTools):
     """Sync prices that note when each call ended."""
 
@@ -173,25 +193,32 @@ class _StampedAsyncTools(AsyncFinancialTools):
             self.ended.append(time.perf_counter())
 
 
-def _market(cls: type, latency: float) -> Any:
+def _market(cls: type, comment: str, latency: float) -> Any:
     wf: Any = cls()
     wf.prices = _StampedTools(latency)
     wf.aprices = _StampedAsyncTools(latency)
-    wf.commentator = probe_agent("commentator", COMMENT)
+    wf.commentator = probe_agent("commentator", comment)
     wf.commentator.stream = True  # left on by an earlier streaming call
     return wf
 
 
-def _expect_market(run: Run, wf: Any, tools: Any, where: str) -> None:
+def _expect_market(run: Run, wf: Any, tools: Any, symbols: list[str], comment: str, where: str) -> None:
     expect_runresponses(run.items, where)
-    lines = [wf.line_for(tools_price) for tools_price in map(_price, SYMBOLS)]
-    expected = [("RunResponse", line) for line in lines] + [("WorkflowCompleted", COMMENT)]
+    lines = [wf.line_for(stock_price(symbol)) for symbol in symbols]
+    expected = [("RunResponse", line) for line in lines] + [("WorkflowCompleted", comment)]
     expect(
         stream_shape(run.items) == expected,
         BOTH_RULE,
-        f"{where} yielded {stream_shape(run.items)}.",
+        f"{where} yielded {stream_shape(run.items)} for {symbols}.",
         "one item per symbol with line_for(price) and the default event, then the commentator's answer as the "
         "completion item.",
+    )
+    asked = [call.split("(")[1].rstrip(")") for call in tools.calls]
+    expect(
+        asked == symbols,
+        BOTH_RULE,
+        f"{where} asked its price source for {asked}, the symbols were {symbols}.",
+        "fetch each price from the path's own price source (prices on the sync path, aprices on the async one).",
     )
     expect(
         model_prompts(wf.commentator) == ["\n".join(lines)],
@@ -207,25 +234,22 @@ def _expect_market(run: Run, wf: Any, tools: Any, where: str) -> None:
     )
 
 
-def _price(symbol: str) -> dict[str, Any]:
-    from agnocourse.tools import stock_price
-
-    return stock_price(symbol)
-
-
 @exercise("3.3", "Same result on both paths")
 def both_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
+    symbols = ["".join(_draw.choices(string.ascii_uppercase, k=4)) for _ in range(_draw.randint(3, 4))]
+    comment = f"Chips lead, {_token()} follows."
 
-    wf = _market(sync_cls, latency=0.05)
+    wf = _market(sync_cls, comment, latency=0.05)
     sync_where = f"{sync_cls.__name__}.run()"
-    sync_run = run_sync_path(lambda: wf.run(symbols=SYMBOLS), sync_where)
-    _expect_market(sync_run, wf, wf.prices, sync_where)
+    sync_run = run_sync_path(lambda: wf.run(symbols=symbols), sync_where)
+    _expect_market(sync_run, wf, wf.prices, symbols, comment, sync_where)
+    expect_same_state(wf, sync_where, BOTH_RULE)
 
-    awf = _market(async_cls, latency=0.2)
+    awf = _market(async_cls, comment, latency=0.2)
     async_where = f"{async_cls.__name__}.arun()"
-    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], async_where)
+    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=symbols)], async_where)
     expect_loop_free(async_where, blocked, "AGN107", "await the async price source (aprices)", latency=0.2)
     expect(
         stream_shape(runs[0].items) == stream_shape(sync_run.items),
@@ -233,7 +257,8 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
         f"the sync path yielded {stream_shape(sync_run.items)}, the async path {stream_shape(runs[0].items)}.",
         "both paths do the same steps in the same order; only the calls differ (run/arun, prices/aprices).",
     )
-    _expect_market(runs[0], awf, awf.aprices, async_where)
+    _expect_market(runs[0], awf, awf.aprices, symbols, comment, async_where)
     expect_own_run_ids([awf], runs, async_cls)
+    expect_same_state(awf, async_where, BOTH_RULE)
     expect_clean(sync_cls, SYNC_CODES, "the sync path uses the sync price source and agent.run(..., stream=False).")
     expect_clean(async_cls, ASYNC_CODES, "the async path awaits aprices and agent.arun(..., stream=False).")

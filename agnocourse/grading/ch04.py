@@ -28,7 +28,16 @@ from agnocourse.tools import (
 PARALLEL = "Parallel execution"
 BLOCKING_HINT = "await the async tools; a blocking call goes through asyncio.to_thread"
 LATENCY = 0.3  # seconds per mock call: concurrent work takes about one latency, sequential work their sum
-ASYNC_CODES = ("AGN104", "AGN107", "AGN201", "AGN202")
+# Error- and warning-level codes only: advice (AGN202) never fails an exercise on its own; behaviour decides.
+ASYNC_CODES = ("AGN104", "AGN107", "AGN201")
+# Drawn per run; AAPL and MSFT, the examples in the exercise texts, are left out so that an answer hard-coded
+# for an example never matches by chance.
+SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
+
+
+def _draw(count: int) -> list[str]:
+    """Symbols for one run, drawn anew each time so that no hard-coded answer can match them."""
+    return random.sample(SYMBOL_POOL, count)
 
 
 def _name(answer: Any) -> str:
@@ -80,7 +89,6 @@ def _leaves(error: BaseException) -> list[BaseException]:
 
 
 # -- 4.1 ---------------------------------------------------------------------------------------------------
-REPORT_SYMBOL = "MSFT"
 FAIL_AFTER = 0.05  # seconds: one call fails early, while the other two still have most of their latency to go
 
 
@@ -142,23 +150,24 @@ def _siblings(running: list[str], finished: list[str]) -> str:
 def taskgroup_report(answer: Any) -> None:
     fetch_report = _coroutine_function(answer)
     where = f"{_name(fetch_report)}()"
+    report_symbol, symbol = _draw(2)
     tools = AsyncFinancialTools(latency=LATENCY)
-    result, seconds, blocked = _run_once(fetch_report, tools, REPORT_SYMBOL)
+    result, seconds, blocked = _run_once(fetch_report, tools, report_symbol)
     if isinstance(result, Exception):
         fail(PARALLEL, f"{where} raised {type(result).__name__}: {result}.", "run the function yourself in a cell.")
     expected = {
-        "income": income_statement(REPORT_SYMBOL),
-        "financials": company_financials(REPORT_SYMBOL),
-        "price": stock_price(REPORT_SYMBOL),
+        "income": income_statement(report_symbol),
+        "financials": company_financials(report_symbol),
+        "price": stock_price(report_symbol),
     }
     expect(
         result == expected,
         PARALLEL,
-        f"for {REPORT_SYMBOL} {where} returned {result!r}.",
+        f"for {report_symbol} {where} returned {result!r}.",
         "return a dict with the keys income, financials and price, each the matching tool's result.",
     )
     expect(
-        sorted(tools.calls) == sorted(f"{m}({REPORT_SYMBOL})" for m in ("income", "financials", "price")),
+        sorted(tools.calls) == sorted(f"{m}({report_symbol})" for m in ("income", "financials", "price")),
         PARALLEL,
         f"{where} made the calls {tools.calls}.",
         "call each of the three tools once.",
@@ -167,7 +176,6 @@ def taskgroup_report(answer: Any) -> None:
     _expect_concurrent(where, seconds, 3, "start all three calls before waiting for any: create them in a TaskGroup.")
 
     failing = _OneEarlyFailure(latency=LATENCY)
-    symbol = random.choice(["AMZN", "GOOGL", "NVDA"])
     raised, _, _ = _run_once(failing.settled_on_exit(fetch_report), failing, symbol)
     if not isinstance(raised, _Raised):
         fail(
@@ -195,12 +203,14 @@ def taskgroup_report(answer: Any) -> None:
 
 
 # -- 4.2 ---------------------------------------------------------------------------------------------------
-BOARD = ["AAPL", "BAD", "MSFT", "WORSE", "NVDA"]
-BOARD_FAILS = {"BAD", "WORSE"}
+def _board() -> tuple[list[str], set[str]]:
+    """Five symbols in a random order, two of them (at random places) unknown to the provider."""
+    board = _draw(5)
+    return board, set(random.sample(board, 2))
 
 
-def _board_line(symbol: str) -> str:
-    if symbol in BOARD_FAILS:
+def _board_line(symbol: str, fails: set[str]) -> str:
+    if symbol in fails:
         return f"{symbol}: {SymbolNotFoundError(f'no data for symbol {symbol!r}')}"
     return f"{symbol}: {stock_price(symbol)['price_usd']} USD"
 
@@ -209,37 +219,50 @@ def _board_line(symbol: str) -> str:
 def gather_board(answer: Any) -> None:
     price_board = _coroutine_function(answer)
     where = f"{_name(price_board)}()"
-    tools = AsyncFinancialTools(latency=LATENCY, fail_for=BOARD_FAILS)
-    result, seconds, blocked = _run_once(price_board, tools, list(BOARD))
+    board, fails = _board()
+    tools = AsyncFinancialTools(latency=LATENCY, fail_for=fails)
+    result, seconds, blocked = _run_once(price_board, tools, list(board))
     if isinstance(result, Exception):
         fail(
             "AGN202",
-            f"for {len(BOARD)} symbols, {len(BOARD_FAILS)} of them unknown, {where} raised "
+            f"for {len(board)} symbols, {len(fails)} of them unknown, {where} raised "
             f"{type(result).__name__} ({result}), so the good prices were lost too.",
             "let every call finish and handle each result or exception on its own.",
         )
-    expected = [_board_line(symbol) for symbol in BOARD]
+    expected = [_board_line(symbol, fails) for symbol in board]
     expect(
         result == expected,
         PARALLEL,
-        f"for {BOARD} {where} returned {result!r}.",
+        f"for {board} ({', '.join(sorted(fails))} unknown) {where} returned {result!r}.",
         "one line per symbol, in order: '<symbol>: <price_usd> USD', or '<symbol>: <the error>' when it failed.",
     )
+    expect(
+        sorted(tools.calls) == sorted(f"price({symbol})" for symbol in board),
+        PARALLEL,
+        f"for {board} {where} made the calls {tools.calls}.",
+        "call tools.get_stock_price(symbol) once for every symbol.",
+    )
     expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
-    _expect_concurrent(where, seconds, len(BOARD), "start every call before waiting for any.")
-    expect_clean(price_board, ASYNC_CODES, "use asyncio.gather(..., return_exceptions=True).")
+    _expect_concurrent(where, seconds, len(board), "start every call before waiting for any.")
+    expect_clean(price_board, ASYNC_CODES, "await the tool's calls; keep a reference to every task you start.")
 
 
 # -- 4.3 ---------------------------------------------------------------------------------------------------
-RATED = ["AAPL", "GOOGL", "MSFT", "NVDA"]
 COMPLETED = RunEvent.workflow_completed.value
 SYNC_CODES = ("AGN101", "AGN105", "AGN108", "AGN110")
 WORKFLOW_ASYNC_CODES = (*ASYNC_CODES, "AGN108", "AGN110", "AGN111")
 
 
-def _expect_ratings(items: list[Any], where: str) -> None:
+def _expect_ratings(items: list[Any], where: str, symbols: list[str], legacy: LegacyReportTool) -> None:
+    expect(
+        sorted(legacy.calls) == sorted(f"legacy({symbol})" for symbol in symbols),
+        PARALLEL,
+        f"for {symbols} {where} made the calls {legacy.calls}.",
+        "call self.legacy.blocking_method(symbol) once for every symbol.",
+    )
     expected = ", ".join(
-        f"{rating['symbol']}: {rating['rating']}" for rating in map(LegacyReportTool().blocking_method, RATED)
+        f"{rating['symbol']}: {rating['rating']}"
+        for rating in map(LegacyReportTool(latency=0).blocking_method, symbols)
     )
     last = items[-1] if items else None
     expect(
@@ -271,17 +294,19 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
     wf: Any = sync_cls()
     wf.legacy = LegacyReportTool(latency=LATENCY)
     where = f"{sync_cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(symbols=list(RATED)), where)
-    _expect_ratings(run.items, where)
-    _expect_concurrent(where, run.seconds, len(RATED), "submit every call to a ThreadPoolExecutor before waiting.")
+    rated = _draw(4)
+    run = run_sync_path(lambda: wf.run(symbols=list(rated)), where)
+    _expect_ratings(run.items, where, rated, wf.legacy)
+    _expect_concurrent(where, run.seconds, len(rated), "submit every call to a ThreadPoolExecutor before waiting.")
 
     awf: Any = async_cls()
     awf.legacy = LegacyReportTool(latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=list(RATED))], where)
+    rated = _draw(4)
+    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=list(rated))], where)
     expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
-    _expect_ratings(runs[0].items, where)
-    _expect_concurrent(where, seconds, len(RATED), "start every asyncio.to_thread call before waiting for any.")
+    _expect_ratings(runs[0].items, where, rated, awf.legacy)
+    _expect_concurrent(where, seconds, len(rated), "start every asyncio.to_thread call before waiting for any.")
     expect(
         bool(runs[0].items[-1].run_id) and runs[0].items[-1].run_id == awf.run_id,
         "AGN111",

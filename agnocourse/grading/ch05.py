@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from agno.run.response import RunEvent
@@ -34,6 +35,14 @@ LATENCY = 0.3
 TASKGROUP = "Modern Async Patterns 1: TaskGroup"
 THREADS = "Always do 3: ThreadPoolExecutor on the sync path"
 EXCEPT_STAR = "Modern Async Patterns 2: except*"
+# Drawn per run; AAPL and MSFT, the examples in the exercise texts, are left out so that an answer hard-coded
+# for an example never matches by chance.
+SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
+
+
+def _draw(count: int) -> list[str]:
+    """Symbols for one run, drawn anew each time so that no hard-coded answer can match them."""
+    return random.sample(SYMBOL_POOL, count)
 
 
 # -- 5.1 ---------------------------------------------------------------------------------------------------
@@ -48,7 +57,7 @@ def _financial_workflow(cls: type) -> Any:
     return wf
 
 
-def _expect_report(items: list[Any], wf: Any, where: str) -> None:
+def _expect_report(items: list[Any], wf: Any, where: str, symbol: str) -> None:
     expect(
         stream_shape(items) == [(COMPLETED, REPORT)],
         "Dual Method Pattern",
@@ -57,14 +66,14 @@ def _expect_report(items: list[Any], wf: Any, where: str) -> None:
     )
     prompts = model_prompts(wf.report_agent)
     expect(
-        prompts == [expected_prompt("MSFT")],
+        prompts == [expected_prompt(symbol)],
         "Dual Method Pattern",
         f"the report agent was asked {prompts}.",
         "ask it once, with self.report_prompt(data) over the income statement, financials and price.",
     )
     calls = sorted(wf.sync_tools.calls + wf.async_tools.calls)
     expect(
-        calls == ["financials(MSFT)", "income(MSFT)", "price(MSFT)"],
+        calls == [f"financials({symbol})", f"income({symbol})", f"price({symbol})"],
         "Dual Method Pattern",
         f"{where} made the data calls {calls}.",
         "fetch each of the three pieces of data once, from the client that matches the path.",
@@ -78,8 +87,9 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
 
     wf = _financial_workflow(sync_cls)
     where = f"{sync_cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(symbol="MSFT"), where)
-    _expect_report(run.items, wf, where)
+    symbol, async_symbol = _draw(2)
+    run = run_sync_path(lambda: wf.run(symbol=symbol), where)
+    _expect_report(run.items, wf, where, symbol)
     expect(
         not wf.async_tools.calls,
         "AGN105",
@@ -97,11 +107,11 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
 
     awf = _financial_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbol="MSFT")], where)
+    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbol=async_symbol)], where)
     expect_loop_free(
         where, blocked, "AGN107", "await the async client (self.async_tools), never the blocking one", latency=LATENCY
     )
-    _expect_report(runs[0].items, awf, where)
+    _expect_report(runs[0].items, awf, where, async_symbol)
     expect_overlap(
         seconds,
         3,
@@ -116,8 +126,6 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
 
 
 # -- 5.2 ---------------------------------------------------------------------------------------------------
-GOOD = ["AAPL", "MSFT", "NVDA"]
-MIXED = ["AAPL", "BAD", "MSFT", "WORSE"]
 FAILING = {"BAD", "WORSE"}
 
 
@@ -127,6 +135,7 @@ def _revenue_line(symbol: str) -> str:
 
 def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[Any], float, float]:
     wf: Any = cls()
+    calls = [f"income({symbol})" for symbol in symbols]
     wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=FAILING)
     where = f"{cls.__name__}.arun({symbols})"
     try:
@@ -141,29 +150,39 @@ def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[An
             )
         raise
     expect_loop_free(where, blocked, "AGN107", "await the async client", latency=LATENCY)
+    expect(
+        sorted(wf.async_tools.calls) == sorted(calls),
+        TASKGROUP,
+        f"{where} made the calls {wf.async_tools.calls}.",
+        "fetch the income statement of every symbol once, from self.async_tools.",
+    )
     expect_own_run_id(wf, runs[0].items, cls)
     return runs[0].items, seconds, blocked
 
 
-@exercise("5.2", "Every failure reported with except*")
+@exercise("5.2", "Failures reported with except*")
 def every_failure(async_answer: Any) -> None:
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
+    good = _draw(3)
+    mixed = _draw(2)
+    for bad in sorted(FAILING):
+        mixed.insert(random.randrange(len(mixed) + 1), bad)
 
-    items, seconds, _ = _run_revenue(cls, GOOD, LATENCY)
-    total = round(sum(income_statement(symbol)["revenue_bn"] for symbol in GOOD), 1)
-    wanted = [(DEFAULT, _revenue_line(symbol)) for symbol in GOOD] + [(COMPLETED, f"total revenue {total} bn USD")]
+    items, seconds, _ = _run_revenue(cls, good, LATENCY)
+    total = round(sum(income_statement(symbol)["revenue_bn"] for symbol in good), 1)
+    wanted = [(DEFAULT, _revenue_line(symbol)) for symbol in good] + [(COMPLETED, f"total revenue {total} bn USD")]
     expect(
         stream_shape(items) == wanted,
         "Consistent Return Types",
-        f"for {GOOD} {where} yielded {stream_shape(items)}.",
+        f"for {good} {where} yielded {stream_shape(items)}.",
         "one RunResponse per symbol with the default event, then the total with RunEvent.workflow_completed.",
     )
     expect_overlap(
-        seconds, len(GOOD), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
+        seconds, len(good), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
     )
 
-    items, _, _ = _run_revenue(cls, MIXED, 0.0)
+    items, _, _ = _run_revenue(cls, mixed, 0.0)  # both failures at the same moment: both reach the group
     errors = [item for item in items if item.event == ERROR]
     named = sorted(symbol for symbol in FAILING if any(symbol in str(item.content) for item in errors))
     expect(
@@ -171,7 +190,8 @@ def every_failure(async_answer: Any) -> None:
         EXCEPT_STAR,
         f"{len(FAILING)} symbols failed ({', '.join(sorted(FAILING))}) and {where} yielded {len(errors)} run_error "
         f"item(s): {[item.content for item in errors]}.",
-        "the ExceptionGroup holds every failure: report each exception in group.exceptions with RunEvent.run_error.",
+        "these two failed at the same moment, so the ExceptionGroup holds both: report each exception in "
+        "group.exceptions with RunEvent.run_error.",
     )
     expect(
         len(items) == len(errors),
@@ -183,7 +203,6 @@ def every_failure(async_answer: Any) -> None:
 
 
 # -- 5.3 ---------------------------------------------------------------------------------------------------
-RATED = ["AAPL", "AMZN", "NVDA"]
 
 
 def _rating(symbol: str) -> str:
@@ -199,22 +218,30 @@ def blocking_code(async_answer: Any) -> None:
     wf: Any = cls()
     wf.legacy_tool = LegacyReportTool(latency=LATENCY)
     wf.async_tools = AsyncFinancialTools(latency=LATENCY)
-    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=RATED)], where)
+    rated = _draw(3)
+    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=rated)], where)
     expect_loop_free(
         where, blocked, "AGN107", "run every blocking call with await asyncio.to_thread(fn, *args)", latency=LATENCY
     )
     wanted = [
-        (DEFAULT, f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {_rating(symbol)}") for symbol in RATED
-    ] + [(COMPLETED, f"{len(RATED)} ratings")]
+        (DEFAULT, f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {_rating(symbol)}") for symbol in rated
+    ] + [(COMPLETED, f"{len(rated)} ratings")]
     expect(
         stream_shape(runs[0].items) == wanted,
         "Consistent Return Types",
-        f"for {RATED} {where} yielded {stream_shape(runs[0].items)}.",
+        f"for {rated} {where} yielded {stream_shape(runs[0].items)}.",
         "one RunResponse per symbol with its price and rating, then the count with RunEvent.workflow_completed.",
     )
+    for client, method in ((wf.async_tools, "price"), (wf.legacy_tool, "legacy")):
+        expect(
+            sorted(client.calls) == sorted(f"{method}({symbol})" for symbol in rated),
+            TASKGROUP,
+            f"for {rated} {where} made the {method} calls {client.calls}.",
+            "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
+        )
     expect_overlap(
         seconds,
-        len(RATED),
+        len(rated),
         LATENCY,
         TASKGROUP,
         where,

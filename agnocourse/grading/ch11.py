@@ -3,10 +3,11 @@ checking one group of checklist items by behaviour and by the rule checker."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agno.run.response import RunEvent
+from agno.run.response import RunEvent, RunResponse
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
@@ -39,15 +40,27 @@ COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
 LATENCY = 0.3
-GOOD = ["AAPL", "MSFT", "NVDA"]
-MIXED = ["AAPL", "BAD", "WORSE"]
 FAILING = {"BAD", "WORSE"}
+# Drawn per run; AAPL and MSFT, the examples of the texts, are left out so that a hard-coded answer never matches.
+SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
 STRUCTURE = ("AGN102", "AGN108", "AGN109", "AGN110", "AGN111")
 CALLS = ("AGN101", "AGN104", "AGN105", "AGN106", "AGN107", "AGN112")
-STREAMING = ("AGN103", "AGN106", "AGN109", "AGN202")
+STREAMING = ("AGN103", "AGN106", "AGN109")  # advice (AGN202) never fails an exercise on its own
 CHECKLIST_TASKGROUP = "Migration checklist: TaskGroup structured concurrency"
 CHECKLIST_EXCEPT_STAR = "Migration checklist: exception handling with except*"
 CHECKLIST_TESTS = "Migration checklist: test both sync and async functionality"
+
+
+def _good(count: int = 3) -> list[str]:
+    """Symbols the provider knows, drawn anew for each run."""
+    return random.sample(SYMBOL_POOL, count)
+
+
+def _mixed() -> list[str]:
+    """One known symbol and the two unknown ones, in a random order."""
+    symbols = [*_good(1), *sorted(FAILING)]
+    random.shuffle(symbols)
+    return symbols
 
 
 def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, float]:
@@ -74,7 +87,8 @@ def structure(sync_answer: Any, async_answer: Any) -> None:
     expect_annotation(sync_cls, "run", Iterator)
     expect_annotation(async_cls, "arun", AsyncIterator)
     wanted = [(COMPLETED, HEADLINE)]
-    for cls, items, wf in _both_headline_runs(sync_cls, async_cls):
+    symbols = _good(2)
+    for cls, items, wf in _both_headline_runs(sync_cls, async_cls, symbols):
         expect(
             stream_shape(items) == wanted,
             "Consistent Return Types",
@@ -83,18 +97,18 @@ def structure(sync_answer: Any, async_answer: Any) -> None:
         )
         prompts = model_prompts(wf.headline_agent)
         expect(
-            prompts == ["Headline for AAPL, MSFT"],
+            prompts == ["Headline for " + ", ".join(symbols)],
             "Agent Call Patterns",
             f"the headline agent was asked {prompts}.",
             "ask it once, with self.headline_prompt(symbols).",
         )
 
 
-def _both_headline_runs(sync_cls: type, async_cls: type) -> list[tuple[type, list[Any], Any]]:
+def _both_headline_runs(sync_cls: type, async_cls: type, symbols: list[str]) -> list[tuple[type, list[Any], Any]]:
     wf = _headline_workflow(sync_cls)
-    run = run_sync_path(lambda: wf.run(symbols=["AAPL", "MSFT"]), f"{sync_cls.__name__}.run()")
+    run = run_sync_path(lambda: wf.run(symbols=list(symbols)), f"{sync_cls.__name__}.run()")
     awf = _headline_workflow(async_cls)
-    items, _, _ = _async_items(awf, f"{async_cls.__name__}.arun()", symbols=["AAPL", "MSFT"])
+    items, _, _ = _async_items(awf, f"{async_cls.__name__}.arun()", symbols=list(symbols))
     expect_own_run_id(awf, items, async_cls)
     return [(sync_cls, run.items, wf), (async_cls, items, awf)]
 
@@ -116,7 +130,13 @@ def _revenue_workflow(cls: type) -> Any:
     return wf
 
 
-def _expect_summary(wf: Any, items: list[Any], where: str) -> None:
+def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], client: Any) -> None:
+    expect(
+        sorted(client.calls) == sorted(f"income({s})" for s in symbols),
+        "Agent Call Patterns",
+        f"for {symbols} {where} made the calls {client.calls} on the client of its path.",
+        "fetch every income statement once, from the client that matches the path (sync_tools or async_tools).",
+    )
     expect(
         stream_shape(items) == [(COMPLETED, SUMMARY)],
         "Consistent Return Types",
@@ -125,7 +145,7 @@ def _expect_summary(wf: Any, items: list[Any], where: str) -> None:
     )
     prompts = model_prompts(wf.summary_agent)
     expect(
-        prompts == [revenue_prompt(GOOD)],
+        prompts == [revenue_prompt(symbols)],
         "Agent Call Patterns",
         f"the summary agent was asked {prompts}.",
         "ask it once, with self.revenue_prompt(incomes) over the income statements in the order of the symbols.",
@@ -141,8 +161,9 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
 
     wf = _revenue_workflow(sync_cls)
     where = f"{sync_cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(symbols=GOOD), where)
-    _expect_summary(wf, run.items, where)
+    symbols = _good()
+    run = run_sync_path(lambda: wf.run(symbols=list(symbols)), where)
+    _expect_summary(wf, run.items, where, symbols, wf.sync_tools)
     expect(
         not wf.async_tools.calls,
         "AGN105",
@@ -152,11 +173,12 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
 
     awf = _revenue_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
-    items, _, blocked = _async_items(awf, where, symbols=GOOD)
+    symbols = _good()
+    items, _, blocked = _async_items(awf, where, symbols=list(symbols))
     expect_loop_free(
         where, blocked, "AGN107", "await the async client and await agent.arun(..., stream=False)", latency=LATENCY
     )
-    _expect_summary(awf, items, where)
+    _expect_summary(awf, items, where, symbols, awf.async_tools)
     expect_own_run_id(awf, items, async_cls)
 
 
@@ -178,13 +200,14 @@ def streaming(async_answer: Any) -> None:
     expect_clean(cls, STREAMING, "yield each chunk as it arrives; report failures with RunEvent.run_error.")
 
     wf = _digest_workflow(cls)
-    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=GOOD)], where)
+    good, mixed = _good(), _mixed()
+    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=list(good))], where)
     run = runs[0]
     expect_loop_free(where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY)
     chunks = [item for item in run.items if event_name(item) != COMPLETED]
     expect(
         "".join(str(item.content) for item in chunks) == DIGEST
-        and stream_shape(run.items[-1:]) == [(COMPLETED, f"digest of {len(GOOD)} symbols")],
+        and stream_shape(run.items[-1:]) == [(COMPLETED, f"digest of {len(good)} symbols")],
         "Consistent Return Types",
         f"{where} yielded {stream_shape(run.items)}.",
         "yield the writer's chunks, then RunResponse(content='digest of N symbols', event=workflow_completed).",
@@ -199,24 +222,36 @@ def streaming(async_answer: Any) -> None:
     fetched = (run.times[0] - run.started) if run.times else seconds
     expect_overlap(
         fetched,
-        len(GOOD),
+        len(good),
         LATENCY,
         CHECKLIST_TASKGROUP,
         where,
         "create every income-statement task in one asyncio.TaskGroup.",
     )
+    expect(
+        sorted(wf.async_tools.calls) == sorted(f"income({s})" for s in good),
+        CHECKLIST_TASKGROUP,
+        f"for {good} {where} made the calls {wf.async_tools.calls}.",
+        "fetch the income statement of every symbol once, from self.async_tools.",
+    )
     expect_own_run_id(wf, run.items, cls)
 
     failing = _digest_workflow(cls)
-    failing.async_tools = AsyncFinancialTools(latency=0.0, fail_for=FAILING)
+    failing.async_tools = AsyncFinancialTools(latency=0.0, fail_for=FAILING)  # both fail at the same moment
     try:
-        items, _, _ = _async_items(failing, f"{cls.__name__}.arun({MIXED})", symbols=MIXED)
+        items, _, _ = _async_items(failing, f"{cls.__name__}.arun({mixed})", symbols=mixed)
     except AssertionError as failure:
         if "ExceptionGroup" in str(failure):
             fail(
                 CHECKLIST_EXCEPT_STAR,
-                f"{where} let an ExceptionGroup escape for {MIXED}: `except SymbolNotFoundError` never matches one.",
+                f"{where} let an ExceptionGroup escape for {mixed}: `except SymbolNotFoundError` never matches one.",
                 "catch the failures of the TaskGroup with except* and report each one.",
+            )
+        if "raised SymbolNotFoundError" in str(failure):
+            fail(
+                CHECKLIST_EXCEPT_STAR,
+                f"{where} let SymbolNotFoundError escape for {mixed} instead of reporting it.",
+                "fetch in an asyncio.TaskGroup and catch its failures with except*, reporting each with run_error.",
             )
         raise
     errors = [item for item in items if event_name(item) == ERROR]
@@ -224,7 +259,7 @@ def streaming(async_answer: Any) -> None:
     expect(
         named == sorted(FAILING) and len(items) == len(errors) == len(FAILING),
         CHECKLIST_EXCEPT_STAR,
-        f"for {MIXED} (BAD and WORSE fail) {where} yielded {stream_shape(items)}.",
+        f"for {mixed} (BAD and WORSE fail at the same moment) {where} yielded {stream_shape(items)}.",
         "one RunResponse with RunEvent.run_error per distinct failure in group.exceptions, and nothing else.",
     )
 
@@ -234,12 +269,51 @@ def _rating(symbol: str) -> str:
     return LegacyReportTool(latency=0).blocking_method(symbol)["rating"]
 
 
-def _rating_workflow(cls: type, latency: float = LATENCY) -> Any:
+def _rating_workflow(cls: type, latency: float = LATENCY, *, staggered: bool = False) -> Any:
+    """A rating workflow on fresh clients. Staggered: BAD's price fails after `latency`, WORSE only in the legacy
+    rating client, after LATENCY, so that a TaskGroup has cancelled the rest before WORSE can fail."""
     wf: Any = cls()
-    wf.sync_tools = SyncFinancialTools(latency=latency, fail_for=FAILING)
-    wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=FAILING)
-    wf.legacy_tool = LegacyReportTool(latency=latency)
+    fail_for = {"BAD"} if staggered else FAILING
+    wf.sync_tools = SyncFinancialTools(latency=latency, fail_for=fail_for)
+    wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=fail_for)
+    wf.legacy_tool = (
+        LegacyReportTool(latency=LATENCY, fail_for={"WORSE"}) if staggered else LegacyReportTool(latency=latency)
+    )
     return wf
+
+
+def _rated_items(symbols: list[str]) -> list[Any]:
+    """The items a right answer yields for `symbols` that all succeed."""
+    lines = [f"{s}: {stock_price(s)['price_usd']} USD, rated {_rating(s)}" for s in symbols]
+    return [RunResponse(content=line) for line in lines] + [
+        RunResponse(content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+    ]
+
+
+def _errors_only(shape: list[tuple[str, Any]]) -> set[str] | None:
+    """The error messages of a run that yielded run_error items and nothing else; None for any other run."""
+    return {str(content) for _, content in shape} if shape and {e for e, _ in shape} == {ERROR} else None
+
+
+def _expect_consistent(symbols: list[str], sync_shape: list[Any], async_shape: list[Any], first: str | None) -> None:
+    """What both paths promise: the same items on success; on failure only run_error items, the first failure on
+    both, and none on the async path that the sync path did not report (its TaskGroup may have cancelled the calls
+    that would have failed later; the sync path cannot cancel its threads and waits for them)."""
+    sync_errors, async_errors = _errors_only(sync_shape), _errors_only(async_shape)
+    if sync_errors is None or async_errors is None:
+        agree = sync_shape == async_shape and bool(sync_shape)
+    else:
+        agree = bool(async_errors) and async_errors <= sync_errors
+        reported_first = first is None or all(any(first in m for m in errors) for errors in (sync_errors, async_errors))
+        agree = agree and reported_first
+        agree = agree and sync_shape == sorted(sync_shape) and async_shape == sorted(async_shape)
+    expect(
+        agree,
+        CHECKLIST_TESTS,
+        f"for {symbols} the sync path yielded {sync_shape} and the async path {async_shape}.",
+        "on success both paths yield the same items; on failure both yield only run_error items (one per distinct "
+        "message, sorted), the first failure among them, and the async path none that the sync path lacks.",
+    )
 
 
 @exercise("11.4", "Blocking tool off the loop, both paths consistent")
@@ -251,21 +325,28 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
 
     awf = _rating_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
-    items, seconds, blocked = _async_items(awf, where, symbols=GOOD)
+    good = _good()
+    items, seconds, blocked = _async_items(awf, where, symbols=list(good))
     expect_loop_free(
         where, blocked, "AGN107", "run the legacy client with await asyncio.to_thread(fn, *args)", latency=LATENCY
     )
-    wanted = [(DEFAULT, f"{s}: {stock_price(s)['price_usd']} USD, rated {_rating(s)}") for s in GOOD]
-    wanted.append((COMPLETED, f"{len(GOOD)} ratings"))
+    wanted = stream_shape(_rated_items(good))
     expect(
         stream_shape(items) == wanted,
         "Consistent Return Types",
-        f"for {GOOD} {where} yielded {stream_shape(items)}.",
+        f"for {good} {where} yielded {stream_shape(items)}.",
         "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
     )
+    for client, method in ((awf.async_tools, "price"), (awf.legacy_tool, "legacy")):
+        expect(
+            sorted(client.calls) == sorted(f"{method}({s})" for s in good),
+            CHECKLIST_TASKGROUP,
+            f"for {good} {where} made the {method} calls {client.calls}.",
+            "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
+        )
     expect_overlap(
         seconds,
-        2 * len(GOOD),
+        2 * len(good),
         LATENCY,
         CHECKLIST_TASKGROUP,
         where,
@@ -273,26 +354,40 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     )
     expect_own_run_id(awf, items, async_cls)
 
-    for symbols in (GOOD, MIXED, ["NVDA"]):
-        wf = _rating_workflow(sync_cls, latency=0.0)
+    wf = _rating_workflow(sync_cls)
+    sync_where = f"{sync_cls.__name__}.run()"
+    good = _good()
+    sync_run = run_sync_path(lambda: wf.run(symbols=list(good)), sync_where)
+    expect(
+        stream_shape(sync_run.items) == stream_shape(_rated_items(good)),
+        "Consistent Return Types",
+        f"for {good} {sync_where} yielded {stream_shape(sync_run.items)}.",
+        "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
+    )
+    expect_overlap(
+        sync_run.seconds,
+        2 * len(good),
+        LATENCY,
+        CHECKLIST_TASKGROUP,
+        sync_where,
+        "submit every price call and every rating call to one ThreadPoolExecutor before reading any result.",
+    )
+
+    # Failures at the same moment (every call takes 0.02 s) and at different moments (staggered).
+    mixed = _mixed()
+    cases = [(_good(), False, None), (mixed, False, None), (_good(1), False, None), (mixed, True, "'BAD'")]
+    for symbols, staggered, first in cases:
+        wf = _rating_workflow(sync_cls, latency=0.02, staggered=staggered)
         sync_run = run_sync_path(lambda wf=wf, symbols=symbols: wf.run(symbols=symbols), f"{sync_cls.__name__}.run()")
-        sync_items = sync_run.items
-        awf = _rating_workflow(async_cls, latency=0.0)
+        awf = _rating_workflow(async_cls, latency=0.02, staggered=staggered)
         async_items, _, _ = _async_items(awf, where, symbols=symbols)
-        sync_shape, async_shape = stream_shape(sync_items), stream_shape(async_items)
-        expect(
-            sync_shape == async_shape and bool(sync_items),
-            CHECKLIST_TESTS,
-            f"for {symbols} the sync path yielded {sync_shape} and the async path {async_shape}.",
-            "both paths yield the same events and contents on every input, failures included "
-            "(one run_error item per distinct error message, sorted).",
-        )
-    mixed = _rating_workflow(async_cls, latency=0.0)
-    mixed_items, _, _ = _async_items(mixed, where, symbols=MIXED)
+        _expect_consistent(symbols, stream_shape(sync_run.items), stream_shape(async_items), first)
+    same_moment = _rating_workflow(async_cls, latency=0.0)
+    mixed_items, _, _ = _async_items(same_moment, where, symbols=mixed)
     named = sorted(s for s in FAILING if any(s in str(c) for e, c in stream_shape(mixed_items) if e == ERROR))
     expect(
         named == sorted(FAILING),
         CHECKLIST_EXCEPT_STAR,
-        f"for {MIXED} (BAD and WORSE fail) {where} yielded {stream_shape(mixed_items)}.",
-        "report every failure of the TaskGroup (except*) with RunEvent.run_error.",
+        f"for {mixed} (BAD and WORSE fail at the same moment) {where} yielded {stream_shape(mixed_items)}.",
+        "report every failure in the TaskGroup's ExceptionGroup (except*) with RunEvent.run_error.",
     )

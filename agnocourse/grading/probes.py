@@ -167,7 +167,12 @@ def translate(error: BaseException, where: str, hint: str = "") -> None:
 
 
 def run_sync_path(produce: Callable[[], Iterable[Any] | None], where: str, hint: str = "") -> Run:
-    """Consume a sync path from inside a running event loop, as a notebook or a web handler would."""
+    """Consume a sync path from code running in an event loop, to prove that it starts no loop of its own.
+
+    `asyncio.run()` (or `run_until_complete`) raises RuntimeError there, so a sync path that bridges to async code
+    fails here, as it would wherever its caller runs a loop. This is a test, not a way to call sync code: async code
+    hands a sync workflow to `asyncio.to_thread`, or uses the async path.
+    """
 
     async def inside_a_loop() -> Run:
         started = time.perf_counter()

@@ -7,16 +7,25 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import uuid4
 
-from agno.agent import Agent
-from agno.workflow import RunEvent, RunResponse, Workflow
+from agno.workflow import RunEvent, RunResponse
 
 from agnocourse.offline import offline_agent
-from agnocourse.tools import AsyncFinancialTools, SymbolNotFoundError, SyncFinancialTools
+from agnocourse.patterns import TwoPathWorkflow
+from agnocourse.tools import AsyncFinancialTools, SymbolNotFoundError, SyncFinancialTools, stock_price
+
+_LOCKS: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
+
+
+def one_lock_per_loop() -> asyncio.Lock:
+    """One lock shared by every workflow (an asyncio.Lock belongs to the loop that first waits on it)."""
+    return _LOCKS.setdefault(asyncio.get_running_loop(), asyncio.Lock())
 
 
 # -- 1.1 -------------------------------------------------------------------------------------------------
-class SummarySteps(Workflow):
-    summarizer: Agent = offline_agent("summarizer", reply="Async code waits without blocking the loop.")
+class SummarySteps(TwoPathWorkflow):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.summarizer = self.own_agent(offline_agent("summarizer", reply="Async code waits."))
 
     def prompt_for(self, topic: str) -> str:
         return f"Summarize {topic} in one sentence."
@@ -30,9 +39,52 @@ class GoodSummary(SummarySteps):
 
 class GoodAsyncSummary(SummarySteps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(topic=topic)
+        answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
+        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(answer.content))
+
+
+class StreamingAsyncSummary(SummarySteps):
+    """Right, written differently: streams the answer and adds it up, finishing the run in a finally block."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        run_id = self.start_run(topic=topic)
+        self.run_id = run_id
+        parts: list[str] = []
+        try:
+            async for chunk in await self.summarizer.arun(self.prompt_for(topic), stream=True):
+                parts.append(chunk.content or "")
+            yield RunResponse(run_id=run_id, content="".join(parts), event=RunEvent.workflow_completed)
+        finally:
+            self.finish_run("".join(parts))
+
+
+class StatelessAsyncSummary(SummarySteps):
+    """Starts a run id of its own but never opens or closes the run: no session, memory or run response."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = str(uuid4())
         answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
+
+
+class HardCodedSummary(SummarySteps):
+    """Yields the answer it expects instead of asking the summarizer."""
+
+    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        yield RunResponse(run_id=self.run_id, content="Async code waits.", event=RunEvent.workflow_completed)
+
+
+class LockedAsyncSummary(SummarySteps):
+    """Guards the agent with one lock for every workflow: loop free, but the runs take turns."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(topic=topic)
+        async with one_lock_per_loop():
+            answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
+        yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(answer.content))
 
 
 class BridgeSummary(SummarySteps):
@@ -90,9 +142,11 @@ class EndlessSummary(SummarySteps):
 
 
 # -- 1.2 -------------------------------------------------------------------------------------------------
-class QuoteSteps(Workflow):
-    prices = SyncFinancialTools(latency=0.05)
-    aprices = AsyncFinancialTools(latency=0.05)
+class QuoteSteps(TwoPathWorkflow):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.prices = SyncFinancialTools(latency=0.05)
+        self.aprices = AsyncFinancialTools(latency=0.05)
 
     def quote(self, price: dict[str, Any]) -> str:
         return f"{price['symbol']}: {price['price_usd']} USD"
@@ -127,6 +181,48 @@ class GoodAsyncQuotes(QuoteSteps):
                 yield RunResponse(run_id=self.run_id, content=self.quote(price))
         summary = f"{found} of {len(symbols)} quotes"
         yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+
+
+class LookupQuotes(QuoteSteps):
+    """Right, written differently: catches the error's base class and counts from the items."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        items = 0
+        for symbol in symbols:
+            try:
+                content, event = self.quote(self.prices.get_stock_price(symbol)), RunEvent.run_response
+                items += 1
+            except LookupError as error:
+                content, event = f"{symbol} failed: {error}", RunEvent.run_error
+            yield RunResponse(run_id=self.run_id, content=content, event=event)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{items} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class MadeUpQuotes(QuoteSteps):
+    """Computes each price itself instead of asking the workflow's price source."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        found = 0
+        for symbol in symbols:
+            if symbol not in self.prices.fail_for:
+                found += 1
+                yield RunResponse(run_id=self.run_id, content=self.quote(stock_price(symbol)))
+            else:
+                yield RunResponse(run_id=self.run_id, content=f"{symbol}: unknown", event=RunEvent.run_error)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class FixedCountQuotes(GoodQuotes):
+    """Right items, but a final count written for the three symbols of an example."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        *items, _ = super().run(symbols)
+        yield from items
+        yield RunResponse(run_id=self.run_id, content="2 of 3 quotes", event=RunEvent.workflow_completed)
 
 
 class FailedEventQuotes(QuoteSteps):
@@ -184,9 +280,11 @@ class BlockingAsyncQuotes(QuoteSteps):
 
 
 # -- 1.3 -------------------------------------------------------------------------------------------------
-class Storyteller(Workflow):
-    outliner: Agent = offline_agent("outliner", reply="Outline: loops, tasks, awaits.")
-    writer: Agent = offline_agent("writer", chunk_delay=0.01)
+class Storyteller(TwoPathWorkflow):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.outliner = self.own_agent(offline_agent("outliner", reply="Outline: loops, tasks, awaits."))
+        self.writer = self.own_agent(offline_agent("writer", chunk_delay=0.01))
 
 
 class GoodStory(Storyteller):
@@ -205,6 +303,27 @@ class GoodAsyncStory(Storyteller):
         outline = await self.outliner.arun(topic, stream=False)
         text = ""
         async for chunk in await self.writer.arun(outline.content, stream=True):
+            text += chunk.content or ""
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+
+
+class LockedAsyncStory(GoodAsyncStory):
+    """One lock for every workflow around the whole run: loop free, but two runs never overlap."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        async with one_lock_per_loop():
+            async for item in super().arun(topic):
+                yield item
+
+
+class FixedOutlineStory(Storyteller):
+    """Writes from the outline of the example instead of the outliner's answer."""
+
+    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.outliner.run(topic, stream=False)
+        text = ""
+        for chunk in self.writer.run("Outline: loops, tasks, awaits.", stream=True):
             text += chunk.content or ""
             yield chunk
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)

@@ -145,3 +145,20 @@ class NoRunIdBriefing(BriefingSteps):
         rating = await asyncio.to_thread(self.legacy.blocking_method, symbol)
         answer = await self.analyst.arun(self.prompt_for(rating), stream=False)
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
+
+
+class FixedSymbolsPriceReport(GoodPriceReport):
+    """The symbols of one run typed in: the argument is ignored."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        yield from super().run(["AAPL", "MSFT", "NVDA", "AMZN"])
+
+
+async def typed_in_relay(agent: Agent, message: str) -> AsyncIterator[RunResponse]:
+    """Asks the agent, then streams a sentence typed in instead of its answer."""
+    async for _ in await agent.arun(message, stream=True):
+        pass
+    text = "A story typed in by hand, the same on every run, whatever the agent said."
+    for word in text.split(" "):
+        yield RunResponse(content=word + " ")
+    yield RunResponse(content=text, event=RunEvent.workflow_completed)

@@ -7,16 +7,20 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import uuid4
 
-from agno.agent import Agent
-from agno.workflow import RunEvent, RunResponse, Workflow
+from agno.workflow import RunEvent, RunResponse
 
 from agnocourse.offline import offline_agent
-from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools
+from agnocourse.patterns import TwoPathWorkflow
+from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
 
 # -- 3.1 and 3.2 -----------------------------------------------------------------------------------------
-class NewsSteps(Workflow):
-    reporter: Agent = offline_agent("reporter", reply="Markets steadied as rates held.", chunk_delay=0.02)
+class NewsSteps(TwoPathWorkflow):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.reporter = self.own_agent(
+            offline_agent("reporter", reply="Markets steadied as rates held.", chunk_delay=0.02)
+        )
 
     def prompt_for(self, topic: str) -> str:
         return f"Report on {topic}."
@@ -76,9 +80,33 @@ class NoCompletionNews(NewsSteps):
 
 class GoodAsyncNews(NewsSteps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(topic=topic)
+        text = ""
+        async for chunk in await self.reporter.arun(self.prompt_for(topic), stream=True):
+            text += chunk.content or ""
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(text)
+
+
+class StatelessAsyncNews(NewsSteps):
+    """Starts a run id but never opens or closes the run: nothing reaches the workflow's memory."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = str(uuid4())
         text = ""
         async for chunk in await self.reporter.arun(self.prompt_for(topic), stream=True):
+            text += chunk.content or ""
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+
+
+class FixedPromptNews(NewsSteps):
+    """Asks the reporter about the example's topic, whatever topic it is given."""
+
+    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        text = ""
+        for chunk in self.reporter.run(self.prompt_for("markets"), stream=True):
             text += chunk.content or ""
             yield chunk
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
@@ -145,10 +173,12 @@ class DoubleCallAsyncNews(NewsSteps):
 
 
 # -- 3.3 -------------------------------------------------------------------------------------------------
-class MarketSteps(Workflow):
-    prices = SyncFinancialTools(latency=0.05)
-    aprices = AsyncFinancialTools(latency=0.05)
-    commentator: Agent = offline_agent("commentator", reply="Chips lead, software follows.")
+class MarketSteps(TwoPathWorkflow):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.prices = SyncFinancialTools(latency=0.05)
+        self.aprices = AsyncFinancialTools(latency=0.05)
+        self.commentator = self.own_agent(offline_agent("commentator", reply="Chips lead, software follows."))
 
     def line_for(self, price: dict[str, Any]) -> str:
         return f"{price['symbol']} trades at {price['price_usd']} USD"
@@ -167,6 +197,41 @@ class GoodMarket(MarketSteps):
 
 class GoodAsyncMarket(MarketSteps):
     async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(symbols=symbols)
+        lines = []
+        for symbol in symbols:
+            line = self.line_for(await self.aprices.get_stock_price(symbol))
+            lines.append(line)
+            yield RunResponse(run_id=self.run_id, content=line)
+        comment = await self.commentator.arun("\n".join(lines), stream=False)
+        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(comment.content))
+
+
+class FinallyAsyncMarket(MarketSteps):
+    """Right, written differently: one helper per symbol, and the run closed in a finally block."""
+
+    async def _line(self, symbol: str) -> str:
+        return self.line_for(await self.aprices.get_stock_price(symbol))
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(symbols=symbols)
+        lines: list[str] = []
+        comment = ""
+        try:
+            for symbol in symbols:
+                lines += [await self._line(symbol)]
+                yield RunResponse(run_id=self.run_id, content=lines[-1])
+            comment = str((await self.commentator.arun("\n".join(lines), stream=False)).content)
+            yield RunResponse(run_id=self.run_id, content=comment, event=RunEvent.workflow_completed)
+        finally:
+            self.finish_run(comment)
+
+
+class StatelessAsyncMarket(MarketSteps):
+    """The right items, but the run is never opened or closed: the workflow keeps no record of it."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = str(uuid4())
         lines = []
         for symbol in symbols:
@@ -174,6 +239,19 @@ class GoodAsyncMarket(MarketSteps):
             lines.append(line)
             yield RunResponse(run_id=self.run_id, content=line)
         comment = await self.commentator.arun("\n".join(lines), stream=False)
+        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
+
+
+class MadeUpMarket(MarketSteps):
+    """Looks each price up itself instead of asking the workflow's price source."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        lines = []
+        for symbol in symbols:
+            line = self.line_for(stock_price(symbol))
+            lines.append(line)
+            yield RunResponse(run_id=self.run_id, content=line)
+        comment = self.commentator.run("\n".join(lines), stream=False)
         yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
 
 

@@ -69,6 +69,30 @@ async def plain_gather_board(tools: AsyncFinancialTools, symbols: list[str]) -> 
     return [f"{s}: {r['price_usd']} USD" for s, r in zip(symbols, results, strict=True)]
 
 
+async def guarded_gather_board(tools: AsyncFinancialTools, symbols: list[str]) -> list[str]:
+    """Right, written differently: plain gather over per-symbol coroutines that each catch their own failure."""
+
+    async def line(symbol: str) -> str:
+        try:
+            return f"{symbol}: {(await tools.get_stock_price(symbol))['price_usd']} USD"
+        except LookupError as error:
+            return f"{symbol}: {error}"
+
+    return await asyncio.gather(*(line(s) for s in symbols))
+
+
+async def hard_coded_board(tools: AsyncFinancialTools, symbols: list[str]) -> list[str]:
+    """The lines of one board typed in, the tool never called."""
+    return ["AAPL: 189.5 USD", "BAD: no data for symbol 'BAD'", "MSFT: 374.6 USD"]
+
+
+async def made_up_board(tools: AsyncFinancialTools, symbols: list[str]) -> list[str]:
+    """Right-looking lines from the provider's data without calling the tool."""
+    from agnocourse.tools import stock_price
+
+    return [f"{s}: {stock_price(s)['price_usd']} USD" for s in symbols]
+
+
 async def sequential_board(tools: AsyncFinancialTools, symbols: list[str]) -> list[str]:
     """Right lines, one call after another."""
     lines = []
@@ -150,6 +174,14 @@ class PoolInAsyncRatings(RatingSteps):
         yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
 
 
+class HardCodedRatings(RatingSteps):
+    """The line for one set of symbols typed in: the legacy client is never called."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        content = "AAPL: buy, GOOGL: buy, MSFT: buy, NVDA: hold"
+        yield RunResponse(run_id=self.run_id, content=content, event=RunEvent.workflow_completed)
+
+
 class SequentialThreadRatings(RatingSteps):
     """to_thread awaited one call at a time: the loop stays free, but the calls never overlap."""
 
@@ -157,3 +189,20 @@ class SequentialThreadRatings(RatingSteps):
         self.run_id = str(uuid4())
         ratings = [await asyncio.to_thread(self.legacy.blocking_method, s) for s in symbols]
         yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
+
+
+async def gather_cancel_report(tools: AsyncFinancialTools, symbol: str) -> dict[str, Any]:
+    """Right, written differently: tasks and gather, cancelling and awaiting the others when one fails."""
+    tasks = [
+        asyncio.create_task(tools.get_income_statement(symbol)),
+        asyncio.create_task(tools.get_company_financials(symbol)),
+        asyncio.create_task(tools.get_stock_price(symbol)),
+    ]
+    try:
+        income, financials, price = await asyncio.gather(*tasks)
+    except Exception:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    return {"income": income, "financials": financials, "price": price}

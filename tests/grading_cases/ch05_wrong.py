@@ -297,3 +297,40 @@ class SequentialThreadRatings(RatingSteps):
             rating = await asyncio.to_thread(self.legacy_tool.blocking_method, symbol)
             yield RunResponse(run_id=self.run_id, content=self.rated(price.result(), rating))
         yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+def _made_up_rating(symbol: str) -> str:
+    return LegacyReportTool(latency=0).blocking_method(symbol)["rating"]  # a copy, not the workflow's client
+
+
+class MadeUpRatings(RatingSteps):
+    """Right-looking lines from the provider's data: neither client is ever called."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        from agnocourse.tools import stock_price
+
+        self.run_id = str(uuid4())
+        for symbol in symbols:
+            rating = _made_up_rating(symbol)
+            yield RunResponse(
+                run_id=self.run_id, content=f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {rating}"
+            )
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+class HardCodedRevenue(RevenueSteps):
+    """The lines of one set of symbols typed in."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        for line in ("AAPL: revenue 383.3 bn USD", "MSFT: revenue 211.9 bn USD", "NVDA: revenue 60.9 bn USD"):
+            yield RunResponse(run_id=self.run_id, content=line)
+        yield RunResponse(run_id=self.run_id, content="total revenue 656.1 bn USD", event=RunEvent.workflow_completed)
+
+
+class HardCodedAsyncFinancial(GoodAsyncFinancial):
+    """Asks the agent about MSFT whatever the symbol."""
+
+    async def arun(self, symbol: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        async for item in super().arun("MSFT"):
+            yield item

@@ -303,3 +303,80 @@ class FirstErrorSyncRatings(GoodRatings):
         items = list(super().run(symbols))
         errors = [item for item in items if item.event == RunEvent.run_error]
         yield from errors[:1] or items
+
+
+class EveryFailureAsyncRatings(DigestSteps):
+    """Right, written differently: gather(return_exceptions=True) lets every call finish, so the async path reports
+    every failure, as the sync path does, even when they come at different moments."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        prices = [self.async_tools.get_stock_price(s) for s in symbols]
+        ratings = [asyncio.to_thread(self.legacy_tool.blocking_method, s) for s in symbols]
+        results = await asyncio.gather(*prices, *ratings, return_exceptions=True)
+        errors = {str(r) for r in results if isinstance(r, SymbolNotFoundError)}
+        for message in sorted(errors):
+            yield RunResponse(run_id=self.run_id, content=f"Error: {message}", event=RunEvent.run_error)
+        if errors:
+            return
+        for price, rating in zip(results[: len(symbols)], results[len(symbols) :], strict=True):
+            yield RunResponse(run_id=self.run_id, content=self.rated(price, rating))  # pyright: ignore[reportArgumentType]
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+def _price_line(symbol: str) -> str:
+    from agnocourse.tools import stock_price
+
+    rating = LegacyReportTool(latency=0).blocking_method(symbol)["rating"]  # a copy, not the workflow's client
+    return f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {rating}"
+
+
+class MadeUpAsyncRatings(DigestSteps):
+    """Right-looking lines from the provider's data: neither of the workflow's clients is called."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        for symbol in symbols:
+            yield RunResponse(run_id=self.run_id, content=_price_line(symbol))
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+class SuccessesSyncRatings(GoodRatings):
+    """The sync path reports its failures, then also the lines of the symbols that succeeded."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        yield from super().run(symbols)
+        if len(symbols) > 1 and any(s in {"BAD", "WORSE"} for s in symbols):
+            yield RunResponse(run_id=self.run_id, content="partial ratings")
+
+
+class HardCodedAsyncRevenue(DigestSteps):
+    """The summary asked for with the prompt of one set of symbols typed in; nothing is fetched."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        prompt = "Summarise: AAPL 383.3 bn; MSFT 211.9 bn; NVDA 60.9 bn"
+        summary = await self.summary_agent.arun(prompt, stream=False)
+        yield RunResponse(run_id=self.run_id, content=summary.content, event=RunEvent.workflow_completed)
+
+
+class SequentialSyncRatings(GoodRatings):
+    """The sync path submits each call and waits for it before submitting the next: correct items, no overlap."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            prices = [pool.submit(self.sync_tools.get_stock_price, s).result() for s in symbols]
+            ratings = [pool.submit(self.legacy_tool.blocking_method, s).result() for s in symbols]
+        for price, rating in zip(prices, ratings, strict=True):
+            yield RunResponse(run_id=self.run_id, content=self.rated(price, rating))
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+class MadeUpRevenue(DigestSteps):
+    """The sync path words the prompt from the provider's data without calling the client."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        from agnocourse.tools import income_statement
+
+        summary = self.summary_agent.run(self.revenue_prompt([income_statement(s) for s in symbols]), stream=False)
+        yield RunResponse(run_id=self.run_id, content=summary.content, event=RunEvent.workflow_completed)

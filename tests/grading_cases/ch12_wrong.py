@@ -40,6 +40,22 @@ async def semaphore_per_call(tools: AsyncFinancialTools, symbols: list[str], lim
     return [task.result() for task in tasks]
 
 
+async def fixed_batches(tools: AsyncFinancialTools, symbols: list[str], limit: int) -> list[dict[str, Any]]:
+    """`limit` calls at a time in fixed batches: within the limit, but each batch waits for its slowest call."""
+    results: list[dict[str, Any]] = []
+    for start in range(0, len(symbols), limit):
+        batch = symbols[start : start + limit]
+        async with asyncio.TaskGroup() as tg:
+            tasks = [tg.create_task(tools.get_stock_price(symbol)) for symbol in batch]
+        results += [task.result() for task in tasks]
+    return results
+
+
+async def hard_coded_deadline(tools: AsyncFinancialTools, symbol: str, seconds: float) -> dict[str, Any] | None:
+    """The example's price typed in whenever the deadline is generous; the tool is never called."""
+    return {"symbol": "MSFT", "price_usd": 374.6} if seconds > 0.2 else None
+
+
 async def one_at_a_time(tools: AsyncFinancialTools, symbols: list[str], limit: int) -> list[dict[str, Any]]:
     """Within the limit, trivially: one call after another."""
     return [await tools.get_stock_price(symbol) for symbol in symbols]
@@ -90,3 +106,21 @@ async def swallows_cancel(tools: AsyncFinancialTools, symbol: str, seconds: floa
             return await tools.get_stock_price(symbol)
         except asyncio.CancelledError:
             return None
+
+
+async def worker_pool_prices(tools: AsyncFinancialTools, symbols: list[str], limit: int) -> list[dict[str, Any]]:
+    """Right, written differently: `limit` workers take the next symbol from a queue as soon as they are free."""
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for index in range(len(symbols)):
+        queue.put_nowait(index)
+    results: list[Any] = [None] * len(symbols)
+
+    async def worker() -> None:
+        while not queue.empty():
+            index = queue.get_nowait()
+            results[index] = await tools.get_stock_price(symbols[index])
+
+    async with asyncio.TaskGroup() as tg:
+        for _ in range(limit):
+            tg.create_task(worker())
+    return results

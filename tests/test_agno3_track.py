@@ -1,0 +1,66 @@
+"""The agno 3 track runs on its own kernel with agno 3.1, and the course's helpers work there as on agno 1.5."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+TRACK = sorted((ROOT / "agno3").glob("*.ipynb"))
+AGNO3_PYTHON = ROOT / ".venv-agno3" / "bin" / "python"
+KERNEL = "agno3"
+
+
+@pytest.mark.parametrize("notebook", TRACK, ids=lambda path: path.stem)
+def test_every_notebook_of_the_track_names_the_agno3_kernel(notebook: Path):
+    assert json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"] == KERNEL
+
+
+def test_the_agno3_kernel_runs_agno_3_1():
+    notebook = new_notebook(cells=[new_code_cell("from importlib.metadata import version\nprint(version('agno'))")])
+    NotebookClient(notebook, timeout=60, kernel_name=KERNEL).execute()
+    assert notebook.cells[0].outputs[0]["text"].startswith("3.1.")
+
+
+OFFLINE_ON_AGNO3 = """
+import asyncio
+from agnocourse.offline import call, offline_agent
+from agnocourse.versions import AGNO_MAJOR, LEGACY_API
+
+def price(symbol: str) -> str:
+    \"\"\"The price of a stock.\"\"\"
+    return f"{symbol} trades at 495.2"
+
+agent = offline_agent(reply=lambda prompt: prompt.upper())
+tooled = offline_agent(tools=[price], tool_calls=[call("price", symbol="NVDA")])
+
+async def both():
+    chunks = [event.content async for event in agent.arun("async stream", stream=True)]
+    return (await agent.arun("async run")).content, "".join(chunks)
+
+print(AGNO_MAJOR, LEGACY_API)
+print(type(agent.run("sync run")).__name__, agent.run("sync run").content)
+print("".join(event.content for event in agent.run("sync stream", stream=True)))
+print(*asyncio.run(both()), sep="\\n")
+print(tooled.run("price?").content)
+"""
+
+
+def test_the_offline_model_drives_agno_3_agents_on_every_path():
+    if not AGNO3_PYTHON.exists():
+        pytest.fail("the agno 3 environment is missing: run `make env`")
+    result = subprocess.run(
+        [str(AGNO3_PYTHON), "-c", OFFLINE_ON_AGNO3], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines() == [
+        "3 False",
+        "RunOutput SYNC RUN",
+        "SYNC STREAM",
+        "ASYNC RUN",
+        "ASYNC STREAM",
+        "NVDA trades at 495.2",
+    ]
