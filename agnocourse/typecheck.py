@@ -114,7 +114,8 @@ _DEFINITIONS = (
 
 def definitions(text: str) -> str:
     """A cell's definitions (imports, functions, classes, assignments), each on its own lines; the rest of the
-    cell (calls such as check(...), top-level await, IPython's magics) blanked, so line numbers stay the cell's."""
+    cell (calls such as check(...), top-level await, IPython's magics, `from __future__` imports) blanked, so line
+    numbers stay the cell's."""
     lines = text.splitlines()
     try:
         tree = ast.parse(text)
@@ -122,6 +123,8 @@ def definitions(text: str) -> str:
         return text
     keep: set[int] = set()
     for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue  # allowed only at the top of a module, which the cell is not once it follows the imports
         if isinstance(node, _DEFINITIONS) and not any(isinstance(n, ast.Await) for n in ast.walk(node)):
             first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
             keep.update(range(first, (node.end_lineno or node.lineno) + 1))

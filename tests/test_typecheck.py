@@ -34,8 +34,9 @@ def test_a_cell_keeps_its_definitions_and_blanks_calls_on_their_own_lines():
     assert "check(" not in text and "print(" not in text  # calls are not definitions
 
 
-def test_top_level_await_is_left_out():
+def test_top_level_await_and_future_imports_are_left_out():
     assert definitions("x = await thing()\ny = 1\n").splitlines() == ["", "y = 1"]
+    assert definitions("from __future__ import annotations\nimport os\n").splitlines() == ["", "import os"]
 
 
 def test_the_defining_cell_of_a_class_run_as_a_notebook_cell_is_found_whole():
