@@ -1,17 +1,27 @@
 """Generate exercises/ from solutions/: ``python -m agnocourse exercises [--check]``.
 
 A solutions notebook is the single source of its exercises. In a code cell, the lines between
-``### BEGIN SOLUTION`` and ``### END SOLUTION`` become a stub that raises NotImplementedError, preceded by
-the cell's hint (a ``### HINT: ...`` line in the cell, or ``{"agnocourse": {"hint": ...}}`` in its
-metadata). The stub names the exercise of the next check cell. A title "# Solutions N: ..." becomes
-"# Exercises N: ...", so the book's two parts name their pages apart. Outputs, execution counts and run timings
-are cleared; everything else, check cells and metadata included, is kept. The output is the same bytes on every run.
+``### BEGIN SOLUTION`` and ``### END SOLUTION`` become a stub, preceded by the cell's hint (a ``### HINT: ...``
+line in the cell, or ``{"agnocourse": {"hint": ...}}`` in its metadata); the stub names the exercise of the next
+check cell. A region at the top level of its cell becomes ``Name = OtherName = NotImplemented`` for the names the
+region defines and the check cell reads: the cell runs, and the check says the exercise is not answered yet
+instead of failing on a NameError. A region inside a function or class raises NotImplementedError when called.
+
+Run All in JupyterLab stops at the first cell that raises, unless the cell is tagged ``raises-exception``
+(the kernel is then asked not to abort the queued cells). Every answer cell and check cell of an exercise is
+tagged so, which lets a learner skip ahead: the setup of each later exercise still runs. The grader reads each
+cell's error itself, so the tag never hides a failure from the score.
+
+A title "# Solutions N: ..." becomes "# Exercises N: ...", so the book's two parts name their pages apart.
+Outputs, execution counts and run timings are cleared; everything else, check cells and metadata included, is
+kept. The output is the same bytes on every run.
 ``--check`` writes nothing and exits 1, naming the files, when exercises/ is out of date.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import re
 import sys
@@ -24,6 +34,7 @@ BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 HINT = re.compile(r"^\s*### HINT:\s*(?P<text>.*)$")
 SOLUTIONS_TITLE = re.compile(r"^# Solutions\b")
+RAISES = "raises-exception"
 
 
 class SolutionFormatError(ValueError):
@@ -36,21 +47,64 @@ def exercise_meta(cell: Any) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) and "exercise" in meta else None
 
 
-def _next_exercise(cells: list[Any], index: int) -> dict[str, Any]:
+def _next_check(cells: list[Any], index: int) -> Any:
     for cell in cells[index + 1 :]:
-        meta = exercise_meta(cell)
-        if meta is not None:
-            return meta
+        if exercise_meta(cell) is not None:
+            return cell
     raise SolutionFormatError(f"cell {index} holds a solution but no check cell follows it")
 
 
-def stub_cell_source(source: str, meta: dict[str, Any], hint: str | None, where: str) -> str:
-    """The cell's source with every solution region replaced by the hint and a NotImplementedError stub."""
+def _defined_names(code: str) -> list[str]:
+    """Names a top-level region binds (classes, functions, assignments), in order."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    return list(dict.fromkeys(names))
+
+
+def _checked_names(check_source: str) -> list[str]:
+    """The plain names a check cell passes to check(), in order."""
+    try:
+        tree = ast.parse(check_source)
+    except SyntaxError:
+        return []
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "check"]
+    return [arg.id for call in calls for arg in call.args if isinstance(arg, ast.Name)]
+
+
+def _placeholder(region: list[str], checked: list[str], where: str) -> str:
+    """``A = B = NotImplemented`` for the names the region defines that the check reads (all it defines if none)."""
+    defined = _defined_names("\n".join(region))
+    names = [name for name in checked if name in defined] or defined
+    if not names:
+        raise SolutionFormatError(f"{where}: a top-level solution region that defines no name")
+    return " = ".join([*names, "NotImplemented"])
+
+
+def stub_cell_source(
+    source: str, meta: dict[str, Any], hint: str | None, where: str, checked: list[str] | None = None
+) -> str:
+    """The cell's source with every solution region replaced by the hint and a stub.
+
+    A region at the top level becomes a placeholder assignment of the names the check reads (`checked`); an
+    indented one (inside a function or class) raises NotImplementedError.
+    """
     lines = source.splitlines()
     hints = [m["text"] for m in map(HINT.match, lines) if m]
     hint = hint or (" ".join(hints) if hints else None)
     out: list[str] = []
+    region: list[str] = []
     inside = False
+    indent = ""
+    title = f" ({meta['title']})" if meta.get("title") else ""
     for line in lines:
         stripped = line.strip()
         if HINT.match(line):
@@ -58,18 +112,23 @@ def stub_cell_source(source: str, meta: dict[str, Any], hint: str | None, where:
         if stripped == BEGIN:
             if inside:
                 raise SolutionFormatError(f"{where}: {BEGIN} inside a solution region")
-            inside = True
+            inside, region = True, []
             indent = line[: len(line) - len(line.lstrip())]
             if hint:
                 out.append(f"{indent}# Hint: {hint}")
-            title = f" ({meta['title']})" if meta.get("title") else ""
-            message = f"Exercise {meta['exercise']}{title}: replace this line with your answer"
-            out.append(f"{indent}raise NotImplementedError({message!r})")
         elif stripped == END:
             if not inside:
                 raise SolutionFormatError(f"{where}: {END} without {BEGIN}")
             inside = False
-        elif not inside:
+            if indent:
+                message = f"Exercise {meta['exercise']}{title}: replace this line with your answer"
+                out.append(f"{indent}raise NotImplementedError({message!r})")
+            else:
+                out.append(f"# Exercise {meta['exercise']}{title}: replace the next line with your answer.")
+                out.append(_placeholder(region, checked or [], where))
+        elif inside:
+            region.append(line)
+        else:
             out.append(line)
     if inside:
         raise SolutionFormatError(f"{where}: {BEGIN} without {END}")
@@ -86,13 +145,23 @@ def generate(solution: Any, name: str = "notebook") -> Any:
         if cell.cell_type != "code":
             continue
         if BEGIN in cell.source:
-            meta = _next_exercise(cells, index)
+            check = _next_check(cells, index)
+            meta = exercise_meta(check) or {}
             hint = cell.metadata.get("agnocourse", {}).get("hint")
-            cell.source = stub_cell_source(cell.source, meta, hint, f"{name}, cell {index}")
+            where = f"{name}, cell {index}"
+            cell.source = stub_cell_source(cell.source, meta, hint, where, _checked_names(check.source))
+            _tag(cell, RAISES)
+            _tag(check, RAISES)
         cell.outputs = []
         cell.execution_count = None
         cell.metadata.pop("execution", None)  # the timings of the last run of the solutions
     return notebook
+
+
+def _tag(cell: Any, tag: str) -> None:
+    tags = cell.metadata.setdefault("tags", [])
+    if tag not in tags:
+        tags.append(tag)
 
 
 def render(solution_path: Path) -> str:

@@ -33,7 +33,7 @@ def test_a_solution_region_becomes_a_hinted_stub():
         "    raise NotImplementedError('Exercise 9.1 (Demo): replace this line with your answer')"
     )
     assert generated.cells[3].source == 'check("9.1", answer)'
-    assert generated.cells[3].metadata == CHECK
+    assert generated.cells[3].metadata == {**CHECK, "tags": ["raises-exception"]}
     assert all(c.outputs == [] and c.execution_count is None for c in generated.cells if c.cell_type == "code")
 
 
@@ -50,7 +50,8 @@ def test_a_hint_can_come_from_the_cell_metadata():
     notebook.cells[2].source = "### BEGIN SOLUTION\nanswer = 42\n### END SOLUTION"
     notebook.cells[2].metadata["agnocourse"] = {"hint": "forty-two"}
     source = exercises.generate(notebook).cells[2].source
-    assert source.splitlines() == ["# Hint: forty-two", source.splitlines()[1]]
+    assert source.splitlines()[0] == "# Hint: forty-two"
+    assert source.splitlines()[-1] == "answer = NotImplemented"
 
 
 def test_a_solution_without_a_check_cell_after_it_is_an_error():
@@ -81,3 +82,33 @@ def test_generation_is_deterministic_and_check_names_stale_files(tmp_path: Path,
     assert exercises.main(["--check", *folders]) == 0
     (generated / "09_demo.ipynb").write_text("{}", encoding="utf-8")
     assert exercises.main(["--check", *folders]) == 1
+
+
+def test_a_top_level_region_becomes_placeholders_for_the_names_the_check_reads():
+    notebook = solution_notebook()
+    notebook.cells[2].source = (
+        "### HINT: two of them.\n### BEGIN SOLUTION\nLIMIT = 3\n\n\ndef answer():\n    return LIMIT\n\n\n"
+        "class Other:\n    pass\n### END SOLUTION\n"
+    )
+    notebook.cells[3].source = 'check("9.1", answer, Other)'
+    generated = exercises.generate(notebook)
+    assert generated.cells[2].source.splitlines() == [
+        "# Hint: two of them.",
+        "# Exercise 9.1 (Demo): replace the next line with your answer.",
+        "answer = Other = NotImplemented",
+    ]
+
+
+def test_answer_and_check_cells_are_tagged_so_run_all_goes_on():
+    generated = exercises.generate(solution_notebook())
+    setup, answer, check = generated.cells[1:]
+    assert "tags" not in setup.metadata
+    assert answer.metadata["tags"] == check.metadata["tags"] == ["raises-exception"]
+    assert check.metadata["agnocourse"] == CHECK["agnocourse"]
+
+
+def test_a_top_level_region_that_defines_nothing_is_an_error():
+    notebook = solution_notebook()
+    notebook.cells[2].source = "### BEGIN SOLUTION\nprint(42)\n### END SOLUTION\n"
+    with pytest.raises(exercises.SolutionFormatError, match="defines no name"):
+        exercises.generate(notebook)

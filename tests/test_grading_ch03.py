@@ -15,7 +15,7 @@ WRONG = [
     ("3.1", (w.DoubleCallNews,), "[ALWAYS DO 1: Proper Sync Implementation]", "asked the reporter 2 times"),
     ("3.1", (w.CollectingNews,), "[AGN103]", "after the reporter had produced its last chunk"),
     ("3.1", (w.BridgeNews,), "[AGN101]", "running event loop"),
-    ("3.1", (w.NoCompletionNews,), "[Consistent Return Types]", "workflow_completed at positions []"),
+    ("3.1", (w.NoCompletionNews,), "[Consistent Return Types]", "none of them carried RunEvent.workflow_completed"),
     ("3.2", (w.UnawaitedAsyncNews,), "[AGN106]", "got coroutine"),
     ("3.2", (w.SyncCallAsyncNews,), "[AGN104]", "event loop was blocked"),
     ("3.2", (w.NoRunIdAsyncNews,), "[AGN111]", "run ids [None, None, None]"),

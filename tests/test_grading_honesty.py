@@ -122,7 +122,7 @@ def test_every_exercise_notebook_scores_zero_on_its_stubs(solution):
     assert result.points == 0 and not result.passed
     for e in result.exercises:
         assert e.status == "failed"
-        assert e.message.startswith(f"NotImplementedError: Exercise {e.id} ")
+        assert e.message.startswith(f"NotAnswered: Exercise {e.id} is not answered yet: ")
 
 
 @pytest.mark.slow

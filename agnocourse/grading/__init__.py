@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from agnocourse.grading.feedback import as_shown, not_answered
 from agnocourse.grading.harness import run_check
 from agnocourse.grading.registry import lookup
 
@@ -17,9 +18,19 @@ __all__ = ["benchmark", "check"]
 
 
 def check(exercise: str, *answers: Any) -> None:
-    """Check the answers of one exercise; print a line when it passes, raise AssertionError when not."""
+    """Check the answers of one exercise; print a line when it passes, raise AssertionError when not.
+
+    An answer still equal to the exercise's placeholder (``NotImplemented``) fails as not answered yet. A failure
+    shows the course's message and the learner's frames, not the course's (see `feedback.as_shown`).
+    """
+    __tracebackhide__ = True
     entry = lookup(exercise)
-    run_check(f"Exercise {entry.id}", lambda: entry.check(*answers))
+    if any(answer is NotImplemented for answer in answers):
+        raise as_shown(not_answered(entry.id))
+    try:
+        run_check(f"Exercise {entry.id}", lambda: entry.check(*answers))
+    except AssertionError as failure:
+        raise as_shown(failure) from None
     print(f"Exercise {entry.id} ({entry.title}): passed")
 
 

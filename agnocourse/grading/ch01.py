@@ -293,7 +293,9 @@ def call_patterns(sync_answer: Any, async_answer: Any) -> None:
         _expect_story(each_run, each, outline, story, f"{async_cls.__name__}.arun()")
     one_run = 2 * latency + 0.02 * len(story.split())
     expect_timing(
-        overlapped(seconds, 2 * one_run),
+        # Two runs one after the other take their sum; overlapping, about one run. A streamed run also spends
+        # CPU on every chunk, which does not overlap, so the line sits at 80% of the sum, not the usual 60%.
+        seconds < 0.8 * 2 * one_run,
         "AGN104",
         f"two concurrent runs of about {one_run:.2f} s each took {seconds:.2f} s: they did not overlap.",
         "await every agent call, so that while one run waits the other goes on.",

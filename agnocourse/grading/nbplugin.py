@@ -57,6 +57,11 @@ def _error_output(item: Any) -> tuple[str, str]:
 
 def classify(item: Any, error: BaseException | None) -> dict[str, Any]:
     if error is None:
+        # nbval passes a cell tagged raises-exception whatever it raised (the exercises tag their answer and
+        # check cells so that JupyterLab's Run All goes on); the grader reads the cell's error itself.
+        ename, evalue = _error_output(item)
+        if ename:
+            return {"status": "error", "ename": ename, "evalue": evalue}
         return {"status": "passed", "ename": "", "evalue": ""}
     text = str(error)
     if isinstance(error, KernelDiedError):

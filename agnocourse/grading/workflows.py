@@ -85,9 +85,24 @@ def expect_runresponses(items: list[Any], where: str) -> None:
     expect(
         finals == [len(items) - 1],
         "Consistent Return Types",
-        f"{where} yielded RunEvent.workflow_completed at positions {finals} of {len(items)} items.",
+        completed_in_words(where, finals, len(items)),
         "the last item, and only the last, carries event=RunEvent.workflow_completed.",
     )
+
+
+COMPLETED_NAME = "RunEvent.workflow_completed"
+
+
+def completed_in_words(where: str, finals: list[int], count: int) -> str:
+    """What a stream did with RunEvent.workflow_completed, said in words (`finals`: 0-based positions)."""
+    items = f"{count} item{'s' if count != 1 else ''}"
+    if not finals:
+        none = "it did not carry" if count == 1 else "none of them carried"
+        return f"{where} yielded {items}, and {none} {COMPLETED_NAME}."
+    numbers = ", ".join(str(i + 1) for i in finals)
+    if len(finals) > 1:
+        return f"{where} yielded {items}, and {len(finals)} of them (items {numbers}) carried {COMPLETED_NAME}."
+    return f"{where} yielded {items}, and item {numbers}, not the last, carried {COMPLETED_NAME}."
 
 
 def expect_returns(function: Any, origin: type, where: str) -> None:
