@@ -77,6 +77,7 @@ test: $(READY) $(READY3) browser
 ## make lint: run the course's rule checker on the course itself
 lint: $(READY)
 	$(BIN)/python -m agnocourse lint notebooks solutions agnocourse
+	$(BIN)/python -m agnocourse lint --agno-version 3.1 agno3
 
 ## make grade NB=path/to/notebook.ipynb: grade one exercise notebook (or a folder, for a class).
 ## A partial score is a result, not an error: make succeeds and says so. The grader's own exit status
@@ -119,6 +120,6 @@ clean:
 lock:
 	rm -rf /tmp/agnocourse-lock && $(PYTHON) -m venv /tmp/agnocourse-lock
 	/tmp/agnocourse-lock/bin/pip install --quiet agno==1.5.10 jupyter-book==1.0.4.post1 nbval nbclient \
-	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright
+	  pytest pytest-xdist ipykernel matplotlib ruff pyright playwright fastapi uvicorn
 	{ sed -n '1,2p' requirements.txt; /tmp/agnocourse-lock/bin/pip freeze; echo "-e ."; } > requirements.txt.new
 	mv requirements.txt.new requirements.txt

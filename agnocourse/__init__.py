@@ -1,12 +1,9 @@
 """Helpers for Async Agno, an executable course on asynchronous code with the Agno agent framework.
 
-Importing the package makes the process safe for offline teaching: agno telemetry is turned off and a
-network guard refuses every connection that does not stay on this machine (see `agnocourse.network`).
+Importing the package changes nothing in the process. The course keeps itself offline where it sets itself
+up: importing `agnocourse.offline` (every notebook's first cell does), the course's pytest plugin and
+`python -m agnocourse offline -- CMD` turn agno telemetry off and install the network guard
+(`agnocourse.network`).
 """
-
-from agnocourse import network as _network
-
-_network.disable_telemetry()
-_network.install_guard()
 
 __all__: list[str] = []

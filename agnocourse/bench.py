@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -69,14 +70,33 @@ def notebook_times() -> Iterator[tuple[str, float]]:
             yield f"{folder}/{path.name}", time.perf_counter() - started
 
 
+def _checker_figures(figures: dict[str, Any]) -> str:
+    return (
+        f"{figures['files']} files, {figures['lines']} lines in {figures['seconds'] * 1000:.0f} ms "
+        f"({figures['lines_per_second']:,.0f} lines/s; {figures['lines'] / max(figures['cpu_seconds'], 1e-9):,.0f} "
+        "lines per CPU second)"
+    )
+
+
 def checker_speed() -> str:
     from agnocourse import rules
 
-    figures = rules.benchmark([ROOT / name for name in ("notebooks", "solutions", "agnocourse", "tests", "book")])
-    return (
-        f"{figures['files']} files, {figures['lines']} lines in {figures['seconds'] * 1000:.0f} ms "
-        f"({figures['lines_per_second']:,.0f} lines/s)"
+    return _checker_figures(
+        rules.benchmark([ROOT / name for name in ("notebooks", "solutions", "agnocourse", "tests", "book")])
     )
+
+
+def checker_on_agno() -> str:
+    """The checker over the agno library installed in the environment (code nobody here wrote), for its own
+    release line, with how many findings of each code it reports there."""
+    from importlib import metadata
+
+    import agno_async_rules
+
+    source = Path(str(metadata.distribution("agno").locate_file("agno")))
+    figures = agno_async_rules.benchmark([source], agno_version=metadata.version("agno"))
+    codes = ", ".join(f"{code} {count}" for code, count in figures["codes"].items()) or "no findings"
+    return f"{_checker_figures(figures)}; {codes}"
 
 
 def grading_speed(classroom: bool) -> list[tuple[str, str]]:
@@ -104,6 +124,7 @@ def main(argv: list[str]) -> int:
     for name, seconds in notebook_times():
         rows.append((f"execute {name}", f"{seconds:.1f} s"))
     measure("rule checker on the repository", checker_speed)
+    measure("rule checker on the installed agno library", checker_on_agno)
     rows += grading_speed(classroom=not options.quick)
     from agnocourse import performance
 

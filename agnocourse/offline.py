@@ -29,7 +29,13 @@ from agno.models.base import Model
 from agno.models.message import Message
 from agno.models.response import ModelResponse
 
+from agnocourse import network
 from agnocourse.versions import LEGACY_API
+
+# The name promises offline: importing this module (every notebook's first cell does) turns agno telemetry
+# off (agno reads it at run time) and refuses outbound connections from then on.
+network.disable_telemetry()
+network.install_guard()
 
 Reply = str | Sequence[str] | Callable[[str], str] | None
 

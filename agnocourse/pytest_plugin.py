@@ -1,3 +1,6 @@
 """pytest plugin loaded by the course's own configuration: the whole test session runs offline."""
 
-import agnocourse  # noqa: F401  (importing it turns telemetry off and installs the network guard)
+from agnocourse import network
+
+network.disable_telemetry()
+network.install_guard()

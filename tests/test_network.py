@@ -66,10 +66,48 @@ def test_remote_names(host):
     assert not network.is_loopback(host)
 
 
-def test_importing_the_package_guards_a_fresh_interpreter():
-    code = "import agnocourse, socket; socket.getaddrinfo('pypi.org', 443)"
-    env = {k: v for k, v in os.environ.items() if k != "AGNOCOURSE_ALLOW_NETWORK"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+def _fresh(code: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("AGNOCOURSE_ALLOW_NETWORK", "AGNO_TELEMETRY")}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+
+
+def test_importing_agnocourse_offline_guards_a_fresh_interpreter():
+    result = _fresh(
+        "import agnocourse.offline, os, socket; print(os.environ['AGNO_TELEMETRY']); "
+        "socket.getaddrinfo('pypi.org', 443)"
+    )
     assert result.returncode == 1
+    assert result.stdout.strip() == "false"
     assert "NetworkBlockedError" in result.stderr
     assert "pypi.org:443" in result.stderr
+
+
+@pytest.mark.parametrize("module", ["agnocourse", "agnocourse.rules", "agno_async_rules"])
+def test_importing_the_package_or_the_checker_changes_nothing(module: str):
+    """A team importing the checker keeps its own process as it was: no audit hook, no environment change."""
+    code = (
+        f"import os, sys; before = dict(os.environ); import {module} as m; m.__name__; "
+        "from agnocourse import network; "
+        "print(network.guard_enabled(), dict(os.environ) == before, 'agno' in sys.modules)"
+    )
+    result = _fresh(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "False"]
+
+
+def test_every_notebook_turns_the_guard_on_in_its_first_code_cell():
+    """Importing agnocourse does nothing by itself; the setup import `agnocourse.offline` guards the kernel."""
+    import json
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    setup = re.compile(r"^(from agnocourse\.offline import|import agnocourse\.offline)", re.MULTILINE)
+    unguarded = []
+    for folder in ("notebooks", "solutions", "exercises", "agno3", "book"):
+        for path in sorted((root / folder).glob("*.ipynb")):
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            first = next("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
+            if not setup.search(first):
+                unguarded.append(f"{folder}/{path.name}")
+    assert unguarded == []

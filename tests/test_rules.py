@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from textwrap import dedent
 
 import pytest
 
-from agnocourse.rules import RULES, Finding, Severity, check_notebook, check_source
+import agno_async_rules
+from agno_async_rules import LINES, AgnoVersion, Settings, catalog, parse_version
+from agno_async_rules.config import apply, load_table
+from agno_async_rules.events import ENUMS
+from agno_async_rules.sources import python_lines
+from agno_async_rules.variants import VARIANTS
+from agno_async_rules.versions import installed_version, resolve
+from agnocourse.rules import COURSE, RULES, Finding, Severity, check_notebook, check_source
 
 
 def codes(source: str) -> list[str]:
@@ -259,7 +268,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                 return coroutine
             """,
             """
-            class Steps:
+            class Steps(Workflow):
                 def run(self):
                     return asyncio.run(self.arun())
             """,
@@ -605,16 +614,31 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
                     self.session_id = "s1"
+                    yield RunResponse(content=self.describe(topic))
+
+                def describe(self, topic: str) -> str:
+                    return f"{self.run_id}: {topic}"
+            """,
+            """
+            class AsyncReportWorkflow(Workflow):
+                async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
+                    logger.info("run %s", self.run_id)
                     yield RunResponse(content=topic)
             """,
+        ],
+        [
             """
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
                     run_id = str(uuid4())
                     yield RunResponse(run_id=run_id, content=topic)
             """,
-        ],
-        [
+            """
+            class AsyncReportWorkflow(Workflow):
+                async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
+                    self.session_id = "s1"
+                    yield RunResponse(content=topic)
+            """,
             """
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
@@ -1060,3 +1084,198 @@ def test_helpers_of_a_test_module_may_collect_and_start_a_loop(name: str) -> Non
 @pytest.mark.parametrize("name", ["relay.py", "tests/helpers.py", "test_data.json.py.bak", "<string>"])
 def test_the_same_helpers_elsewhere_are_reported(name: str) -> None:
     assert [finding.code for finding in check_source(HELPER_THAT_COLLECTS, name)] == ["AGN103", "AGN105"]
+
+
+# Fixture files: one per code and release line, every expected finding written on its line -----------------
+
+FIXTURES = Path(__file__).resolve().parent / "rule_fixtures"
+_EXPECT = re.compile(r"#\s*expect:\s*([A-Z0-9:,\s]+)$")
+_HEADER = re.compile(r"^#\s*([a-z-]+):\s*(.+)$")
+
+
+def _fixture(path: Path) -> tuple[Settings, list[tuple[int, int, str]]]:
+    """The settings a fixture's header asks for and the findings its `# expect: CODE:COLUMN` comments list."""
+    text = path.read_text()
+    table: dict[str, object] = {}
+    for line in text.splitlines():
+        header = _HEADER.match(line)
+        if header is None:
+            break
+        key, value = header.groups()
+        table[key] = value if key == "agno-version" else [item.strip() for item in value.split(",")]
+    settings = apply(Settings(), table, path)
+    expected = []
+    for number, line in enumerate(python_lines(text), start=1):
+        if (match := _EXPECT.search(line)) is not None:
+            for item in match.group(1).split(","):
+                code, column = item.strip().split(":")
+                expected.append((number, int(column), code))
+    return settings, sorted(expected)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda path: path.stem)
+def test_fixture_findings_are_exactly_the_expected_ones(path: Path) -> None:
+    """Every finding on its line and column, none missing, none extra, none twice."""
+    settings, expected = _fixture(path)
+    found = [
+        (f.line, f.col, f.code) for f in agno_async_rules.check_source(path.read_text(), path.name, settings=settings)
+    ]
+    assert found == expected
+
+
+def test_every_code_has_a_fixture_that_shows_it() -> None:
+    shown = {code for path in FIXTURES.glob("*.py") for _, _, code in _fixture(path)[1]}
+    assert shown == set(RULES)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda path: path.stem)
+def test_a_fixture_shows_its_code_wherever_the_code_applies(path: Path) -> None:
+    settings, expected = _fixture(path)
+    code = path.stem.split("_")[0]
+    applies = RULES[code].applies_to(settings.agno_version)
+    assert (code in {found for _, _, found in expected}) == applies
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_each_release_line_has_fixtures(line: str) -> None:
+    assert any(_fixture(path)[0].agno_version.line == line for path in FIXTURES.glob("*.py"))
+
+
+# Release lines -------------------------------------------------------------------------------------------
+
+VERSIONS = {"1.5": "1.5", "1.8": "1.6-1.8", "2.9": "2.x", "3.1": "3.x"}
+
+
+@pytest.mark.parametrize(("version", "line"), VERSIONS.items())
+@pytest.mark.parametrize("code", list(RULES))
+def test_examples_of_every_line(version: str, line: str, code: str) -> None:
+    """Each line's texts: its bad example gives exactly its code there, its good example nothing."""
+    rules = catalog(parse_version(version))
+    if code not in rules:
+        assert not RULES[code].applies_to(parse_version(version))
+        return
+    rule = rules[code]
+    bad = agno_async_rules.check_source(rule.bad, agno_version=version)
+    assert {f.code for f in bad} == {code}
+    assert all(rule.fix in f.message for f in bad)
+    assert agno_async_rules.check_source(rule.good, agno_version=version) == []
+    if code in VARIANTS and line in VARIANTS[code]:
+        assert rule.bad != RULES[code].bad or rule.fix != RULES[code].fix
+
+
+@pytest.mark.parametrize(
+    ("text", "version", "line"),
+    [
+        ("1.5", AgnoVersion(1, 5), "1.5"),
+        ("1.5.10", AgnoVersion(1, 5), "1.5"),
+        ("1.2", AgnoVersion(1, 2), "1.5"),
+        ("1.6", AgnoVersion(1, 6), "1.6-1.8"),
+        ("1.8.4", AgnoVersion(1, 8), "1.6-1.8"),
+        ("2", AgnoVersion(2, 0), "2.x"),
+        ("v2.9.0", AgnoVersion(2, 9), "2.x"),
+        ("3.1.10", AgnoVersion(3, 1), "3.x"),
+        ("4.0", AgnoVersion(4, 0), "3.x"),
+    ],
+)
+def test_versions_and_their_lines(text: str, version: AgnoVersion, line: str) -> None:
+    assert parse_version(text) == version and version.line == line
+
+
+@pytest.mark.parametrize("text", ["", "latest", "one.two", "1.x"])
+def test_not_a_version(text: str) -> None:
+    with pytest.raises(ValueError, match="not an agno version"):
+        parse_version(text)
+
+
+def test_without_a_version_the_installed_agno_decides_read_from_metadata() -> None:
+    from importlib import metadata
+
+    assert installed_version() == parse_version(metadata.version("agno"))
+    assert resolve(None) == (installed_version(), "installed agno")
+
+
+def test_without_agno_installed_the_default_is_1_5(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    def missing(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", missing)
+    assert resolve(None) == (AgnoVersion(1, 5), "default")
+    assert resolve("3.1") == (AgnoVersion(3, 1), "given")
+
+
+def test_every_rule_says_which_releases_it_applies_to() -> None:
+    assert {code: rule.versions for code, rule in RULES.items() if rule.until} == {
+        "AGN108": "agno before 2.0",
+        "AGN110": "agno before 2.0",
+        "AGN111": "agno before 1.6",
+        "AGN112": "agno before 2.9",
+    }
+    assert all(rule.versions == "every agno release" for rule in RULES.values() if rule.until is None)
+
+
+def test_the_1_5_event_members_are_the_installed_release_s() -> None:
+    """The course's venv holds agno 1.5.10: the checker's list of its RunEvent members is that enum's."""
+    from agno.run.response import RunEvent
+
+    assert ENUMS["1.5"]["RunEvent"] == {member.name for member in RunEvent}
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("async def f(agent):\n    async for c in agent.arun('m', stream=True):\n        pass\n", {"1.5", "1.8"}),
+        ("async def f(agent):\n    async for c in await agent.arun('m', stream=True):\n        pass\n", {"2.9", "3.1"}),
+        ("x = RunEvent.run_content\n", {"1.5", "1.8"}),
+        ("x = RunEvent.memory_update_completed\n", {"1.5"}),
+        ("x = RunEvent.run_response\n", {"1.8", "2.9", "3.1"}),
+        ("x: RunResponse\n", {"2.9", "3.1"}),
+        ("x: RunResponseContentEvent\n", {"1.5", "2.9", "3.1"}),
+        ("r = agent.run('m')\n", {"1.5", "1.8"}),
+    ],
+)
+def test_the_same_code_is_right_on_one_line_and_wrong_on_another(source: str, found: set[str]) -> None:
+    assert {version for version in VERSIONS if agno_async_rules.check_source(source, agno_version=version)} == found
+
+
+# Receivers ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = Agent()\nasync def f():\n    x.run('m', stream=False)\n", ["AGN104"]),
+        ("app_agent = Agent()\nasync def f():\n    app_agent.run('m', stream=False)\n", ["AGN104"]),
+        ("runner = Team()\nasync def f():\n    runner.run('m', stream=False)\n", ["AGN104"]),
+        ("async def f(pool: Agent):\n    pool.run('m', stream=False)\n", ["AGN104"]),
+        ("async def f(pool: 'Team | None'):\n    pool.run('m', stream=False)\n", ["AGN104"]),
+        (
+            "class W:\n    loop: Agent = Agent()\n    async def f(self):\n        self.loop.run('m', stream=False)\n",
+            ["AGN104"],
+        ),
+        ("writer = Translator()\nasync def f():\n    writer.run('m')\n", []),
+        ("async def f(writer: Translator):\n    writer.run('m')\n", []),
+        (
+            "class MyAgent(Agent):\n    pass\n\nbot = MyAgent()\nasync def f():\n    bot.run('m', stream=False)\n",
+            ["AGN104"],
+        ),
+        ("def f():\n    PerformanceEval(func=g).run()\n", []),
+        ("def f(e):\n    evaluation = ReliabilityEval(agent=a)\n    evaluation.arun()\n", []),
+    ],
+)
+def test_a_binding_beats_a_guess_from_the_name(source: str, expected: list[str]) -> None:
+    assert [f.code for f in agno_async_rules.check_source(source, agno_version="1.5")] == expected
+
+
+def test_the_course_s_classes_are_configured_not_built_in() -> None:
+    source = "async def f(symbol):\n    LegacyReportTool().rating(symbol)\n    tool.blocking_method(symbol)\n"
+    assert agno_async_rules.check_source(source, agno_version="1.5") == []
+    assert [f.code for f in check_source(source)] == ["AGN107", "AGN107"]
+
+
+def test_the_course_settings_are_the_pyproject_table() -> None:
+    root = Path(__file__).resolve().parents[1]
+    configured = apply(Settings(), load_table(root / "pyproject.toml"), root / "pyproject.toml")
+    for name in ("agno_version", "agent_factories", "blocking_classes", "blocking_methods"):
+        assert getattr(configured, name) == getattr(COURSE, name)

@@ -49,7 +49,7 @@ def source_of(obj: Any) -> str:
 def findings(obj: Any, codes: Iterable[str]) -> list[Any]:
     """The rule checker's findings with the given codes on the source of `obj`."""
     try:
-        from agnocourse.rules import check_source  # pyright: ignore[reportAttributeAccessIssue]
+        from agnocourse.rules import check_source
     except ImportError as missing:
         raise RuntimeError(
             "the structural checks need the rule checker agnocourse.rules, which is not installed"

@@ -117,3 +117,10 @@ def mentions(annotation: ast.expr | None, name: str) -> bool:
         (isinstance(sub, ast.Name) and sub.id == name) or (isinstance(sub, ast.Attribute) and sub.attr == name)
         for sub in ast.walk(node)
     )
+
+
+def root_name(node: ast.expr) -> str | None:
+    """The name a dotted expression starts from: `client.chat.completions` -> "client"."""
+    while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from agnocourse.rules.findings import Problem
-from agnocourse.rules.syntax import FunctionNode, is_generator, mentions, self_attribute, stream_annotation
+from agno_async_rules.findings import Problem
+from agno_async_rules.syntax import FunctionNode, is_generator, mentions, self_attribute, stream_annotation
 
 _WANTED = {"sync": "Iterator[RunResponse]", "async": "AsyncIterator[RunResponse]"}
 
@@ -40,6 +40,15 @@ def _sets_run_id(method: FunctionNode) -> bool:
     return False
 
 
+def _reads_run_id(node: ast.ClassDef) -> bool:
+    """Whether any method of the class reads self.run_id (where a missing one would do harm)."""
+    return any(
+        self_attribute(sub) == "run_id" and isinstance(sub.ctx, ast.Load)
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Attribute)
+    )
+
+
 def check_workflow_class(node: ast.ClassDef, inherited: set[str]) -> Iterator[Problem]:
     """`inherited`: the names of the methods its bases define (as far as the module shows)."""
     methods = [statement for statement in node.body if isinstance(statement, FunctionNode)]
@@ -52,6 +61,11 @@ def check_workflow_class(node: ast.ClassDef, inherited: set[str]) -> Iterator[Pr
         problem = _annotation_problem(method, node.name)
         if problem is not None:
             yield problem
-        if method.name == "arun" and isinstance(method, ast.AsyncFunctionDef) and not _sets_run_id(method):
+        if (
+            method.name == "arun"
+            and isinstance(method, ast.AsyncFunctionDef)
+            and not _sets_run_id(method)
+            and _reads_run_id(node)
+        ):
             detail = f"arun() of workflow `{node.name}` never sets self.run_id"
             yield Problem("AGN111", method.lineno, method.col_offset + 1, detail)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from agnocourse.rules.findings import Problem
-from agnocourse.rules.syntax import FunctionNode, walk_own
+from agno_async_rules.findings import Problem
+from agno_async_rules.syntax import FunctionNode, walk_own
 
 _ADD_METHODS = ("append", "extend", "insert")
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from agnocourse.rules.facts import Facts
-from agnocourse.rules.findings import Problem
-from agnocourse.rules.streams import collect_then_emit
-from agnocourse.rules.syntax import (
+from agno_async_rules.events import ENUMS, RENAMED_IN_2
+from agno_async_rules.facts import AGENT, WORKFLOW, Facts, local_names
+from agno_async_rules.findings import Problem
+from agno_async_rules.streams import collect_then_emit
+from agno_async_rules.syntax import (
     FunctionNode,
     has_double_star,
     identifier_words,
@@ -20,21 +21,22 @@ from agnocourse.rules.syntax import (
     stream_annotation,
     walk_own,
 )
-from agnocourse.rules.workflows import check_workflow_class
+from agno_async_rules.workflows import check_workflow_class
 
-REMOVED_EVENT = "RunResponseContentEvent"
-RUN_EVENTS = frozenset(
-    {"run_started", "run_response", "run_completed", "run_error", "run_cancelled", "run_paused", "run_continued"}
-    | {"tool_call_started", "tool_call_completed", "reasoning_started", "reasoning_step", "reasoning_completed"}
-    | {"updating_memory", "workflow_started", "workflow_completed"}
-)
+REMOVED_IN_1_6 = "RunResponseContentEvent"  # does not exist on 1.5; on 1.6-1.8 it is what streams yield
+WORKFLOW_MODULES = ("agno.workflow", "agno.run.workflow")
 BLOCKING_CALLS = frozenset(
-    {"time.sleep", "urllib.request.urlopen", "os.system", "socket.create_connection"}
+    {"time.sleep", "urllib.request.urlopen", "os.system", "os.popen", "os.wait", "os.waitpid", "input", "open"}
+    | {"socket.create_connection", "socket.getaddrinfo", "socket.gethostbyname", "sqlite3.connect", "io.open"}
     | {f"subprocess.{name}" for name in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")}
+    | {"subprocess.Popen", "shutil.copyfile", "shutil.copy", "shutil.copytree", "shutil.rmtree", "shutil.move"}
     | {f"{client}.{verb}" for client in ("requests", "httpx") for verb in ("get", "post", "put", "patch", "delete")}
     | {f"{client}.{verb}" for client in ("requests", "httpx") for verb in ("head", "options", "request", "stream")}
+    # os.path functions that ask the file system (join, basename and the like only compute strings)
+    | {f"os.path.{name}" for name in ("exists", "lexists", "isfile", "isdir", "islink", "ismount", "samefile")}
+    | {f"os.path.{name}" for name in ("getsize", "getmtime", "getatime", "getctime", "realpath")}
 )
-BLOCKING_METHODS = frozenset({"blocking_method"})
+BUILTINS = frozenset({"open", "input"})
 TASK_FACTORIES = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
 LOOP_GETTERS = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.new_event_loop"})
 # What an `except` around a TaskGroup can meet: the group (caught by these), or an exception that a
@@ -55,7 +57,12 @@ class Scope:
     inline: bool = False  # a sync def nested in an async def that calls it directly: it runs on the loop
     called_directly: set[str] = field(default_factory=set)  # names an async def calls (not passes on)
     entry_point: bool = False  # main(), a test function or any function of a test module (and what they nest)
+    step: bool = False  # a sync function handed to a workflow as a step (agno 1.7+ workflows, 2.x, 3.x)
     try_depth: int = 0  # how many `try:` bodies with handlers enclose the current node
+
+    def local_names(self) -> set[str]:
+        """Parameters and names bound in the function's body (asked only about `open` and `input` calls)."""
+        return local_names(self.function) if self.function is not None else set()
 
     @property
     def is_sync_def(self) -> bool:
@@ -69,6 +76,8 @@ class Scope:
 class RuleVisitor(ast.NodeVisitor):
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
+        self.version = facts.settings.agno_version
+        self.line = self.version.line
         self.problems: list[Problem] = []
         self.scopes = [Scope()]
         self.coroutine_factories: set[int] = set()  # ids of arun() calls handed on to whoever awaits them
@@ -110,11 +119,13 @@ class RuleVisitor(ast.NodeVisitor):
         self.string_annotations(node.returns)
         parent = self.scope
         is_sync = isinstance(node, ast.FunctionDef)
-        sync_subflow = is_sync and stream_annotation(node.returns) == "sync"
+        sync_subflow = is_sync and stream_annotation(node.returns) == "sync" and self.line in ("1.5", "1.6-1.8")
+        workflow_method = method_of_workflow and self.line in ("1.5", "1.6-1.8")
         scope = Scope(
             function=node,
             in_workflow_class=method_of_workflow or parent.in_workflow_class,
-            sync_path=is_sync and (method_of_workflow or sync_subflow or (parent.is_sync_def and parent.sync_path)),
+            sync_path=is_sync and (workflow_method or sync_subflow or (parent.is_sync_def and parent.sync_path)),
+            step=is_sync and (node.name in self.facts.steps or (parent.is_sync_def and parent.step)),
             inline=is_sync and parent.on_event_loop and node.name in parent.called_directly,
             entry_point=node.name.startswith("test")
             or (parent.entry_point and not in_class)
@@ -169,6 +180,8 @@ class RuleVisitor(ast.NodeVisitor):
 
     def visit_Await(self, node: ast.Await) -> None:
         self.awaited.add(id(node.value))
+        if self.line in ("2.x", "3.x"):
+            self.awaited_stream(node)
         self.generic_visit(node)
 
     def visit_Return(self, node: ast.Return) -> None:
@@ -187,28 +200,44 @@ class RuleVisitor(ast.NodeVisitor):
             elif method_call(item, ASYNC_AGENT_METHODS):
                 self.coroutine_factories.add(id(item))
 
-    # Names: RunResponseContentEvent and RunEvent members ---------------------------------------------
+    # Names: result and event classes a release does not have, and enum members ----------------------
+
+    def removed_name(self, name: str) -> str | None:
+        """Why `name` does not exist on the checked release line, or None when it does."""
+        if self.line == "1.5" and name == REMOVED_IN_1_6:
+            return ""  # the rule's title says it
+        if self.line in ("2.x", "3.x") and name in RENAMED_IN_2:
+            instead = RENAMED_IN_2[name]
+            return f"`{name}` does not exist in agno {self.line}" + (f" (it is `{instead}`)" if instead else "")
+        return None
 
     def visit_Name(self, node: ast.Name) -> None:
-        if node.id == REMOVED_EVENT:
-            self.report("AGN102", node)
+        if (why := self.removed_name(node.id)) is not None:
+            self.report("AGN102", node, why)
 
     def visit_alias(self, node: ast.alias) -> None:
-        if node.name.split(".")[-1] == REMOVED_EVENT:
-            self.report("AGN102", node)
+        if (why := self.removed_name(node.name.split(".")[-1])) is not None:
+            self.report("AGN102", node, why)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        if node.attr == REMOVED_EVENT:
-            self.report("AGN102", node)
-        elif (
-            last_identifier(node.value) == "RunEvent"
-            and isinstance(node.value, ast.Name | ast.Attribute)
-            and node.attr not in RUN_EVENTS
-            and not node.attr.startswith("_")
-        ):
-            detail = f"RunEvent.{node.attr} does not exist in agno 1.5.10"
-            self.report("AGN109", node, detail)
+        if (why := self.removed_name(node.attr)) is not None:
+            self.report("AGN102", node, why)
+        elif isinstance(node.value, ast.Name | ast.Attribute) and not node.attr.startswith("_"):
+            members = self.enum_members(node.value)
+            if members is not None and node.attr not in members:
+                release = "1.5.10" if self.line == "1.5" else self.line  # the 1.5 list is 1.5.10's
+                detail = f"{ast.unparse(node.value)}.{node.attr} does not exist in agno {release}"
+                self.report("AGN109", node, detail)
         self.generic_visit(node)
+
+    def enum_members(self, enum: ast.Name | ast.Attribute) -> frozenset[str] | None:
+        """The members of the agno enum `enum` names on the checked line, None when it names none."""
+        qualified = self.qualified(enum) or ""
+        name = qualified.rsplit(".", 1)[-1]  # `AgentEvent` after `from agno.agent import RunEvent as AgentEvent`
+        known = ENUMS[self.line]
+        if name == "RunEvent" and "RunEvent@workflow" in known and qualified.startswith(WORKFLOW_MODULES):
+            return known["RunEvent@workflow"]
+        return known.get(name)
 
     def visit_arg(self, node: ast.arg) -> None:
         self.string_annotations(node.annotation)
@@ -219,34 +248,58 @@ class RuleVisitor(ast.NodeVisitor):
         self.generic_visit(node)
 
     def string_annotations(self, annotation: ast.expr | None) -> None:
-        """RunResponseContentEvent inside a string annotation such as "AsyncIterator[RunResponseContentEvent]"."""
+        """A removed name inside a string annotation such as "AsyncIterator[RunResponseContentEvent]"."""
         for node in ast.walk(annotation) if annotation is not None else ():
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and REMOVED_EVENT in node.value:
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 try:
                     parsed = ast.parse(node.value, mode="eval")
-                except SyntaxError:
+                except (SyntaxError, ValueError, RecursionError):
                     continue
-                if any(isinstance(sub, ast.Name | ast.Attribute) for sub in ast.walk(parsed)):
-                    self.report("AGN102", node)
+                for sub in ast.walk(parsed):
+                    name = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
+                    if (why := self.removed_name(name)) is not None:
+                        self.report("AGN102", node, why)
+                        break
 
     # Streams and tasks --------------------------------------------------------------------------------
 
     def visit_AsyncFor(self, node: ast.AsyncFor) -> None:
-        self.unawaited_stream(node.iter)
+        self.stream_form(node.iter)
         self.generic_visit(node)
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
         if node.is_async:
-            self.unawaited_stream(node.iter)
+            self.stream_form(node.iter)
         self.generic_visit(node)
 
-    def unawaited_stream(self, iterable: ast.expr) -> None:
+    def stream_form(self, iterable: ast.expr) -> None:
+        """1.x: arun(stream=True) is a coroutine, iterated only once awaited. 2.x/3.x: it is the async iterator,
+        and awaiting it raises TypeError (an awaited arun(stream=True) outside `async for` is found in
+        visit_Await)."""
+        if self.line in ("2.x", "3.x"):
+            return
         call = method_call(iterable, ("arun",))
         if call is None or not isinstance(call.func, ast.Attribute):
             return
         kind = self.facts.kind_of(call.func.value, self.scope.in_workflow_class)
-        if kind == "agent" or (kind is None and keyword(call, "stream") is not None):
+        if kind == AGENT or (kind is None and keyword(call, "stream") is not None):
             self.report("AGN106", iterable, f"`async for` over `{ast.unparse(call.func)}(...)` without await")
+
+    def awaited_stream(self, node: ast.Await) -> None:
+        call = method_call(node.value, ("arun",))
+        if call is None or not isinstance(call.func, ast.Attribute) or not self.streams(call):
+            return
+        background = keyword(call, "background")
+        if background is not None and not (isinstance(background.value, ast.Constant) and not background.value.value):
+            return  # arun(..., stream=True, background=True) is a coroutine that starts the run: awaiting it is right
+        if self.facts.kind_of(call.func.value, self.scope.in_workflow_class) in (AGENT, WORKFLOW, None):
+            detail = f"`await {ast.unparse(call.func)}(..., stream=True)`: on agno {self.line} it is an async iterator"
+            self.report("AGN106", node, detail)
+
+    @staticmethod
+    def streams(call: ast.Call) -> bool:
+        flag = keyword(call, "stream")
+        return flag is not None and isinstance(flag.value, ast.Constant) and flag.value.value is True
 
     def visit_Expr(self, node: ast.Expr) -> None:
         values = [node.value]
@@ -273,13 +326,16 @@ class RuleVisitor(ast.NodeVisitor):
         scope = self.scope
         name = self.qualified(node.func)
         method = node.func.attr if isinstance(node.func, ast.Attribute) else None
-        if scope.sync_path and (name == "asyncio.run" or method == "run_until_complete"):
-            self.report("AGN101", node, f"`{ast.unparse(node.func)}()` inside a sync workflow method")
+        if (scope.sync_path or scope.step) and (name == "asyncio.run" or method == "run_until_complete"):
+            where = "a sync workflow step" if scope.step else "a sync workflow method"
+            self.report("AGN101", node, f"`{ast.unparse(node.func)}()` inside {where}")
         if name == "asyncio.run" and scope.entry_point and node.args:
             # main() or a test may start the event loop, also around a helper: asyncio.run(collect(wf.arun()))
             self.coroutine_factories.update(
                 id(inner) for inner in ast.walk(node.args[0]) if isinstance(inner, ast.Call)
             )
+        if self.line == "1.6-1.8" and last_identifier(node.func) == "RunResponse" and keyword(node, "event"):
+            self.report("AGN102", node, "RunResponse(event=...) raises TypeError on agno 1.6-1.8 (no event field)")
         if isinstance(node.func, ast.Attribute) and method in SYNC_AGENT_METHODS + ASYNC_AGENT_METHODS:
             self.agent_call(node, node.func)
         if scope.on_event_loop and self.blocks(node, name, method):
@@ -292,17 +348,23 @@ class RuleVisitor(ast.NodeVisitor):
         scope = self.scope
         kind = self.facts.kind_of(func.value, scope.in_workflow_class)
         shown = ast.unparse(func)
+        if kind == "self" and scope.in_workflow_class and func.attr in ASYNC_AGENT_METHODS:
+            kind = WORKFLOW  # a 1.x workflow's run() that drives its own arun()
+        if kind not in (AGENT, WORKFLOW):
+            return  # the codes about agent calls are about agents, teams and workflows only
         if func.attr in SYNC_AGENT_METHODS:
-            if scope.on_event_loop and kind in ("agent", "workflow"):
+            if scope.on_event_loop:
                 self.report("AGN104", node, f"sync `{shown}()` blocks the event loop inside async def")
         elif scope.is_sync_def and id(node) not in self.coroutine_factories:
             self.report("AGN105", node, f"async `{shown}()` called inside a sync function")
-        if func.attr in ("run", "arun") and kind == "agent":
+        if func.attr in ("run", "arun") and kind == AGENT:
             if keyword(node, "stream") is None and not has_double_star(node):
                 self.report("AGN112", node, f"`{shown}()` without an explicit stream=")
 
     def blocks(self, node: ast.Call, name: str | None, method: str | None) -> bool:
-        if name in BLOCKING_CALLS or method in BLOCKING_METHODS:
+        if name in BUILTINS and (name in self.facts.module_names or name in self.scope.local_names()):
+            return False  # `input` or `open` is the module's own name here (a parameter, a function), not the builtin
+        if name in BLOCKING_CALLS or method in self.facts.settings.blocking_methods:
             return True
         # A call that is awaited is on an async object, whatever its name suggests.
         on_sync_tool = isinstance(node.func, ast.Attribute) and self.facts.is_sync_tool(node.func.value)

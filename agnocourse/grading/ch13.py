@@ -1,0 +1,693 @@
+"""Checks for chapter 13, async agents in production: a relay that reports how its stream ended, a streaming
+HTTP endpoint that stops its run when the client leaves, a sync client for an async-only SDK, and a streamed
+call retried only before its first item, under a deadline that never cancels the consumer."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import json
+import random
+import secrets
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from agno.agent import Agent
+
+from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.harness import run_loop
+from agnocourse.grading.probes import ProbeModel, last_chunk_at, model_prompts, translate
+from agnocourse.grading.registry import exercise
+from agnocourse.offline import split_chunks
+
+STOPPED = "A stream stopped half-way is closed and reported"
+HTTP = "An endpoint streams and stops when its client leaves"
+BRIDGE = "Sync code reaches async code through one loop"
+RETRIES = "Retry before the first item, within a deadline"
+
+WORDS = ["amber", "basalt", "cobalt", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "jasper", "krill"]
+
+
+def _name(answer: Any) -> str:
+    return getattr(answer, "__name__", repr(answer))
+
+
+def _reply(low: int, high: int) -> str:
+    token = secrets.token_hex(2)
+    return " ".join(f"{word}-{token}" for word in random.sample(WORDS, random.randint(low, high)))
+
+
+# -- agents whose streams are watched ---------------------------------------------------------------------
+class _Watch:
+    """What happened to the streams a watched agent handed out; shared by agno's copies of the agent."""
+
+    def __init__(self) -> None:
+        self.opened = 0
+        self.closed = 0
+        self.items = 0
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Watch:
+        return self
+
+
+class _WatchedAgent(Agent):
+    """An agno Agent whose streamed runs note how many items passed and when the stream was closed."""
+
+    watch: _Watch
+
+    async def arun(self, message: Any = None, *, stream: bool | None = None, **kwargs: Any) -> Any:  # pyright: ignore[reportIncompatibleMethodOverride]
+        result = await super().arun(message, stream=stream, **kwargs)
+        return self._watched(result) if inspect.isasyncgen(result) else result
+
+    async def _watched(self, stream: Any) -> AsyncIterator[Any]:
+        self.watch.opened += 1
+        try:
+            async for item in stream:
+                self.watch.items += 1
+                yield item
+        finally:
+            self.watch.closed += 1
+            await stream.aclose()
+
+
+def _watched_agent(reply: str, chunk_delay: float) -> _WatchedAgent:
+    agent = _WatchedAgent(
+        name="writer", model=ProbeModel(reply=reply, chunk_delay=chunk_delay), telemetry=False, monitoring=False
+    )
+    agent.watch = _Watch()
+    return agent
+
+
+# -- 13.1 --------------------------------------------------------------------------------------------------
+@dataclass
+class _Relayed:
+    items: list[Any] = field(default_factory=list)
+    error: BaseException | None = None
+    first_at: float | None = None
+    closed_at_return: int = 0
+    cancelled: bool = False
+
+
+async def _relay_read(relay: Callable[..., Any], agent: Any, prompt: str, outcome: dict[str, Any], keep: int | None):
+    """Read relay(...) to the end, or `keep` items and then aclose() it."""
+    seen = _Relayed()
+    stream = relay(agent, prompt, outcome)
+    try:
+        if keep is None:
+            async for item in stream:
+                seen.first_at = seen.first_at or time.perf_counter()
+                seen.items.append(item)
+        else:
+            for _ in range(keep):
+                seen.items.append(await anext(stream))
+            await stream.aclose()
+            seen.closed_at_return = agent.watch.closed
+    except Exception as error:  # the check reads the failure itself
+        seen.error = error
+    return seen
+
+
+async def _relay_cancelled(relay: Callable[..., Any], agent: Any, prompt: str, outcome: dict[str, Any], keep: int):
+    """Read `keep` items in a task, then cancel the task while it waits for the next one."""
+    seen = _Relayed()
+    got = asyncio.Event()
+
+    async def reader() -> None:
+        async for item in relay(agent, prompt, outcome):
+            seen.items.append(item)
+            if len(seen.items) == keep:
+                got.set()
+
+    task = asyncio.create_task(reader())
+    waiter = asyncio.create_task(got.wait())
+    await asyncio.wait([task, waiter], return_when=asyncio.FIRST_COMPLETED)
+    waiter.cancel()
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        seen.cancelled = True
+    except Exception as error:  # the check reads the failure itself
+        seen.error = error
+    return seen
+
+
+def _expect_relay_ok(seen: _Relayed, where: str) -> None:
+    if seen.error is not None:
+        if isinstance(seen.error, RuntimeError) and "GeneratorExit" in str(seen.error):
+            fail(
+                STOPPED, f"aclose() on {where} raised RuntimeError: {seen.error}.", "do not yield after GeneratorExit."
+            )
+        translate(seen.error, where)
+
+
+@exercise("13.1", "A relay that closes its agent's stream and reports how it ended")
+def relay_stream(relay: Any) -> None:
+    expect(
+        inspect.isasyncgenfunction(relay),
+        STOPPED,
+        f"{_name(relay)} is not an async generator function.",
+        "write `async def relay(agent, prompt, outcome)` that yields each chunk's content.",
+    )
+    where = f"{_name(relay)}(agent, prompt, outcome)"
+    delay = 0.03
+    reply = _reply(6, 9)
+    chunks = split_chunks(reply)
+    prompt = f"Brief on {secrets.token_hex(3)}"
+    agent = _watched_agent(reply, delay)
+    outcome: dict[str, Any] = {}
+    seen = run_loop(_relay_read(relay, agent, prompt, outcome, None))
+    _expect_relay_ok(seen, where)
+    expect(
+        seen.items == chunks,
+        STOPPED,
+        f"{where} yielded {seen.items!r}; the agent streamed {chunks!r}.",
+        "yield each chunk's content (chunk.content) as it arrives.",
+    )
+    expect(
+        model_prompts(agent) == [prompt] and agent.watch.opened == 1,
+        STOPPED,
+        f"for prompt {prompt!r} the agent was asked {model_prompts(agent)!r}, with {agent.watch.opened} stream(s).",
+        "make one streamed call: `await agent.arun(prompt, stream=True)`.",
+    )
+    last = last_chunk_at(agent)
+    expect_timing(
+        seen.first_at is not None and last is not None and seen.first_at < last - delay,
+        "AGN103",
+        f"the first item of {where} reached the consumer only after the agent's last chunk was produced.",
+        "yield each chunk inside the `async for`, as it arrives.",
+    )
+    expect(
+        outcome == {"status": "completed", "delivered": reply},
+        STOPPED,
+        f"after the whole stream was read, outcome was {outcome!r}.",
+        'set outcome["status"] = "completed" and outcome["delivered"] to the text yielded.',
+    )
+
+    keep = random.randint(1, len(chunks) - 2)
+    agent = _watched_agent(reply, delay)
+    outcome = {}
+    seen = run_loop(_relay_read(relay, agent, prompt, outcome, keep))
+    _expect_relay_ok(seen, f"aclose() after {keep} items of {where}")
+    delivered = "".join(chunks[:keep])
+    expect(
+        seen.closed_at_return == agent.watch.opened == 1,
+        STOPPED,
+        f"the consumer read {keep} items of {where} and called aclose(); when aclose() returned, the agent's stream "
+        "was still open (it would be closed later, by the garbage collector).",
+        "hold the agent's stream in `async with contextlib.aclosing(...)`, or aclose() it in `finally`.",
+    )
+    expect(
+        outcome == {"status": "stopped", "delivered": delivered},
+        STOPPED,
+        f"the consumer closed {where} after {keep} items ({delivered!r}); outcome was {outcome!r}.",
+        'set outcome["status"] = "stopped" in `finally` when the stream did not end, and keep "delivered" '
+        "to the text actually yielded.",
+    )
+
+    keep = random.randint(1, len(chunks) - 2)
+    agent = _watched_agent(reply, delay)
+    outcome = {}
+    seen = run_loop(_relay_cancelled(relay, agent, prompt, outcome, keep))
+    if seen.error is not None:
+        translate(seen.error, where)
+    expect(
+        seen.cancelled,
+        STOPPED,
+        f"the task reading {where} was cancelled after {keep} items, and it ended without CancelledError, so the "
+        "code that cancelled it cannot tell.",
+        "let CancelledError through (CancelledError is not an Exception; do not return after catching it).",
+    )
+    delivered = "".join(chunks[:keep])
+    expect(
+        outcome == {"status": "stopped", "delivered": delivered},
+        STOPPED,
+        f"the task reading {where} was cancelled after {keep} items ({delivered!r}); outcome was {outcome!r}.",
+        "cancellation raises CancelledError, not GeneratorExit: record the outcome in `finally`.",
+    )
+
+
+# -- 13.2 --------------------------------------------------------------------------------------------------
+@dataclass
+class _Exchange:
+    status: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    first_data_at: float | None = None
+    closed_at: float | None = None
+    disconnected_at: float | None = None
+    error: BaseException | None = None
+
+
+def _data_lines(body: bytes) -> list[Any]:
+    found = []
+    for line in body.decode(errors="replace").splitlines():
+        if line.startswith("data:"):
+            text = line[5:].removeprefix(" ")
+            try:
+                found.append(json.loads(text))
+            except ValueError:
+                found.append(text)
+    return found
+
+
+async def _request(app: Any, topic: str, agent: _WatchedAgent, leave_after: int | None) -> _Exchange:
+    """Call the ASGI app with GET /brief?topic=...; disconnect after `leave_after` data items, or read all."""
+    seen = _Exchange()
+    left = asyncio.Event()
+    sent_request = False
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/brief",
+        "raw_path": b"/brief",
+        "root_path": "",
+        "query_string": urlencode({"topic": topic}).encode(),
+        "headers": [(b"host", b"testserver")],
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 50000),
+    }
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent_request
+        if not sent_request:
+            sent_request = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await left.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        if left.is_set():
+            raise OSError("the client has gone")
+        if message["type"] == "http.response.start":
+            seen.status = message["status"]
+            seen.headers = {k.decode().lower(): v.decode() for k, v in message.get("headers", [])}
+        elif message["type"] == "http.response.body":
+            seen.body += message.get("body", b"")
+            if seen.first_data_at is None and _data_lines(seen.body):
+                seen.first_data_at = time.perf_counter()
+            if leave_after is not None and len(_data_lines(seen.body)) >= leave_after and not left.is_set():
+                seen.disconnected_at = time.perf_counter()
+                left.set()
+
+    async def watch_close() -> None:
+        while not agent.watch.closed:  # noqa: ASYNC110 (the watch is a counter)
+            await asyncio.sleep(0.005)
+        seen.closed_at = time.perf_counter()
+
+    watcher = asyncio.create_task(watch_close())
+    try:
+        await app(scope, receive, send)
+    except Exception as error:  # the check reads the failure itself
+        if not left.is_set():
+            seen.error = error
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(asyncio.shield(watcher), 1.0)
+    watcher.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await watcher
+    await asyncio.sleep(0.2)  # anything still producing would go on now
+    return seen
+
+
+@exercise("13.2", "A streaming endpoint that stops its run when the client leaves")
+def endpoint(make_app: Any) -> None:
+    where = f"GET /brief on {_name(make_app)}(agent)"
+    delay = 0.04
+    reply = _reply(8, 10)
+    chunks = split_chunks(reply)
+    topic = f"{random.choice(WORDS)} {secrets.token_hex(3)}"
+    agent = _watched_agent(reply, delay)
+    try:
+        app = make_app(agent)
+    except Exception as error:  # the check reads the failure itself
+        translate(error, f"{_name(make_app)}(agent)")
+        raise
+    expect(callable(app), HTTP, f"{_name(make_app)}(agent) returned {app!r}.", "return the FastAPI app.")
+    seen = run_loop(_request(app, topic, agent, None))
+    if seen.error is not None:
+        translate(seen.error, where)
+    expect(seen.status == 200, HTTP, f"{where} answered with status {seen.status}.", "serve GET /brief?topic=...")
+    kind = seen.headers.get("content-type", "")
+    expect(
+        kind.startswith("text/event-stream"),
+        HTTP,
+        f"{where} sent content-type {kind!r}.",
+        'use StreamingResponse(..., media_type="text/event-stream").',
+    )
+    data = _data_lines(seen.body)
+    expect(
+        [d for d in data if d] == chunks,
+        HTTP,
+        f"{where} sent the data items {data!r}; the agent streamed {chunks!r}.",
+        'send one "data: <json.dumps(chunk.content)>" line, then a blank line, per chunk.',
+    )
+    expect(
+        model_prompts(agent) == [topic],
+        HTTP,
+        f"for topic {topic!r} the agent was asked {model_prompts(agent)!r}.",
+        "make one streamed agent call with the topic as its message.",
+    )
+    last = last_chunk_at(agent)
+    expect_timing(
+        seen.first_data_at is not None and last is not None and seen.first_data_at < last - delay,
+        "AGN103",
+        f"the first data item of {where} was sent only after the agent's last chunk was produced.",
+        "yield each line from an async generator inside the `async for` over the agent's stream.",
+    )
+
+    leave_after = random.randint(2, 4)
+    agent = _watched_agent(reply, delay)
+    seen = run_loop(_request(make_app(agent), topic, agent, leave_after))
+    if seen.error is not None:
+        translate(seen.error, where)
+    expect(
+        agent.watch.closed == 1 and agent.watch.items < len(chunks),
+        HTTP,
+        f"the client left after {leave_after} data items; the agent's stream "
+        + ("was never closed" if not agent.watch.closed else f"ran on to produce all {agent.watch.items} chunks")
+        + ".",
+        "iterate the agent's stream inside the response's async generator (it is cancelled when the client leaves), "
+        "and hold it in contextlib.aclosing.",
+    )
+    assert seen.closed_at is not None and seen.disconnected_at is not None
+    expect_timing(
+        seen.closed_at - seen.disconnected_at < 0.5,
+        HTTP,
+        f"the agent's stream closed {seen.closed_at - seen.disconnected_at:.2f} s after the client left.",
+        "stop the run when the response's generator is cancelled.",
+    )
+
+
+# -- 13.3 --------------------------------------------------------------------------------------------------
+class _SDK:
+    """A mock async-only SDK client, bound to the loop it was created on (as pooled HTTP clients are)."""
+
+    def __init__(self, token: str, record: _SDKRecord) -> None:
+        try:
+            self.loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise RuntimeError("the SDK client was created outside any event loop") from None
+        self.token = token
+        self.record = record
+        self.slots = asyncio.Semaphore(3)
+
+    async def complete(self, prompt: str) -> str:
+        if asyncio.get_running_loop() is not self.loop:
+            raise RuntimeError("the SDK client is bound to a different event loop")
+        self.record.loops.add(id(asyncio.get_running_loop()))
+        self.record.threads.add(threading.get_ident())
+        if prompt.startswith("bad"):
+            raise ValueError(f"the SDK refused the prompt {prompt!r}")
+        async with self.slots:
+            self.record.running += 1
+            self.record.peak = max(self.record.peak, self.record.running)
+            try:
+                await asyncio.sleep(0.15)
+            finally:
+                self.record.running -= 1
+        return f"{prompt}:{self.token}"
+
+
+@dataclass
+class _SDKRecord:
+    made: int = 0
+    loops: set[int] = field(default_factory=set)
+    threads: set[int] = field(default_factory=set)
+    running: int = 0
+    peak: int = 0
+
+
+def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], float, set[int]]:
+    """Call client.complete from one thread per prompt, all at once; results (or errors), seconds, caller threads."""
+    results: list[Any] = [None] * len(prompts)
+    callers: set[int] = set()
+
+    def call(index: int, prompt: str) -> None:
+        callers.add(threading.get_ident())
+        try:
+            results[index] = client.complete(prompt)
+        except Exception as error:  # the check reads the failure itself
+            results[index] = error
+
+    threads = [threading.Thread(target=call, args=(i, p)) for i, p in enumerate(prompts)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    return results, time.perf_counter() - started, callers
+
+
+@exercise("13.3", "A sync client for an async-only SDK")
+def sync_client(answer: Any) -> None:
+    where = f"{_name(answer)}(make_sdk)"
+    token = secrets.token_hex(3)
+    record = _SDKRecord()
+
+    def make_sdk() -> _SDK:
+        record.made += 1
+        return _SDK(token, record)
+
+    before = set(threading.enumerate())
+    try:
+        client = answer(make_sdk)
+    except Exception as error:  # the check reads the failure itself
+        fail(
+            BRIDGE,
+            f"{where} raised {type(error).__name__}: {error}.",
+            "the SDK client binds to the loop it is created on: call make_sdk() inside a coroutine run on your "
+            "loop's thread.",
+        )
+    expect(record.made == 1, BRIDGE, f"{where} called make_sdk {record.made} times.", "create one SDK client.")
+    try:
+        prompts = [f"{random.choice(WORDS)}-{i}" for i in range(random.randint(4, 6))]
+        results, seconds, callers = _sync_calls(client, prompts)
+        errors = [r for r in results if isinstance(r, BaseException)]
+        if errors:
+            text = str(errors[0])
+            hint = (
+                "keep one loop for the client's life: asyncio.run() makes a new loop per call."
+                if "different event loop" in text
+                else "submit the coroutine to your loop with asyncio.run_coroutine_threadsafe and wait for its result."
+            )
+            fail(BRIDGE, f"client.complete() from a sync thread raised {type(errors[0]).__name__}: {text}.", hint)
+        expect(
+            results == [f"{p}:{token}" for p in prompts],
+            BRIDGE,
+            f"client.complete() returned {results!r} for prompts {prompts!r}.",
+            "return what the SDK's complete(prompt) returns.",
+        )
+        expect(
+            len(record.loops) == 1 and not (record.threads & callers),
+            BRIDGE,
+            f"the SDK ran on {len(record.loops)} loop(s), "
+            + ("in the callers' own threads." if record.threads & callers else "in a thread of its own."),
+            "run one event loop in a dedicated thread and submit every call to it.",
+        )
+        expect(
+            record.peak >= 3,
+            BRIDGE,
+            f"{len(prompts)} threads called client.complete() at once and at most {record.peak} SDK calls ran at the "
+            "same time.",
+            "do not serialize the calls: run_coroutine_threadsafe lets the loop run them concurrently.",
+        )
+        expect_timing(
+            seconds < 0.15 * len(prompts) * 0.85,
+            BRIDGE,
+            f"{len(prompts)} concurrent calls of 0.15 s took {seconds:.2f} s.",
+            "let the calls overlap on the loop.",
+        )
+        bad = f"bad-{secrets.token_hex(2)}"
+        try:
+            outcome: Any = client.complete(bad)
+        except ValueError as error:
+            outcome = error
+        except Exception as error:  # the check reads the failure itself
+            outcome = error
+        expect(
+            isinstance(outcome, ValueError),
+            BRIDGE,
+            f"the SDK raised ValueError for {bad!r}; client.complete() "
+            + (f"raised {type(outcome).__name__}" if isinstance(outcome, BaseException) else f"returned {outcome!r}")
+            + ".",
+            "let the SDK's exception reach the caller: future.result() re-raises it.",
+        )
+    finally:
+        with contextlib.suppress(Exception):
+            client.close()
+    deadline = time.perf_counter() + 2.0
+    while time.perf_counter() < deadline and [t for t in threading.enumerate() if t not in before and t.is_alive()]:
+        time.sleep(0.01)
+    left = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+    expect(
+        not left,
+        BRIDGE,
+        f"after client.close() these threads were still running: {left}.",
+        "close() stops the loop (loop.call_soon_threadsafe(loop.stop)) and joins its thread.",
+    )
+
+
+# -- 13.4 --------------------------------------------------------------------------------------------------
+class _Source:
+    """`start()`: a coroutine returning an async stream of items; fails with ConnectionError `failures` times
+    before the first item, and (fail_after) once after that many items."""
+
+    def __init__(self, count: int, failures: int = 0, fail_after: int | None = None, delay: float = 0.01) -> None:
+        token = secrets.token_hex(2)
+        self.items = [f"{w}-{token}" for w in random.sample(WORDS, count)]
+        self.failures = failures
+        self.fail_after = fail_after
+        self.delay = delay
+        self.starts: list[float] = []
+        self.closed = 0
+
+    async def start(self) -> AsyncIterator[str]:
+        self.starts.append(time.perf_counter())
+        await asyncio.sleep(0)
+        if len(self.starts) <= self.failures:
+            raise ConnectionError("connection reset before the first item")
+        return self._stream()
+
+    async def _stream(self) -> AsyncIterator[str]:
+        try:
+            for index, item in enumerate(self.items):
+                if index == self.fail_after:
+                    raise ConnectionError("connection reset in the middle of the stream")
+                await asyncio.sleep(self.delay)
+                yield item
+        finally:
+            self.closed += 1
+
+
+@dataclass
+class _Consumed:
+    items: list[Any] = field(default_factory=list)
+    error: BaseException | None = None
+    seconds: float = 0.0
+    work_done: int = 0
+    cancelled: bool = False
+
+
+async def _consume_retried(answer: Any, start: Any, deadline: float, work: float = 0.0) -> _Consumed:
+    seen = _Consumed()
+
+    async def reader() -> None:
+        async for item in answer(start, deadline=deadline):
+            seen.items.append(item)
+            if work:
+                await asyncio.sleep(work)  # the consumer's own work
+                seen.work_done += 1
+
+    started = time.perf_counter()
+    task = asyncio.create_task(reader())
+    try:
+        await task
+    except asyncio.CancelledError:
+        seen.cancelled = True
+    except Exception as error:  # the check reads the failure itself
+        seen.error = error
+    seen.seconds = time.perf_counter() - started
+    return seen
+
+
+@exercise("13.4", "Retry a stream before its first item, within a deadline")
+def retried_stream(answer: Any) -> None:
+    expect(
+        inspect.isasyncgenfunction(answer),
+        RETRIES,
+        f"{_name(answer)} is not an async generator function.",
+        "write `async def stream_with_retries(start, *, deadline)` that yields the items.",
+    )
+    where = f"{_name(answer)}(start, deadline=...)"
+
+    failures = random.randint(2, 4)
+    source = _Source(random.randint(3, 5), failures=failures)
+    seen = run_loop(_consume_retried(answer, source.start, deadline=3.0))
+    if seen.error is not None:
+        translate(seen.error, where, "retry on ConnectionError raised before the first item.")
+    expect(
+        seen.items == source.items and len(source.starts) == failures + 1,
+        RETRIES,
+        f"start() failed {failures} times before the first item; {where} called it {len(source.starts)} times and "
+        f"yielded {seen.items!r}.",
+        "call start() again after a ConnectionError that came before the first item, then yield every item.",
+    )
+    gaps = [b - a for a, b in zip(source.starts, source.starts[1:], strict=False)]
+    expect(
+        max(gaps) > 0.002 and len({round(g, 4) for g in gaps}) > 1,
+        RETRIES,
+        f"the retries came {', '.join(f'{g * 1000:.1f} ms' for g in gaps)} apart.",
+        "wait before each retry a random time up to a bound that doubles each time (backoff with full jitter).",
+    )
+
+    fail_after = random.randint(1, 2)
+    source = _Source(4, fail_after=fail_after)
+    seen = run_loop(_consume_retried(answer, source.start, deadline=3.0))
+    expect(
+        isinstance(seen.error, ConnectionError) and len(source.starts) == 1 and seen.items == source.items[:fail_after],
+        RETRIES,
+        f"the stream failed after {fail_after} items; {where} called start() {len(source.starts)} times, yielded "
+        f"{seen.items!r} and the consumer got " + (type(seen.error).__name__ if seen.error else "no error") + ".",
+        "after the first item has been yielded, a retry would repeat items: let the error reach the consumer.",
+    )
+
+    deadline = random.uniform(0.25, 0.4)
+    source = _Source(3, failures=10_000)
+    seen = run_loop(_consume_retried(answer, source.start, deadline=deadline))
+    expect(
+        isinstance(seen.error, TimeoutError),
+        RETRIES,
+        f"start() never succeeded; with deadline={deadline:.2f}, the consumer of {where} got "
+        + (type(seen.error).__name__ if seen.error else ("CancelledError" if seen.cancelled else "no error"))
+        + ".",
+        "raise TimeoutError when the deadline passes (asyncio.timeout or timeout_at around the waits).",
+    )
+    expect_timing(
+        seen.seconds < deadline * 1.6 + 0.1,
+        RETRIES,
+        f"with deadline={deadline:.2f} the TimeoutError came after {seen.seconds:.2f} s.",
+        "let the deadline cover every attempt and every wait between them.",
+    )
+
+    source = _Source(3, delay=0.01)
+    deadline = random.uniform(0.2, 0.3)
+    seen = run_loop(_consume_retried(answer, source.start, deadline=deadline, work=deadline + 0.15))
+    expect(
+        not seen.cancelled and seen.work_done >= 1,
+        RETRIES,
+        f"the consumer spent {deadline + 0.15:.2f} s on its first item, past the deadline of {deadline:.2f} s, and "
+        + ("its own work was cancelled (its task ended cancelled)." if seen.cancelled else "never finished its work.")
+        + " The deadline cancelled the consumer's code while the generator was suspended at a yield.",
+        "never yield inside asyncio.timeout(): bound each wait with asyncio.timeout_at(deadline) (PEP 789).",
+    )
+    expect(
+        isinstance(seen.error, TimeoutError) or seen.items == source.items,
+        RETRIES,
+        f"after the deadline passed in the consumer's work, the consumer got {type(seen.error).__name__}.",
+        "raise TimeoutError at the next wait after the deadline.",
+    )
+
+    source = _Source(3)
+
+    async def refused() -> AsyncIterator[str]:
+        source.starts.append(time.perf_counter())
+        raise ValueError("bad request")
+
+    seen = run_loop(_consume_retried(answer, refused, deadline=1.0))
+    expect(
+        isinstance(seen.error, ValueError) and len(source.starts) == 1,
+        RETRIES,
+        f"start() raised ValueError; {where} called it {len(source.starts)} times and the consumer got "
+        + (type(seen.error).__name__ if seen.error else "no error")
+        + ".",
+        "retry only ConnectionError: other errors are not transient.",
+    )
