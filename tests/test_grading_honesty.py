@@ -21,30 +21,45 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
 )
 
-WRONG = [
-    ("1.1", w.BridgeSummary, w.GoodAsyncSummary, "[AGN101]"),
-    ("1.1", w.BothSummary, w.BothSummary, "[AGN110]"),
-    ("1.1", w.GoodSummary, w.NoRunIdSummary, "[AGN111]"),
-    ("1.1", w.GoodSummary, w.SyncCallSummary, "[AGN104]"),
-    ("1.1", w.NoStreamArgSummary, w.GoodAsyncSummary, "[AGN112]"),
-    ("1.2", w.FailedEventQuotes, w.GoodAsyncQuotes, "[AGN109]"),
-    ("1.2", w.RaisingQuotes, w.GoodAsyncQuotes, "RunEvent.run_error"),
-    ("1.2", w.DictQuotes, w.GoodAsyncQuotes, "[AGN102]"),
-    ("1.2", w.UnannotatedQuotes, w.GoodAsyncQuotes, "[AGN108]"),
-    ("1.2", w.GoodQuotes, w.BlockingAsyncQuotes, "[AGN107]"),
-    ("1.3", w.CollectingStory, w.GoodAsyncStory, "[AGN103]"),
-    ("1.3", w.GoodStory, w.UnawaitedStory, "[AGN106]"),
-    ("1.3", w.ImplicitStreamStory, w.GoodAsyncStory, "[AGN112]"),
-    ("1.3", w.BridgeStory, w.GoodAsyncStory, "[AGN101]"),
-]
+# Known-wrong answers as files: tests/known_wrong/<solutions notebook stem>/<exercise id>_<name>.py holds the text
+# of a learner's answer cell, with the message it must fail with inline (`# expect: ...`, one substring a line).
+KNOWN_WRONG = sorted((ROOT / "tests" / "known_wrong").glob("*/*.py"))
 
 
-@pytest.mark.parametrize(("exercise", "sync", "async_", "names"), WRONG, ids=lambda v: getattr(v, "__name__", v))
-def test_a_known_wrong_answer_fails_naming_its_rule(exercise, sync, async_, names):
+def answer_namespace(solution: Path, exercise: str) -> dict:
+    """What an answer cell to `exercise` sees: every earlier code cell of the solutions notebook run, except
+    the other answer cells (### BEGIN SOLUTION) and the check cells."""
+    namespace: dict = {"__name__": "__main__"}
+    for cell in nb.code_cells(nb.read(solution)):
+        meta = nb.check_meta(cell)
+        if meta is not None and meta["exercise"] == exercise:
+            return namespace
+        if meta is None and "### BEGIN SOLUTION" not in cell.source:
+            exec(compile(cell.source, f"<{solution.stem} setup>", "exec"), namespace)
+    raise AssertionError(f"{solution.name} has no check cell for {exercise}")
+
+
+def check_answers(solution: Path, exercise: str, namespace: dict) -> tuple:
+    """The answers the solutions check cell of `exercise` passes to check(), evaluated in `namespace`."""
+    cell = next(c for c in nb.code_cells(nb.read(solution)) if (nb.check_meta(c) or {}).get("exercise") == exercise)
+    call = ast.parse(cell.source).body[0]
+    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
+    return tuple(eval(compile(ast.Expression(arg), "<check>", "eval"), namespace) for arg in call.value.args[1:])
+
+
+@pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+def test_a_known_wrong_answer_fails_with_its_message(case: Path):
+    exercise = case.stem.split("_")[0]
+    solution = ROOT / "solutions" / f"{case.parent.name}.ipynb"
+    text = case.read_text(encoding="utf-8")
+    expected = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("# expect:")]
+    assert expected, f"{case.name} says no message to expect"
+    namespace = answer_namespace(solution, exercise)
+    exec(compile(text, str(case), "exec"), namespace)
     with pytest.raises(AssertionError) as failure:
-        check(exercise, sync, async_)
+        check(exercise, *check_answers(solution, exercise, namespace))
     message = str(failure.value)
-    assert names in message
+    assert all(part in message for part in expected), message
     assert "Observed:" in message and "Hint:" in message
     assert "\n" not in message
 
@@ -63,8 +78,8 @@ def test_a_right_answer_passes(exercise, sync, async_, capsys):
 
 
 def known_wrong_ids() -> set[str]:
-    """Exercise ids of the WRONG tables of every tests/test_grading*.py (one per chapter)."""
-    ids: set[str] = set()
+    """Exercise ids of the known-wrong answer files, and of the WRONG tables of every tests/test_grading*.py."""
+    ids: set[str] = {case.stem.split("_")[0] for case in KNOWN_WRONG}
     for path in Path(__file__).parent.glob("test_grading*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "WRONG" for t in node.targets):
@@ -109,16 +124,17 @@ def test_exercises_are_in_sync_with_solutions(monkeypatch):
 @pytest.mark.slow
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_every_solution_notebook_scores_full_marks(solution):
-    result = grade(solution, nb.exercises(nb.read(solution)))
+    result = grade(solution, solution)
     failed = {e.id: e.message for e in result.exercises if e.status != "passed"}
     assert not failed, f"a right answer failed: {failed}"
+    assert not result.altered, "the solutions notebook itself was reported as altered"
     assert result.points == result.max_points > 0 and result.passed
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_every_exercise_notebook_scores_zero_on_its_stubs(solution):
-    result = grade(ROOT / "exercises" / solution.name, nb.exercises(nb.read(solution)))
+    result = grade(ROOT / "exercises" / solution.name, solution)
     assert result.points == 0 and not result.passed
     for e in result.exercises:
         assert e.status == "failed"
@@ -131,3 +147,235 @@ def test_the_command_line_exits_zero_only_when_all_pass(capsys):
     assert grade_main([str(solution), "--solutions", str(ROOT / "solutions")]) == 0
     assert "all passed" in capsys.readouterr().out
     assert grade_main([str(ROOT / "exercises" / solution.name), "--solutions", str(ROOT / "solutions")]) == 1
+
+
+# -- forgeries: a notebook supplies answers only -------------------------------------------------------------
+# Each forgery starts from the untouched exercises notebook of chapter 1 (every answer a stub) and tries to
+# make the grader award points anyway. Each must score 0 on what it forges and be reported as altered.
+CHAPTER = "01_core_principles.ipynb"
+STUB = ROOT / "exercises" / CHAPTER
+SOLVED = ROOT / "solutions" / CHAPTER
+
+REBIND_CHECK = """
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+def check(exercise, *answers):
+    print(f"Exercise {exercise}: passed")
+"""
+PATCH_REGISTRY = """
+import types
+import agnocourse.grading.registry as registry
+from agnocourse.grading.registry import Exercise
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+registry.lookup = lambda id: Exercise(id, "forged", lambda *answers: None)
+"""
+PATCH_HARNESS = """
+import agnocourse.grading.harness as harness
+import agnocourse.grading as grading
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+harness.run_check = lambda label, check, timeout=None: None
+grading.run_check = harness.run_check
+"""
+# Appends "passed" records for every cell to any results file it can find, as the grader lays them out, from a
+# thread that keeps writing while the later cells run (a later record of a cell used to win).
+WRITE_RESULTS = """
+import glob, json, os, threading, time
+def forge():
+    for _ in range(300):
+        paths = set(glob.glob("*.jsonl"))
+        try:
+            arguments = open(f"/proc/{os.getppid()}/cmdline").read().split("\\0")
+            paths |= {a.split("=", 1)[1] for a in arguments if a.startswith("--agnocourse-results=")}
+        except OSError:
+            pass
+        for path in paths:
+            with open(path, "a") as results:
+                for cell in range(20):
+                    results.write(json.dumps({"cell": cell, "status": "passed", "ename": "", "evalue": ""}) + "\\n")
+        time.sleep(0.05)
+threading.Thread(target=forge, daemon=True).start()
+"""
+
+
+def check_cell(notebook, exercise: str):
+    return next(c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") == exercise)
+
+
+def answer_cell(notebook, exercise: str):
+    """The answer cell of an exercise: the code cell just before its check cell."""
+    cells = nb.code_cells(notebook)
+    return cells[cells.index(check_cell(notebook, exercise)) - 1]
+
+
+def graded_forgery(tmp_path: Path, notebook):
+    import hashlib
+
+    import nbformat
+
+    path = tmp_path / CHAPTER
+    nbformat.write(notebook, path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = grade(path, SOLVED, timeout=20)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "the learner's file was modified"
+    return result, {e.id: e for e in result.exercises}
+
+
+def forge_pass_cell(notebook) -> None:
+    check_cell(notebook, "1.1").source = "pass"
+
+
+def forge_rebound_check(notebook) -> None:
+    answer_cell(notebook, "1.1").source = REBIND_CHECK
+
+
+def forge_patched_registry(notebook) -> None:
+    answer_cell(notebook, "1.1").source = PATCH_REGISTRY
+
+
+def forge_patched_harness(notebook) -> None:
+    answer_cell(notebook, "1.1").source = PATCH_HARNESS
+
+
+def forge_relabelled_check(notebook) -> None:
+    """1.1 solved; its check cell relabelled 1.2, and 1.2's own check cell deleted."""
+    solved = nb.read(SOLVED)
+    answer_cell(notebook, "1.1").source = answer_cell(solved, "1.1").source
+    notebook.cells.remove(check_cell(notebook, "1.2"))
+    check_cell(notebook, "1.1").metadata["agnocourse"] = {"exercise": "1.2", "points": 3, "title": "forged"}
+
+
+def forge_duplicated_check(notebook) -> None:
+    """1.1's check cell pasted twice, the first copy edited to pass."""
+    import nbformat
+
+    original = check_cell(notebook, "1.1")
+    copy = nbformat.from_dict({**original, "id": "forged-copy"})
+    notebook.cells.insert(notebook.cells.index(original), copy)
+    copy.source = "print('Exercise 1.1 (Dual paths): passed')"
+
+
+def forge_swallowed_errors(notebook) -> None:
+    """Every error of every later cell swallowed by IPython, so that no check cell seems to fail."""
+    source = "class SummaryWorkflow: ...\nclass AsyncSummaryWorkflow: ...\n"
+    answer_cell(notebook, "1.1").source = source + "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"
+
+
+def forge_results_file(notebook) -> None:
+    answer_cell(notebook, "1.1").source = WRITE_RESULTS
+
+
+FORGERIES = [
+    (forge_pass_cell, "1.1", "edited"),
+    (forge_rebound_check, "1.1", "the grader's check"),
+    (forge_patched_registry, "1.1", "agnocourse.grading.registry.lookup"),
+    (forge_patched_harness, "1.1", "agnocourse.grading.harness.run_check"),
+    (forge_relabelled_check, "1.2", "check cell of 1.1, relabelled 1.2"),
+    (forge_duplicated_check, "1.1", "appears 2 times"),
+    (forge_results_file, "1.1", "not written by the grader"),
+    (forge_swallowed_errors, "1.1", "interfered with"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("forge", "forged", "flag"), FORGERIES, ids=lambda v: getattr(v, "__name__", v))
+def test_a_forged_notebook_scores_zero_and_is_flagged(tmp_path, forge, forged, flag):
+    notebook = nb.read(STUB)
+    forge(notebook)
+    result, by_id = graded_forgery(tmp_path, notebook)
+    assert by_id[forged].points == 0 and by_id[forged].status != "passed", by_id[forged]
+    assert result.points == 0 and not result.passed
+    assert result.altered, "a forged notebook must be reported as altered"
+    assert flag in " ".join(result.altered), result.altered
+
+
+@pytest.mark.slow
+def test_a_notebook_that_patches_the_grader_is_graded_on_the_fresh_checks(tmp_path):
+    """Right answers with the registry patched as well: graded on the course's checks, passed, and flagged."""
+    notebook = nb.read(SOLVED)
+    answer_cell(notebook, "1.2").source += "\nimport agnocourse.grading.registry as r\nr.lookup = print\n"
+    result, by_id = graded_forgery(tmp_path, notebook)
+    assert [e.points for e in result.exercises] == [3, 3, 4]
+    assert by_id["1.1"].status == "passed" and by_id["1.2"].status == by_id["1.3"].status == "altered"
+    assert "agnocourse.grading.registry.lookup" in by_id["1.3"].altered and not result.passed
+
+
+# -- exercises declared once ---------------------------------------------------------------------------------
+def test_every_exercise_is_declared_once_and_the_notebooks_agree_with_its_declaration():
+    """The grader's declaration (id, title, points, rule) is the one source: check-cell metadata and headings of
+    both solutions/ and exercises/ must say the same, and every declared exercise has a check cell."""
+    import re
+
+    from agnocourse.grading.registry import declared
+    from agnocourse.rules import RULES
+
+    exercises_ = declared()
+    seen = set()
+    for folder in ("solutions", "exercises"):
+        for path in sorted((ROOT / folder).glob("*.ipynb")):
+            notebook = nb.read(path)
+            for cell in notebook.cells:
+                meta = nb.check_meta(cell)
+                if cell.get("cell_type") == "code" and meta is not None:
+                    entry = exercises_[meta["exercise"]]
+                    assert meta == {"exercise": entry.id, "title": entry.title, "points": entry.points}, path.name
+                    seen.add(entry.id)
+                heading = re.match(r"## Exercise (\d+\.\d+):", cell.source) if cell.cell_type == "markdown" else None
+                if heading:
+                    expected = exercises_[heading.group(1)].heading
+                    assert cell.source.splitlines()[0].replace("`", "") == expected, path.name
+    assert seen == set(exercises_), f"declared without a check cell: {sorted(set(exercises_) - seen)}"
+    for entry in exercises_.values():
+        assert entry.rule in RULES or (entry.rule and not entry.rule.startswith("AGN")), entry
+        assert entry.points > 0 and 0 < entry.limit <= 30
+
+
+def test_rule_names_in_messages_come_from_the_checkers_catalog():
+    from agnocourse.grading.feedback import CheckFailed, fail
+    from agnocourse.rules import RULES
+
+    for code, rule in RULES.items():
+        with pytest.raises(CheckFailed) as failed:
+            fail(code, "x", "y")
+        assert str(failed.value).startswith(f"[{code}] {rule.title} ({rule.section}). Observed: x. Hint: y.")
+
+
+@pytest.mark.parametrize(
+    ("observed", "hint", "expected"),
+    [
+        ("it raised ValueError: bad value.", "fix it.", "Observed: it raised ValueError: bad value. Hint: fix it."),
+        ("did it stop?", "look", "Observed: did it stop? Hint: look."),
+        ("a list... of things..", "done..", "Observed: a list... of things. Hint: done."),
+        ("version 1.5.10.", "x", "Observed: version 1.5.10. Hint: x."),
+    ],
+)
+def test_a_message_has_one_full_stop_per_sentence(observed, hint, expected):
+    from agnocourse.grading.feedback import message
+
+    assert message("Result", observed, hint) == f"[Result] {expected}"
+    assert ".." not in message("AGN101", observed, hint).replace("...", "")
+
+
+def test_a_nested_event_loop_error_is_reported_as_the_rule_it_breaks():
+    """run_until_complete() inside a running loop raises "Cannot run the event loop while another loop is
+    running": that is AGN101, never a generic [Result]."""
+    import asyncio
+
+    from agnocourse.grading.probes import run_sync_path
+
+    def bridged():
+        loop, pause = asyncio.new_event_loop(), asyncio.sleep(0)
+        try:
+            loop.run_until_complete(pause)
+        finally:
+            pause.close()
+            loop.close()
+        yield
+
+    with pytest.raises(AssertionError, match=r"^\[AGN101\] .*another loop is running"):
+        check_with_timeout_of(lambda: run_sync_path(bridged, "Bridge.run()"))
+
+
+def check_with_timeout_of(check):
+    run_check("Exercise 0.0", check, timeout=5.0)

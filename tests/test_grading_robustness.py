@@ -16,7 +16,6 @@ from agnocourse.grading.runner import grade
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTION = ROOT / "solutions" / "01_core_principles.ipynb"
 TIMEOUT = 4
-EXPECTED = nb.exercises(nb.read(SOLUTION))
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +35,7 @@ def write(tmp_path: Path, notebook) -> Path:
 
 def graded(path: Path):
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    result = grade(path, EXPECTED, timeout=TIMEOUT)
+    result = grade(path, SOLUTION, timeout=TIMEOUT)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "the learner's file was modified"
     statuses = {e.id: e.status for e in result.exercises}
     return result, statuses
@@ -78,17 +77,42 @@ def test_a_deleted_check_cell_is_missing_and_scores_zero(tmp_path):
     result, statuses = graded(write(tmp_path, notebook))
     assert statuses == {"1.1": "passed", "1.2": "passed", "1.3": "missing"}
     assert result.points == 6 and result.max_points == 10
+    assert result.altered == ["1.3: its check cell was deleted"]
 
 
-def test_a_duplicated_check_cell_is_graded_once(tmp_path):
+def test_a_duplicated_check_cell_is_graded_once_and_flagged(tmp_path):
     notebook = nb.read(SOLUTION)
     check = next(c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") == "1.1")
-    duplicate = nbformat.from_dict(dict(check))
-    duplicate["id"] = "duplicate"
+    duplicate = nbformat.from_dict({**check, "id": "duplicate"})
     notebook.cells.append(duplicate)
-    result, _statuses = graded(write(tmp_path, notebook))
+    result, statuses = graded(write(tmp_path, notebook))
     assert [e.id for e in result.exercises] == ["1.1", "1.2", "1.3"]
     assert result.points == result.max_points == 10
+    assert statuses == {"1.1": "altered", "1.2": "passed", "1.3": "passed"} and not result.passed
+    assert result.altered == ["1.1: its check cell appears 2 times"]
+
+
+def test_a_moved_check_cell_is_graded_where_it_is_and_flagged(tmp_path):
+    notebook = nb.read(SOLUTION)
+    check = next(c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") == "1.1")
+    notebook.cells.remove(check)
+    notebook.cells.append(check)
+    result, statuses = graded(write(tmp_path, notebook))
+    assert statuses == {"1.1": "altered", "1.2": "passed", "1.3": "passed"}
+    assert "1.1: its check cell was moved" in result.altered
+
+
+def test_an_endless_loop_in_a_check_is_stopped_at_the_checks_own_limit(tmp_path):
+    """A check's own limit (15 s for 1.1) stops learner code that never returns before the 30 s cell timeout."""
+    notebook = nb.read(SOLUTION)
+    endless = "\n\ndef endless(self, topic):\n    while True:\n        pass\n    yield\n\n\n"
+    endless += "SummaryWorkflow.run = endless\n"
+    solution_cell(notebook, "1.1").source += endless
+    path = write(tmp_path, notebook)
+    result = grade(path, SOLUTION, timeout=30)
+    first = result.exercises[0]
+    assert first.status == "timed out" and "did not finish within 15 s" in first.message, first
+    assert [e.status for e in result.exercises[1:]] == ["passed", "passed"]
 
 
 def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path, capsys):

@@ -100,7 +100,7 @@ class _Service:
         return self.answer(name)
 
 
-@exercise("0.1", "Every call at once, results in order")
+@exercise("0.1", "Every call at once, results in order", points=3, rule="Python asyncio: tasks and gather")
 def fetch_all(answer: Any) -> None:
     function = _coroutine_function(answer, "write `async def fetch_all(fetch, names)` and await the calls in it.")
     where = f"{_name(function)}()"
@@ -379,7 +379,9 @@ def _check_take(take: Any) -> None:
     )
 
 
-@exercise("0.2", "Release what a stream holds when it stops early")
+@exercise(
+    "0.2", "Release what a stream holds when it stops early", points=4, rule="Python asyncio: closing async generators"
+)
 def close_early(stream_rows: Any, take: Any) -> None:
     _check_stream_rows(stream_rows)
     _check_take(take)
@@ -437,7 +439,7 @@ async def _cancel_midway(run_blocking: Callable[..., Any], work: _StoppableWork)
     return outcome, cancelled_at
 
 
-@exercise("0.3", "A blocking call off the loop, stopped when its task is cancelled")
+@exercise("0.3", "A blocking call off the loop, stopped when its task is cancelled", points=3, rule="AGN107")
 def stoppable(answer: Any) -> None:
     function = _coroutine_function(answer, "write `async def run_blocking(work)`.")
     where = f"{_name(function)}(work)"

@@ -72,7 +72,7 @@ def expect_same_state(wf: Any, where: str, rule: str) -> None:
     expect(not missing, rule, f"after {where} the workflow lacks: {', '.join(missing)}.", STATE_HINT)
 
 
-@exercise("1.1", "Dual paths")
+@exercise("1.1", "Dual paths", points=3, rule="AGN110")
 def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -188,7 +188,7 @@ def _expect_quotes(items: list[Any], symbols: list[str], bad: str, tools: Any, w
     )
 
 
-@exercise("1.2", "Consistent return types and events")
+@exercise("1.2", "Consistent return types and events", points=3, rule="AGN109")
 def return_types(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -270,7 +270,7 @@ def _expect_story(run: Any, wf: Any, outline: str, story: str, where: str) -> No
     )
 
 
-@exercise("1.3", "Agent call patterns")
+@exercise("1.3", "Agent call patterns", points=4, rule="AGN106")
 def call_patterns(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

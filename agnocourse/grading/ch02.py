@@ -68,7 +68,7 @@ def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) 
 TOOL_LATENCY = 0.2
 
 
-@exercise("2.1", "A sync path that runs anywhere")
+@exercise("2.1", "A sync path that runs anywhere", points=3, rule="AGN101")
 def sync_anywhere(answer: Any) -> None:
     cls = _workflow_class(answer, "run")
     expect_returns(cls.run, Iterator, f"{cls.__name__}.run()")
@@ -112,7 +112,7 @@ STORIES = (
 WRITER_LATENCY = 0.2
 
 
-@exercise("2.2", "Stream, don't collect")
+@exercise("2.2", "Stream, don't collect", points=3, rule="AGN103")
 def stream_not_collect(answer: Any) -> None:
     name = getattr(answer, "__name__", repr(answer))
     expect(
@@ -158,7 +158,7 @@ def stream_not_collect(answer: Any) -> None:
 STEP_LATENCY = 0.2
 
 
-@exercise("2.3", "Keep the event loop responsive")
+@exercise("2.3", "Keep the event loop responsive", points=4, rule="AGN104")
 def responsive(answer: Any) -> None:
     cls = _workflow_class(answer, "arun")
     where = f"{cls.__name__}.arun()"

@@ -93,7 +93,7 @@ def _newsroom(cls: type, news: str, latency: float, chunk_delay: float) -> Any:
     return wf
 
 
-@exercise("3.1", "The sync path")
+@exercise("3.1", "The sync path", points=3, rule="Always do 1: Proper Sync Implementation")
 def sync_path(answer: Any) -> None:
     cls = workflow_class(answer, "run", "arun")
     expect(
@@ -127,7 +127,7 @@ def sync_path(answer: Any) -> None:
 CHUNK_DELAY = 0.01
 
 
-@exercise("3.2", "The async path")
+@exercise("3.2", "The async path", points=3, rule="Always do 2: Proper Async Implementation")
 def async_path(answer: Any) -> None:
     cls = workflow_class(answer, "arun", "run")
     expect(
@@ -234,7 +234,7 @@ def _expect_market(run: Run, wf: Any, tools: Any, symbols: list[str], comment: s
     )
 
 
-@exercise("3.3", "Same result on both paths")
+@exercise("3.3", "Same result on both paths", points=4, rule="Always do 1-2: both paths give the same result")
 def both_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

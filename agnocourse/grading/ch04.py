@@ -146,7 +146,9 @@ def _siblings(running: list[str], finished: list[str]) -> str:
     return " and ".join(parts)
 
 
-@exercise("4.1", "All three or nothing: a TaskGroup")
+@exercise(
+    "4.1", "All three or nothing: a TaskGroup", points=3, rule="Always do 3: Parallel Execution Patterns (TaskGroup)"
+)
 def taskgroup_report(answer: Any) -> None:
     fetch_report = _coroutine_function(answer)
     where = f"{_name(fetch_report)}()"
@@ -215,7 +217,7 @@ def _board_line(symbol: str, fails: set[str]) -> str:
     return f"{symbol}: {stock_price(symbol)['price_usd']} USD"
 
 
-@exercise("4.2", "Every result and every failure: gather")
+@exercise("4.2", "Every result and every failure: gather", points=3, rule="AGN202")
 def gather_board(answer: Any) -> None:
     price_board = _coroutine_function(answer)
     where = f"{_name(price_board)}()"
@@ -280,7 +282,7 @@ def _expect_ratings(items: list[Any], where: str, symbols: list[str], legacy: Le
     )
 
 
-@exercise("4.3", "Blocking calls on both paths")
+@exercise("4.3", "Blocking calls on both paths", points=4, rule="AGN107")
 def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

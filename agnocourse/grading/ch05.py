@@ -80,7 +80,12 @@ def _expect_report(items: list[Any], wf: Any, where: str, symbol: str) -> None:
     )
 
 
-@exercise("5.1", "TaskGroup on the async path, a thread pool on the sync path")
+@exercise(
+    "5.1",
+    "TaskGroup on the async path, a thread pool on the sync path",
+    points=4,
+    rule="Modern async patterns 1: TaskGroup",
+)
 def financial_data(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -160,7 +165,7 @@ def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[An
     return runs[0].items, seconds, blocked
 
 
-@exercise("5.2", "Failures reported with except*")
+@exercise("5.2", "Failures reported with except*", points=3, rule="AGN203")
 def every_failure(async_answer: Any) -> None:
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
@@ -209,7 +214,7 @@ def _rating(symbol: str) -> str:
     return LegacyReportTool(latency=0).blocking_method(symbol)["rating"]
 
 
-@exercise("5.3", "Blocking code off the event loop")
+@exercise("5.3", "Blocking code off the event loop", points=3, rule="AGN107")
 def blocking_code(async_answer: Any) -> None:
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"

@@ -72,7 +72,7 @@ def _expect_pipeline(run: Run, wf: Any, chain: _Chain, topic: str, where: str) -
     )
 
 
-@exercise("6.1", "Two agents chained")
+@exercise("6.1", "Two agents chained", points=3, rule="Implementation guidelines 1: Workflow Structure")
 def chained(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -170,7 +170,7 @@ def _analysts(cls: type, briefs: _Briefs) -> Any:
     return wf
 
 
-@exercise("6.2", "Subflows")
+@exercise("6.2", "Subflows", points=3, rule="Implementation guidelines 2: Subflows")
 def subflows(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -262,7 +262,7 @@ def _expect_ratings(run: Run, wf: Any, ratings: _Ratings, where: str) -> None:
     )
 
 
-@exercise("6.3", "Report every failure")
+@exercise("6.3", "Report every failure", points=4, rule="AGN109")
 def failures(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

@@ -150,7 +150,7 @@ def _expect_flat_memory(cls: type, where: str) -> None:
     )
 
 
-@exercise("7.1", "Stream, don't collect")
+@exercise("7.1", "Stream, don't collect", points=3, rule="AGN103")
 def stream_digest(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
@@ -198,7 +198,7 @@ def errors_said(items: list[Any]) -> str:
     return f" Its run_error items said {said}." if said else ""
 
 
-@exercise("7.2", "Every result and every error: a price board")
+@exercise("7.2", "Every result and every error: a price board", points=4, rule="AGN202")
 def price_board(answer: Any) -> None:
     cls = _async_class(answer)
     board = draws.symbols(5)
@@ -312,7 +312,7 @@ def _expect_sources_asked(wf: Any, symbol: str, where: str) -> None:
     )
 
 
-@exercise("7.3", "All or nothing: a company report")
+@exercise("7.3", "All or nothing: a company report", points=3, rule="Performance: all or nothing with a TaskGroup")
 def company_report(answer: Any) -> None:
     cls = _async_class(answer)
     known, unknown = draws.symbols(2)

@@ -199,7 +199,7 @@ def _expect_brief(items: list[Any], topics: list[str], where: str) -> None:
     )
 
 
-@exercise("8.1", "Method signatures")
+@exercise("8.1", "Method signatures", points=3, rule="AGN108", limit=30)
 def method_signatures(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -253,7 +253,7 @@ def _digest_writer(digest: str, latency: float, failing: bool = False) -> Agent:
     return probe_agent("writer", digest, latency=latency, chunk_delay=0.02)
 
 
-@exercise("8.2", "Zero pyright errors")
+@exercise("8.2", "Zero pyright errors", points=4, rule="Type annotations: zero pyright errors", limit=30)
 def zero_errors(async_answer: Any) -> None:
     async_cls = workflow_class(async_answer, "arun", "run")
     expect_type_clean(async_cls)

@@ -185,7 +185,7 @@ def _run_test(answer: Callable[..., Any], make_sync: _Factory, make_async: _Fact
     return None
 
 
-@exercise("9.1", "A consistency test that catches drift")
+@exercise("9.1", "A consistency test that catches drift", points=4, rule="Testing: both paths give the same result")
 def consistency_test(answer: Any) -> None:
     name = describe(answer)
     expect(
@@ -277,7 +277,7 @@ class _Project:
             Path(folder, name).write_text(text, encoding="utf-8")
 
 
-@exercise("9.2", "pyright as a test")
+@exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=30)
 def pyright_as_a_test(answer: Any) -> None:
     name = describe(answer)
     expect(callable(answer), TYPES, f"{name} is not a function.", "pass the function itself to check().")

@@ -76,7 +76,7 @@ def _expect_digest(items: list[Any], wf: Any, headlines: _Headlines, where: str)
     )
 
 
-@exercise("10.1", "Two paths instead of a bridge")
+@exercise("10.1", "Two paths instead of a bridge", points=5, rule="AGN101")
 def two_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -111,7 +111,7 @@ def two_paths(sync_answer: Any, async_answer: Any) -> None:
 PITFALL_3 = "Pitfall 3: Inefficient Streaming"
 
 
-@exercise("10.2", "A typed stream, passed on as it arrives")
+@exercise("10.2", "A typed stream, passed on as it arrives", points=5, rule="AGN103")
 def typed_stream(async_answer: Any) -> None:
     cls = workflow_class(async_answer, "arun", "run")
     expect_annotation(cls, "arun", AsyncIterator)

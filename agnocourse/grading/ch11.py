@@ -78,7 +78,7 @@ def _headline_workflow(cls: type) -> Any:
     return wf
 
 
-@exercise("11.1", "Structure and annotations")
+@exercise("11.1", "Structure and annotations", points=2, rule="AGN110")
 def structure(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -152,7 +152,7 @@ def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], c
     )
 
 
-@exercise("11.2", "No asyncio.run() and matching agent calls")
+@exercise("11.2", "No asyncio.run() and matching agent calls", points=3, rule="AGN101")
 def matching_calls(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -193,7 +193,7 @@ def _digest_workflow(cls: type) -> Any:
     return wf
 
 
-@exercise("11.3", "Streaming without collecting, TaskGroup with except*")
+@exercise("11.3", "Streaming without collecting, TaskGroup with except*", points=3, rule="AGN203")
 def streaming(async_answer: Any) -> None:
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
@@ -316,7 +316,7 @@ def _expect_consistent(symbols: list[str], sync_shape: list[Any], async_shape: l
     )
 
 
-@exercise("11.4", "Blocking tool off the loop, both paths consistent")
+@exercise("11.4", "The blocking tool off the loop, both paths consistent", points=4, rule="AGN107")
 def consistency(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")

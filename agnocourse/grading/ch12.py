@@ -101,7 +101,7 @@ def _bounded_run(answer: Any, symbols: list[str], limit: int) -> tuple[Any, Time
     return result, timeline, seconds
 
 
-@exercise("12.1", "Bounded concurrency with a semaphore")
+@exercise("12.1", "Bounded concurrency with a semaphore", points=5, rule="Beyond the rules: bounded concurrency")
 def bounded_concurrency(answer: Any) -> None:
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "keep every task in a TaskGroup, and await the async tools.")
@@ -140,7 +140,7 @@ def _call(answer: Any, tools: AsyncFinancialTools, seconds: float, where: str, s
     return once()
 
 
-@exercise("12.2", "A deadline that cancels")
+@exercise("12.2", "A deadline that cancels", points=5, rule="Beyond the rules: timeouts")
 def deadline(answer: Any) -> None:
     fn = _coroutine_function(answer)
     symbol = random.choice(SYMBOL_POOL)

@@ -146,7 +146,12 @@ def _expect_relay_ok(seen: _Relayed, where: str) -> None:
         translate(seen.error, where)
 
 
-@exercise("13.1", "A relay that closes its agent's stream and reports how it ended")
+@exercise(
+    "13.1",
+    "A relay that closes its agent's stream and reports how it ended",
+    points=3,
+    rule="Production: closing streams",
+)
 def relay_stream(relay: Any) -> None:
     expect(
         inspect.isasyncgenfunction(relay),
@@ -318,7 +323,9 @@ async def _request(app: Any, topic: str, agent: _WatchedAgent, leave_after: int 
     return seen
 
 
-@exercise("13.2", "A streaming endpoint that stops its run when the client leaves")
+@exercise(
+    "13.2", "A streaming endpoint that stops its run when the client leaves", points=3, rule="Production: cancellation"
+)
 def endpoint(make_app: Any) -> None:
     where = f"GET /brief on {_name(make_app)}(agent)"
     delay = 0.04
@@ -447,7 +454,7 @@ def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], float, set[
     return results, time.perf_counter() - started, callers
 
 
-@exercise("13.3", "A sync client for an async-only SDK")
+@exercise("13.3", "A sync client for an async-only SDK", points=3, rule="AGN101")
 def sync_client(answer: Any) -> None:
     where = f"{_name(answer)}(make_sdk)"
     token = secrets.token_hex(3)
@@ -599,7 +606,12 @@ async def _consume_retried(answer: Any, start: Any, deadline: float, work: float
     return seen
 
 
-@exercise("13.4", "Retry a stream before its first item, within a deadline")
+@exercise(
+    "13.4",
+    "Retry a stream before its first item, within a deadline",
+    points=4,
+    rule="Production: retries and deadlines",
+)
 def retried_stream(answer: Any) -> None:
     expect(
         inspect.isasyncgenfunction(answer),

@@ -1,11 +1,12 @@
 """``python -m agnocourse grade NOTEBOOK... | DIR --csv FILE``: grade exercise notebooks.
 
 One or more notebooks: a scoreboard per notebook (``--json`` for machines); exit 0 only when every exercise
-of every notebook passed, 1 otherwise, 2 when a file is missing or not a notebook. A folder (one notebook
-per learner) is graded in parallel (``--jobs``); ``--csv`` writes one row per learner and exercise, and a
-per-exercise summary shows how many passed. The exercises a notebook should have come from the solutions
-notebook with the same file stem (or whose stem its name contains), so a deleted check cell scores 0.
-Progress goes to stderr.
+of every notebook passed and no check cell was altered, 1 otherwise, 2 when a file is missing or not a
+notebook. A folder (one notebook per learner) is graded in parallel (``--jobs``); ``--csv`` writes one row
+per learner and exercise, and a per-exercise summary shows how many passed. In a room, a file that cannot be
+graded is reported in its own row and the others are graded. The exercises a notebook should have come from
+the solutions notebook with the same file stem (or whose stem its name contains), or else the one whose
+exercise ids the notebook's check cells carry, so a deleted check cell scores 0. Progress goes to stderr.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def default_solutions() -> Path:
 
 
 def matching_solution(path: Path, solutions: Path) -> Path:
-    """The solutions notebook for a learner's notebook: the same stem, or a stem its name contains."""
+    """The solutions notebook for a learner's notebook: the same stem, a stem its name or folder contains, or
+    else the one sharing the most exercise ids with the notebook's check cells (``alice-04.ipynb``)."""
     candidates = sorted(solutions.glob("*.ipynb"))
     for candidate in candidates:
         if candidate.stem == path.stem:
@@ -38,7 +40,15 @@ def matching_solution(path: Path, solutions: Path) -> Path:
     for candidate in sorted(candidates, key=lambda c: -len(c.stem)):
         if candidate.stem in path.stem or candidate.stem in path.parent.name:
             return candidate
-    raise UsageError(f"{path}: no notebook in {solutions} matches its name; name it like the exercise notebook")
+    mine = set(nb.check_ids(nb.read(path)))
+    shared = {c: len(mine & set(nb.check_ids(nb.read(c)))) for c in candidates}
+    best = max(shared, key=lambda c: shared[c], default=None)
+    if best is None or shared[best] == 0:
+        raise UsageError(
+            f"{path}: no notebook in {solutions} matches its name or its exercise ids; "
+            "name it like the exercise notebook"
+        )
+    return best
 
 
 def collect(paths: list[Path]) -> list[Path]:
@@ -67,25 +77,34 @@ def _progress(name: str, quiet: bool):
 
 
 def grade_one(path: Path, solutions: Path, timeout: int, quiet: bool) -> NotebookResult:
-    expected = nb.exercises(nb.read(matching_solution(path, solutions)))
-    result = grade(path, expected, timeout, _progress(str(path), quiet))
+    solution = matching_solution(path, solutions)
+    result = grade(path, solution, timeout, _progress(str(path), quiet))
     if not quiet:
         print(f" {result.seconds:.1f} s", file=sys.stderr)
     return result
 
 
+def grade_safely(path: Path, solutions: Path, timeout: int) -> NotebookResult:
+    """`grade_one`, with any failure to grade the file reported in its result instead of raised."""
+    try:
+        return grade_one(path, solutions, timeout, quiet=True)
+    except (UsageError, nb.NotANotebookError) as error:
+        return NotebookResult(path, problems=[str(error)])
+    except Exception as error:  # one file must never stop the room; its row says what went wrong
+        return NotebookResult(path, problems=[f"{path}: the grader failed on it ({type(error).__name__}: {error})"])
+
+
 def grade_many(
     paths: list[Path], solutions: Path, timeout: int, jobs: int, quiet: bool = False
 ) -> list[NotebookResult]:
-    """Grade notebooks in parallel; progress is one line per finished notebook."""
-    for path in paths:
-        nb.read(path)
-        matching_solution(path, solutions)
+    """Grade notebooks in parallel; progress is one line per finished notebook. A file that cannot be graded
+    gives a result with no exercises and the reason in its problems."""
 
     def one(path: Path) -> NotebookResult:
-        result = grade_one(path, solutions, timeout, quiet=True)
+        result = grade_safely(path, solutions, timeout)
         if not quiet:
-            print(f"graded {path}: {result.points}/{result.max_points} ({result.seconds:.1f} s)", file=sys.stderr)
+            state = f"{result.points}/{result.max_points}" if result.exercises else "not graded"
+            print(f"graded {path}: {state} ({result.seconds:.1f} s)", file=sys.stderr)
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

@@ -1,31 +1,18 @@
-"""Failure messages: which rule was broken, what the check observed, and a hint, never the solution."""
+"""Failure messages: which rule was broken, what the check observed, and a hint, never the solution.
+
+A checker code (AGN1xx, AGN2xx) is named as the rule checker's catalog names it (`agnocourse.rules.RULES`),
+so the grader and ``agnocourse lint`` never disagree; any other code is the name of the rules section a wrong
+result breaks (``[Dual Method Pattern]``).
+"""
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 import types
 from pathlib import Path
 from typing import NoReturn
-
-# Checker code -> the section of the rules document it enforces.
-RULES = {
-    "AGN101": "NEVER DO 1/4: no asyncio.run() or run_until_complete() in a sync path",
-    "AGN102": "Consistent Return Types: RunResponse only, never RunResponseContentEvent",
-    "AGN103": "NEVER DO 3: do not collect a stream before yielding it",
-    "AGN104": "Agent Call Patterns: no sync agent call in an async path",
-    "AGN105": "Agent Call Patterns: no async agent call in a sync path",
-    "AGN106": "Agent Call Patterns: await agent.arun(..., stream=True) before iterating it",
-    "AGN107": "ALWAYS DO 2: no blocking call in an async path",
-    "AGN108": "Consistent Return Types: annotate Iterator[RunResponse] / AsyncIterator[RunResponse]",
-    "AGN109": "Consistent Return Types: use RunEvent members that exist",
-    "AGN110": "Dual Method Pattern: one class per path (run() in one, arun() in the other)",
-    "AGN111": "Dual Method Pattern: the async path starts its own run (sets self.run_id)",
-    "AGN112": "Agent Call Patterns: pass stream= explicitly on every agent call",
-    "AGN201": "Beyond the rules: keep a reference to every task",
-    "AGN202": "Parallel execution: gather(..., return_exceptions=True) when results are handled one by one",
-    "AGN203": "Exception Handling: except* around a TaskGroup, whose failures arrive as an ExceptionGroup",
-}
 
 
 class CheckFailed(AssertionError):
@@ -35,6 +22,26 @@ class CheckFailed(AssertionError):
 class TimingFailed(CheckFailed):
     """A check that measured time failed. A loaded machine can slow a right answer once, so the grader runs
     the whole check again before it reports this; a wrong answer fails the same way the second time."""
+
+
+def rule_name(code: str) -> str:
+    """``[CODE] title (section).`` for a checker code, from the checker's catalog; ``[name]`` for anything else."""
+    from agnocourse.rules import RULES
+
+    rule = RULES.get(code)
+    return sentence(f"[{code}] {rule.title} ({rule.section})") if rule is not None else f"[{code}]"
+
+
+def sentence(text: str) -> str:
+    """`text` ending in exactly one full stop (or its own ``?``/``!``), whatever the pieces it was built from."""
+    text = re.sub(r"(?<!\.)([.!?])\.(?=\s|$)", r"\1", text.strip())
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def message(code: str, observed: str, hint: str) -> str:
+    """One line: ``[CODE] rule. Observed: ... Hint: ...``, each part one sentence."""
+    parts = (rule_name(code), f"Observed: {sentence(observed)}", f"Hint: {sentence(hint)}")
+    return " ".join(" ".join(part.split()) for part in parts)
 
 
 class NotAnswered(CheckFailed):
@@ -111,12 +118,11 @@ def as_shown(failure: BaseException) -> BaseException:
 
 
 def fail(code: str, observed: str, hint: str, *, timing: bool = False) -> NoReturn:
-    """Raise `CheckFailed` (`TimingFailed` for a measured time) in one line: ``[CODE] rule. Observed: ... Hint: ...``.
+    """Raise `CheckFailed` (`TimingFailed` for a measured time) with `message`.
 
     `code` is a checker code (AGN1xx) or, for a wrong result, the name of the rules section it breaks.
     """
-    rule = f"[{code}] {RULES[code]}." if code in RULES else f"[{code}]"
-    raise (TimingFailed if timing else CheckFailed)(f"{rule} Observed: {observed} Hint: {hint}")
+    raise (TimingFailed if timing else CheckFailed)(message(code, observed, hint))
 
 
 def expect(condition: bool, code: str, observed: str, hint: str) -> None:

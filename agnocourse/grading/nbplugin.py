@@ -1,10 +1,17 @@
-"""A pytest plugin for the grader's nbval run: one JSON line per code cell, and a fast verdict on dead kernels.
+"""A pytest plugin for the grader's nbval run: one signed JSON line per code cell, and a fast verdict on dead
+kernels.
 
-Loaded with ``-p agnocourse.grading.nbplugin`` in the grader's pytest process, it appends to the file named
-by AGNOCOURSE_GRADE_RESULTS ``{"cell", "status", "ename", "evalue"}`` for every cell nbval runs, read from
-the cell's own error output (so nbval's xfail after a timeout does not hide a later result). Statuses:
-passed, error, timeout (interrupted cleanly), hung (could not be interrupted; nbval stopped the kernel),
-crashed (the kernel process died), not-run (the kernel was already gone).
+Loaded with ``-p agnocourse.grading.nbplugin`` in the grader's pytest process, it appends to the file given
+by ``--agnocourse-results`` ``{"cell", "status", "ename", "evalue", "token", "tampered", "mac"}`` for every
+cell nbval runs, read from the cell's own error output (so nbval's xfail after a timeout does not hide a later result).
+Statuses: passed, error, timeout (interrupted cleanly), hung (could not be interrupted; nbval stopped the
+kernel), crashed (the kernel process died), not-run (the kernel was already gone). `token` is what a grader's
+check cell printed to confirm its pass, `tampered` the grader's functions it found patched (`notebook.seal`).
+
+The kernel runs as the same user and can find and write that file, so every line carries `mac`, an HMAC
+under a secret that only the grader and this process know: the grader writes it to the file given by
+``--agnocourse-secret``, and this plugin reads and deletes that file before the kernel starts. A line the
+kernel wrote has no valid `mac`, and the grader ignores it.
 
 nbval waits the whole cell timeout for a reply even when the kernel has died; `_await_reply` polls in short
 slices instead and reports a dead kernel at once.
@@ -12,17 +19,21 @@ slices instead and reports a dead kernel at once.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
-import os
+import re
 import time
 from collections.abc import Generator
+from pathlib import Path
 from queue import Empty
 from typing import Any
 
 import pytest
 from nbval.kernel import RunningKernel
 
-RESULTS = "AGNOCOURSE_GRADE_RESULTS"
+TOKEN = re.compile(r"agnocourse-grader-token: ([0-9a-f]{64})")
+TAMPERED = re.compile(r"agnocourse-grader-tampered: (.*)")
 
 
 class KernelDiedError(RuntimeError):
@@ -48,11 +59,44 @@ def _await_reply(self: RunningKernel, msg_id: str, timeout: float | None = None)
 RunningKernel.await_reply = _await_reply  # pyright: ignore[reportAttributeAccessIssue]
 
 
+def sign(record: dict[str, Any], secret: bytes) -> str:
+    """The record's MAC: HMAC-SHA256 of its canonical JSON (without "mac")."""
+    body = json.dumps({k: v for k, v in record.items() if k != "mac"}, sort_keys=True)
+    return hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
+
+
+def pytest_addoption(parser: Any) -> None:
+    parser.addoption("--agnocourse-results", default=None, help="append one signed JSON line per cell here")
+    parser.addoption("--agnocourse-secret", default=None, help="a file holding the signing secret (deleted)")
+
+
+_channel: dict[str, Any] = {}
+
+
+def pytest_configure(config: Any) -> None:
+    results, secret = config.getoption("--agnocourse-results"), config.getoption("--agnocourse-secret")
+    if results and secret:
+        path = Path(secret)
+        _channel.update(results=results, secret=path.read_bytes().strip())
+        path.unlink()
+
+
 def _error_output(item: Any) -> tuple[str, str]:
     for output in reversed(getattr(item, "test_outputs", None) or []):
         if output.get("output_type") == "error":
             return output.get("ename", ""), output.get("evalue", "")
     return "", ""
+
+
+def _printed(item: Any, pattern: re.Pattern[str]) -> str:
+    """The last match of `pattern` in what the cell printed, or ""."""
+    found = ""
+    for output in getattr(item, "test_outputs", None) or []:
+        if output.get("output_type") == "stream":
+            text = output.get("text", "")
+            matches = pattern.findall("".join(text) if isinstance(text, list) else str(text))
+            found = matches[-1] if matches else found
+    return found
 
 
 def classify(item: Any, error: BaseException | None) -> dict[str, Any]:
@@ -81,12 +125,13 @@ def classify(item: Any, error: BaseException | None) -> dict[str, Any]:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: Any, call: Any) -> Generator[None, Any, None]:
     yield
-    path = os.environ.get(RESULTS)
-    if call.when != "call" or not path or not hasattr(item, "cell_num"):
+    if call.when != "call" or not _channel or not hasattr(item, "cell_num"):
         return
     error = call.excinfo.value if call.excinfo is not None else None
     if isinstance(error, pytest.skip.Exception):
         return
     record = {"cell": item.cell_num, **classify(item, error)}
-    with open(path, "a", encoding="utf-8") as results:
+    record.update(token=_printed(item, TOKEN), tampered=_printed(item, TAMPERED))
+    record["mac"] = sign(record, _channel["secret"])
+    with open(_channel["results"], "a", encoding="utf-8") as results:
         results.write(json.dumps(record) + "\n")

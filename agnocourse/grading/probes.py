@@ -133,7 +133,9 @@ def translate(error: BaseException, where: str, hint: str = "") -> None:
     text = str(error)
     if isinstance(error, NotImplementedError | AssertionError):
         raise error
-    if isinstance(error, RuntimeError) and ("running event loop" in text or "already running" in text):
+    if isinstance(error, RuntimeError) and any(
+        words in text for words in ("running event loop", "already running", "another loop is running")
+    ):
         fail(
             "AGN101",
             f"{where} raised RuntimeError: {text}, because it was called while an event loop was running "

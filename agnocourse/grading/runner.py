@@ -1,12 +1,17 @@
 """Run a learner's notebook under nbval and turn per-cell results into per-exercise results.
 
-Why nbval, and how it is made robust. The grader runs ``pytest --nbval-lax`` (only errors fail) on the
-course's own interpreter (``--nbval-current-env``), with a per-cell timeout, on a copy of the notebook in a
-temporary folder, so the learner's file is never written. `nbplugin` records every cell's outcome. Three
-failures need more than nbval gives:
+What runs. Not the learner's notebook as it is, but `notebook.seal`'s copy of it: the learner's cells, with
+the grader's own check in place of each check cell (taken from the solutions notebook by exercise id, run
+from the course's check code loaded afresh, confirming a pass with a per-cell token). The copy is written to
+a temporary folder, so the learner's file is never written.
 
-- A check whose learner code never returns is stopped by the check itself (`harness.run_check`, with a
-  limit below the cell timeout): the exercise is reported as timed out and the kernel goes on.
+Why nbval, and how it is made robust. The grader runs ``pytest --nbval-lax`` (only errors fail) on the
+course's own interpreter (``--nbval-current-env``), with a per-cell timeout. `nbplugin` records every cell's
+outcome in a results file, each line signed with a secret the kernel never sees. Three failures need more
+than nbval gives:
+
+- A check whose learner code never returns is stopped by the check itself, at the exercise's own limit
+  (`registry.Exercise.limit`, below the cell timeout): the exercise is reported as timed out.
 - A busy loop at the top level of a cell is interrupted by nbval at the cell timeout; the kernel survives.
 - An ``await`` that never returns at the top level of a cell cannot be interrupted (the kernel ignores the
   interrupt while its event loop waits), and ``os._exit`` kills the kernel: nbval then gives up on every
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -26,14 +31,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
 from agnocourse.grading import notebook as nb
-from agnocourse.grading.nbplugin import RESULTS
+from agnocourse.grading.nbplugin import sign
 
 DEFAULT_TIMEOUT = 30
 FATAL = ("hung", "crashed")
+UNCONFIRMED = (
+    "the check cell ended without an error but did not confirm a pass: code in the notebook interfered with "
+    "the grader's check"
+)
 
 
 @dataclass
@@ -42,6 +52,8 @@ class CellResult:
     status: str
     ename: str = ""
     evalue: str = ""
+    token: str = ""
+    tampered: str = ""
 
     @property
     def line(self) -> str:
@@ -56,8 +68,9 @@ class ExerciseResult:
     title: str
     points: int
     max_points: int
-    status: str  # passed, failed, timed out, crashed, missing
+    status: str  # passed, failed, timed out, crashed, missing, altered (passed, but its check cell was altered)
     message: str = ""
+    altered: str = ""  # how the learner's check cell differs from the original, when it does
 
 
 @dataclass
@@ -66,6 +79,7 @@ class NotebookResult:
     exercises: list[ExerciseResult] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    altered: list[str] = field(default_factory=list)  # changes the grader found, per exercise and overall
 
     @property
     def points(self) -> int:
@@ -77,44 +91,63 @@ class NotebookResult:
 
     @property
     def passed(self) -> bool:
-        return all(e.status == "passed" for e in self.exercises) and not self.problems
+        """Every exercise passed its original check, nothing was altered, nothing else went wrong."""
+        done = all(e.status == "passed" for e in self.exercises)
+        return done and bool(self.exercises) and not self.problems and not self.altered
 
 
-def _pytest_command(path: Path, timeout: int) -> list[str]:
+@dataclass
+class Run:
+    """One grading run: every code cell's result, the copy that ran, and lines the grader did not write."""
+
+    results: dict[int, CellResult]
+    sealed: nb.Sealed
+    forged: int = 0
+
+
+def _pytest_command(path: Path, timeout: int, results: Path, secret: Path) -> list[str]:
     ini = path.parent / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
     return [
         sys.executable, "-m", "pytest", str(path), "-c", str(ini), "--rootdir", str(path.parent),
         "-p", "agnocourse.grading.nbplugin", "-p", "no:cacheprovider", "-q", "--no-header",
         "--nbval-lax", "--nbval-current-env", f"--nbval-cell-timeout={timeout}",
+        f"--agnocourse-results={results}", f"--agnocourse-secret={secret}",
     ]  # fmt: skip
 
 
-def _environment(results: Path, timeout: int) -> dict[str, str]:
+def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "AGNOCOURSE_GRADE"))}
-    env[RESULTS] = str(results)
-    env["AGNOCOURSE_CHECK_TIMEOUT"] = str(max(1.0, timeout * 0.75))
+    env.pop("AGNOCOURSE_CHECK_TIMEOUT", None)
     env.setdefault("MPLBACKEND", "Agg")
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     return env
 
 
-def execute(path: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None) -> dict[int, CellResult]:
-    """One nbval run of the notebook at `path`; every code cell's result, by code-cell index."""
+def execute(
+    path: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None
+) -> tuple[dict[int, CellResult], int]:
+    """One nbval run of the notebook at `path`: every code cell's result by code-cell index, and how many
+    lines of the results file were not signed by the grader's plugin (written from inside the kernel)."""
     results = path.with_suffix(".results.jsonl")
     results.unlink(missing_ok=True)
+    secret = secrets.token_hex(32)
+    secret_file = path.with_suffix(".secret")
+    secret_file.touch(mode=0o600)
+    secret_file.write_text(secret, encoding="utf-8")
     cells = len(nb.code_cells(nb.read(path)))
     process = subprocess.Popen(
-        _pytest_command(path, timeout),
+        _pytest_command(path, timeout, results, secret_file),
         cwd=path.parent,
-        env=_environment(results, timeout),
+        env=_environment(),
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + (timeout + 6) * (cells + 1) + 60
     seen = 0
-    while process.poll() is None or seen < len(_read(results)):
-        found = _read(results)
+    while True:
+        found, _ = _read(results, secret.encode())
         for result in found[seen:]:
             if on_cell is not None:
                 on_cell(result)
@@ -126,32 +159,64 @@ def execute(path: Path, timeout: int, on_cell: Callable[[CellResult], None] | No
             break
         time.sleep(0.1)
     process.wait()
-    return {result.cell: result for result in _read(results)}
+    secret_file.unlink(missing_ok=True)
+    found, forged = _read(results, secret.encode())
+    return {result.cell: result for result in found}, forged
 
 
-def _read(results: Path) -> list[CellResult]:
+def _read(results: Path, secret: bytes) -> tuple[list[CellResult], int]:
+    """The records the grader's plugin signed, and how many other lines the file holds."""
     if not results.exists():
-        return []
-    lines = results.read_text(encoding="utf-8").splitlines()
-    return [CellResult(**json.loads(line)) for line in lines if line.endswith("}")]
+        return [], 0
+    records, forged = [], 0
+    for line in results.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            record = json.loads(line)
+            genuine = isinstance(record, dict) and record.get("mac") == sign(record, secret)
+        except ValueError:
+            genuine = False  # a line still being written is completed before the process ends
+            record = None
+        if genuine and isinstance(record, dict):
+            records.append(CellResult(**{k: v for k, v in record.items() if k != "mac"}))
+        elif line.strip():
+            forged += 1
+    return records, forged
 
 
-def run_cells(source: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None) -> dict[int, CellResult]:
-    """Every code cell's result, re-running without each cell that hung or killed the kernel."""
+def limits(solution: Any, timeout: int) -> dict[str, float]:
+    """Each exercise's own check limit, kept below the cell timeout so a check is stopped before the cell."""
+    from agnocourse.grading.registry import DEFAULT_LIMIT, lookup
+
+    found = {}
+    for id in nb.check_ids(solution):
+        try:
+            limit = lookup(id).limit
+        except KeyError:
+            limit = DEFAULT_LIMIT
+        found[id] = max(1.0, min(limit, timeout * 0.75))
+    return found
+
+
+def run_cells(learner: Any, solution: Any, timeout: int, on_cell: Callable[[CellResult], None] | None = None) -> Run:
+    """Run the sealed copy of `learner`; re-run without each cell that hung or killed the kernel."""
+    checks = limits(solution, timeout)
+    forged = 0
     with tempfile.TemporaryDirectory(prefix="agnocourse-grade-") as folder:
-        copy = Path(folder) / "notebook.ipynb"
-        shutil.copyfile(source, copy)
+        target = Path(folder) / "notebook.ipynb"
         fatal: dict[int, CellResult] = {}
         while True:
-            results = execute(copy, timeout, on_cell)
+            sealed = nb.seal(learner, solution, checks)
+            cells = nb.code_cells(sealed.notebook)
+            for index in fatal:
+                cells[index].source = "pass  # emptied by the grader: this cell hung or killed the kernel"
+            nbformat.write(sealed.notebook, target)
+            results, lines = execute(target, timeout, on_cell)
+            forged += lines
             results.update(fatal)
             new = sorted(i for i, r in results.items() if r.status in FATAL and i not in fatal)
             if not new:
-                return results
+                return Run(results, sealed, forged)
             fatal[new[0]] = results[new[0]]
-            notebook = nb.read(copy)
-            nb.code_cells(notebook)[new[0]].source = "pass  # emptied by the grader: it hung or killed the kernel"
-            nbformat.write(notebook, copy)
 
 
 def _explain(result: CellResult, timeout: int) -> tuple[str, str]:
@@ -172,20 +237,31 @@ def _explain(result: CellResult, timeout: int) -> tuple[str, str]:
 
 
 def score(
-    path: Path, expected: list[nb.Exercise], results: dict[int, CellResult], timeout: int
+    run: Run, expected: list[nb.Exercise], timeout: int, checks: dict[str, int] | None = None
 ) -> list[ExerciseResult]:
-    """Per-exercise results from per-cell ones; the points come from the solutions notebook."""
-    checks, owner = nb.layout(nb.read(path))
-    scored: list[ExerciseResult] = []
+    """One result per expected exercise, from the grader's own check cells of the sealed copy."""
+    sealed, results = run.sealed, run.results
+    checks = sealed.checks if checks is None else checks
+    _, owner = nb.layout(sealed.notebook)
+    scored = []
     for exercise in expected:
-        base = ExerciseResult(exercise.id, exercise.title, 0, exercise.points, "missing")
+        changes = list(sealed.altered.get(exercise.id, []))
+        check = results.get(checks.get(exercise.id, -1), CellResult(checks.get(exercise.id, -1), "not-run"))
+        if check.tampered:
+            changes.append(f"the notebook replaced or patched the grader's {check.tampered}")
+        altered = "; ".join(changes)
+        base = ExerciseResult(exercise.id, exercise.title, 0, exercise.points, "missing", altered=altered)
         if exercise.id not in checks:
             base.message = "its check cell is missing: copy it back from a fresh exercises notebook"
             scored.append(base)
             continue
-        check = results.get(checks[exercise.id], CellResult(checks[exercise.id], "not-run"))
+        if check.status == "passed" and check.token == nb.token(sealed.keys[exercise.id], exercise.id):
+            base.status, base.points = ("altered" if altered else "passed"), exercise.points
+            scored.append(base)
+            continue
         if check.status == "passed":
-            base.status, base.points = "passed", exercise.points
+            base.status, base.message = "failed", UNCONFIRMED
+            base.altered = "; ".join(filter(None, [altered, "its check was interfered with"]))
             scored.append(base)
             continue
         mine = [results[i] for i in sorted(owner) if owner[i] == exercise.id and i in results and i < check.cell]
@@ -196,11 +272,11 @@ def score(
     return scored
 
 
-def problems(path: Path, results: dict[int, CellResult], timeout: int) -> list[str]:
+def problems(run: Run, timeout: int) -> list[str]:
     """Failures outside every exercise (the setup cell, cells after the last check)."""
-    _, owner = nb.layout(nb.read(path))
+    _, owner = nb.layout(run.sealed.notebook)
     found = []
-    for index, result in sorted(results.items()):
+    for index, result in sorted(run.results.items()):
         if index not in owner and result.status != "passed":
             found.append(_explain(result, timeout)[1] if result.status != "error" else f"cell {index}: {result.line}")
     return found
@@ -208,13 +284,18 @@ def problems(path: Path, results: dict[int, CellResult], timeout: int) -> list[s
 
 def grade(
     path: Path,
-    expected: list[nb.Exercise],
+    solution: Path,
     timeout: int = DEFAULT_TIMEOUT,
     on_cell: Callable[[CellResult], None] | None = None,
 ) -> NotebookResult:
+    """Grade the learner's notebook at `path` against the solutions notebook `solution`."""
     started = time.perf_counter()
-    nb.read(path)  # a clear error for a file that is not a notebook, before any kernel starts
-    results = run_cells(path, timeout, on_cell)
-    result = NotebookResult(path, score(path, expected, results, timeout), problems(path, results, timeout))
+    learner = nb.read(path)  # a clear error for a file that is not a notebook, before any kernel starts
+    original = nb.read(solution)
+    run = run_cells(learner, original, timeout, on_cell)
+    result = NotebookResult(path, score(run, nb.exercises(original), timeout), problems(run, timeout))
+    result.altered = [f"{e.id}: {e.altered}" for e in result.exercises if e.altered] + run.sealed.other
+    if run.forged:
+        result.altered.append(f"{run.forged} line(s) of the grader's results file were not written by the grader")
     result.seconds = time.perf_counter() - started
     return result

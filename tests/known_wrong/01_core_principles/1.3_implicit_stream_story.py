@@ -1,0 +1,23 @@
+# Known-wrong answer to exercise 1.3: calls the outliner without stream=, so the agent's leftover stream flag decides.
+# expect: [AGN112]
+
+
+class StreamingWorkflow(Storyteller):
+    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        outline = self.outliner.run(topic)
+        text = ""
+        for chunk in self.writer.run(outline.content, stream=True):  # pyright: ignore[reportAttributeAccessIssue]
+            text += chunk.content or ""
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+
+
+class AsyncStreamingWorkflow(Storyteller):
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        outline = await self.outliner.arun(topic, stream=False)
+        text = ""
+        async for chunk in await self.writer.arun(outline.content, stream=True):
+            text += chunk.content or ""
+            yield chunk
+        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
