@@ -58,6 +58,16 @@ def _class_in(text: str, name: str, line: int | None = None) -> str | None:
     return None
 
 
+def _defining_files(cls: type) -> list[str]:
+    """The files (or notebook cells, as linecache names them) that may hold the definition of `cls`, best first."""
+    files = []
+    for member in vars(cls).values():
+        code = getattr(inspect.unwrap(member), "__code__", None) if callable(member) else None
+        if code is not None and code.co_filename not in files:
+            files.append(code.co_filename)
+    return files + [name for name in reversed(list(linecache.cache)) if name not in files]
+
+
 def class_source(cls: type) -> str:
     """The source of `cls`, also for a class defined in a notebook cell; OSError when it cannot be found.
 
@@ -68,17 +78,61 @@ def class_source(cls: type) -> str:
         return inspect.getsource(cls)
     except (OSError, TypeError):
         pass
-    for member in vars(cls).values():
-        code = getattr(inspect.unwrap(member), "__code__", None) if callable(member) else None
-        if code is not None:
-            found = _class_in("".join(linecache.getlines(code.co_filename)), cls.__name__, code.co_firstlineno)
-            if found:
-                return found
-    for filename in reversed(list(linecache.cache)):
+    for filename in _defining_files(cls):
         found = _class_in("".join(linecache.getlines(filename)), cls.__name__)
         if found:
             return found
     raise OSError(f"the source of {cls.__name__} cannot be found")
+
+
+def defining_cell(cls: type) -> tuple[str, str] | None:
+    """(name, text) of the notebook cell that defines `cls`, or None for a class defined in a file on disk.
+
+    A notebook cell lives only in linecache (IPython registers each cell's text under a name of its own).
+    """
+    module_file = getattr(sys.modules.get(cls.__module__), "__file__", None)
+    for filename in _defining_files(cls):
+        text = "".join(linecache.getlines(filename))
+        if not _class_in(text, cls.__name__):
+            continue
+        if Path(filename).is_file() or (filename == module_file):
+            return None
+        return filename, text
+    return None
+
+
+_DEFINITIONS = (
+    ast.Import,
+    ast.ImportFrom,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Assign,
+    ast.AnnAssign,
+)
+
+
+def definitions(text: str) -> str:
+    """A cell's definitions (imports, functions, classes, assignments), each on its own lines; the rest of the
+    cell (calls such as check(...), top-level await, IPython's magics, `from __future__` imports) blanked, so line
+    numbers stay the cell's."""
+    lines = text.splitlines()
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text
+    keep: set[int] = set()
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module == "__future__":
+            continue  # allowed only at the top of a module, which the cell is not once it follows the imports
+        if isinstance(node, _DEFINITIONS) and not any(isinstance(n, ast.Await) for n in ast.walk(node)):
+            first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+            keep.update(range(first, (node.end_lineno or node.lineno) + 1))
+    spans = [(n.lineno, n.end_lineno or n.lineno) for n in tree.body]
+    inside = {line for start, end in spans for line in range(start, end + 1)}
+    return "\n".join(
+        line if number in keep or number not in inside else "" for number, line in enumerate(lines, start=1)
+    )
 
 
 def module_text(*classes: type, header: str = REQUIRED_IMPORTS) -> str:

@@ -27,11 +27,23 @@ WRONG = [
     ("6.3", (w.RaisingRating, w.GoodAsyncRating), "[Result]", "SymbolNotFoundError"),
     ("6.3", (w.GoodRating, w.FirstFailureAsyncRating), "[Implementation guidelines 3: Error Handling]", "reported 1"),
     ("6.3", (w.GoodRating, w.SequentialAsyncRating), "[Implementation guidelines 3: Error Handling]", "one after"),
+    ("6.1", (w.HardCodedPipeline, w.GoodAsyncPipeline), "[Implementation guidelines 1: Workflow Structure]", "yielded"),
+    ("6.1", (w.GoodPipeline, w.HelperSleepAsyncPipeline), "[AGN107]", "something the path calls"),
+    (
+        "6.2",
+        (w.MadeUpBrief, w.GoodAsyncBrief),
+        "[Implementation guidelines 2: Subflow Patterns]",
+        "asked the analyst []",
+    ),
+    ("6.3", (w.KnownFailuresRating, w.GoodAsyncRating), "[Result]", "raised SymbolNotFoundError"),
 ]
 RIGHT = [
     ("6.1", (w.GoodPipeline, w.GoodAsyncPipeline)),
     ("6.2", (w.GoodBrief, w.GoodAsyncBrief)),
     ("6.3", (w.GoodRating, w.GoodAsyncRating)),
+    ("6.3", (w.GoodRating, w.TaskGroupAsyncRating)),
+    ("6.3", (w.GoodRating, w.CopiedRaterAsyncRating)),
+    ("6.1", (w.GoodPipeline, w.StepsAsyncPipeline)),
 ]
 
 
@@ -44,6 +56,7 @@ def _ids(value):
 @pytest.mark.parametrize(("exercise", "answers", "rule", "observed"), WRONG, ids=_ids)
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, rule, observed):
     message = failure_of(exercise, *answers)
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
     assert message.startswith(rule), message
     assert observed in message, message
 

@@ -9,6 +9,14 @@ pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
 )
 
+
+@pytest.fixture(autouse=True)
+def room_for_pyright(monkeypatch):
+    """These checks run pyright, which takes seconds alone and far longer on a loaded machine: the check's own time
+    limit (made to stop endless loops) is raised, so that a slow pyright is not reported as a timeout."""
+    monkeypatch.setenv("AGNOCOURSE_CHECK_TIMEOUT", "120")
+
+
 WRONG = [
     ("8.1", (w.GoodBrief, w.ResponseAnnotatedAsyncBrief), "[AGN108]", "_asection() is annotated"),
     ("8.1", (w.GoodBrief, w.SyncAnnotatedAsyncBrief), "[AGN108]", "arun() is annotated"),
@@ -26,6 +34,7 @@ WRONG = [
 )
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, detail):
     message = failure_of(exercise, *answers)
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
     assert names in message
     assert detail in message
 
@@ -39,3 +48,57 @@ def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, de
 )
 def test_a_right_answer_passes(exercise, answers, capsys):
     assert_passes(capsys, exercise, *answers)
+
+
+TYPED_HELPER_CELL = """
+import itertools
+
+from agno.agent import Agent
+
+
+def chunks_of(agent: Agent, topic: str) -> str:
+    return f"{topic}"
+
+
+COUNTER = itertools.count()
+
+
+class AsyncDigestWorkflow(DigestSteps):
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        next(COUNTER)
+        text = ""
+        try:
+            async for chunk in await self.writer.arun(chunks_of(self.writer, topic), stream=True):
+                text += chunk.content or ""
+                yield chunk
+        except Exception as error:
+            yield RunResponse(run_id=self.run_id, content=f"Error: {error}", event=RunEvent.run_error)
+            return
+        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+
+
+check_result = print("a call in the cell is not a definition")
+"""
+
+
+def _cell_answer(source):
+    from collections.abc import AsyncIterator
+    from uuid import uuid4
+
+    from agno.workflow import RunEvent, RunResponse
+    from grading_cases.cells import run_cell
+
+    names = {"DigestSteps": w.DigestSteps, "AsyncIterator": AsyncIterator, "uuid4": uuid4}
+    return run_cell(source, RunEvent=RunEvent, RunResponse=RunResponse, **names)["AsyncDigestWorkflow"]
+
+
+def test_pyright_sees_the_whole_cell_a_typed_helper_and_an_import_pass(capsys):
+    assert_passes(capsys, "8.2", _cell_answer(TYPED_HELPER_CELL))
+
+
+def test_a_type_error_in_a_helper_of_the_cell_fails_naming_the_helper():
+    wrong = TYPED_HELPER_CELL.replace('return f"{topic}"', "return len(topic)")
+    message = failure_of("8.2", _cell_answer(wrong))
+    assert message.startswith("[Type Annotations: pyright]"), message
+    assert "chunks_of, line 2" in message, message

@@ -18,6 +18,7 @@ WRONG = [
     ("10.2", (w.MistypedRelay,), "[AGN108]", "is annotated to return"),
     ("10.2", (w.UnawaitedRelay,), "[AGN106]", "without await"),
     ("10.2", (w.FailedEventRelay,), "[AGN109]", "workflow_running"),
+    ("10.1", (w.GoodDigest, w.CannedAsyncDigest), "[Pitfall 1: Mixing Sync/Async]", "'Markets steady.'"),
 ]
 
 
@@ -26,13 +27,19 @@ WRONG = [
 )
 def test_a_known_wrong_answer_fails_naming_its_rule(exercise, answers, names, observed):
     message = failure_of(exercise, *answers)
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
     assert names in message
     assert observed in message
 
 
 @pytest.mark.parametrize(
     ("exercise", "answers"),
-    [("10.1", (w.GoodDigest, w.GoodAsyncDigest)), ("10.2", (w.GoodRelay,))],
+    [
+        ("10.1", (w.GoodDigest, w.GoodAsyncDigest)),
+        ("10.1", (w.GoodDigest, w.GatherAsyncDigest)),
+        ("10.1", (w.GoodDigest, w.CopiedAgentAsyncDigest)),
+        ("10.2", (w.GoodRelay,)),
+    ],
 )
 def test_a_right_answer_passes(exercise, answers, capsys):
     assert_passes(capsys, exercise, *answers)

@@ -231,6 +231,16 @@ def visit() -> Iterator[Visit]:
             browser.close()
 
 
+def whole_notebook_with(path: Path, text: str) -> bool:
+    """The file is a complete notebook (not one caught half-written) and holds `text`."""
+    content = path.read_text(encoding="utf-8")
+    try:
+        json.loads(content)
+    except json.JSONDecodeError:
+        return False
+    return text in content
+
+
 def solution_of_first_exercise() -> str:
     """The answer a learner pastes: the solution region of the first answer cell of solutions/."""
     solution = nbformat.read(SOLUTION, as_version=4)
@@ -317,10 +327,10 @@ def test_a_learner_answers_the_first_exercise_in_jupyterlab(lab: Lab, visit: Vis
     menu(page, "File", "Save Notebook")
     saved = lab.folder / NOTEBOOK
     deadline = time.monotonic() + 30
-    while "class AsyncSummaryWorkflow" not in saved.read_text(encoding="utf-8") and time.monotonic() < deadline:
-        time.sleep(0.25)
+    while not whole_notebook_with(saved, "class AsyncSummaryWorkflow") and time.monotonic() < deadline:
+        time.sleep(0.25)  # the server may be between truncating the file and writing it
     shoot(page, "4-saved")
-    assert "class AsyncSummaryWorkflow" in saved.read_text(encoding="utf-8"), "the notebook was not saved"
+    assert whole_notebook_with(saved, "class AsyncSummaryWorkflow"), "the notebook was not saved"
 
     graded = subprocess.run(
         [sys.executable, "-m", "agnocourse", "grade", str(saved), "--json", "--solutions", str(ROOT / "solutions")],

@@ -6,6 +6,7 @@ import inspect
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import Run, expect_clean, model_prompts, run_async_paths, run_sync_path
 from agnocourse.grading.registry import exercise
@@ -32,34 +33,41 @@ ERRORS = "Implementation guidelines 3: Error Handling"
 PIPELINE_LATENCY = 0.3  # seconds per agent call on the async path
 
 
-def _notes(topic: str) -> str:
-    return f"notes on {topic}"
+class _Chain:
+    """Replies drawn for one check: the researcher's notes on a topic, and the writer's article from notes."""
+
+    def __init__(self) -> None:
+        self.mood = draws.word()
+
+    def notes(self, topic: str) -> str:
+        return f"{self.mood} notes on {topic}"
+
+    def article(self, notes: str) -> str:
+        return f"An article from {notes}."
 
 
-def _article(notes: str) -> str:
-    return f"An article from {notes}."
-
-
-def _pipeline(cls: type, latency: float) -> Any:
+def _pipeline(cls: type, chain: _Chain, latency: float) -> Any:
     wf: Any = cls()
-    wf.researcher = offline_agent("researcher", reply=_notes, latency=latency)
-    wf.writer = offline_agent("writer", reply=_article, latency=latency)
+    wf.researcher = offline_agent("researcher", reply=chain.notes, latency=latency)
+    wf.writer = offline_agent("writer", reply=chain.article, latency=latency)
     wf.researcher.stream = wf.writer.stream = True  # left on by earlier streaming calls
     return wf
 
 
-def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
+def _expect_pipeline(run: Run, wf: Any, chain: _Chain, topic: str, where: str) -> None:
     expect_runresponses(run.items, where)
+    notes = chain.notes(topic)
     expect(
-        model_prompts(wf.researcher) == ["rates"] and model_prompts(wf.writer) == [_notes("rates")],
+        model_prompts(wf.researcher) == [topic] and model_prompts(wf.writer) == [notes],
         STRUCTURE,
-        f"{where} asked the researcher {model_prompts(wf.researcher)} and the writer {model_prompts(wf.writer)}.",
+        f"{where} with topic={topic!r} asked the researcher {model_prompts(wf.researcher)} and the writer "
+        f"{model_prompts(wf.writer)}.",
         "ask the researcher once with the topic, then the writer once with the researcher's answer.",
     )
     expect(
-        stream_shape(run.items) == [("WorkflowCompleted", _article(_notes("rates")))],
+        stream_shape(run.items) == [("WorkflowCompleted", chain.article(notes))],
         STRUCTURE,
-        f"{where} yielded {stream_shape(run.items)}.",
+        f"{where} with topic={topic!r} yielded {stream_shape(run.items)}.",
         "yield one completion item whose content is the writer's answer.",
     )
 
@@ -68,19 +76,29 @@ def _expect_pipeline(run: Run, wf: Any, where: str) -> None:
 def chained(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
+    chain = _Chain()
+    topics = draws.topics(4)
 
-    wf = _pipeline(sync_cls, latency=0.0)
+    wf = _pipeline(sync_cls, chain, latency=0.0)
     where = f"{sync_cls.__name__}.run()"
-    _expect_pipeline(run_sync_path(lambda: wf.run(topic="rates"), where), wf, where)
+    _expect_pipeline(run_sync_path(lambda: wf.run(topic=topics[0]), where), wf, chain, topics[0], where)
 
-    wfs = [_pipeline(async_cls, latency=PIPELINE_LATENCY) for _ in range(3)]
+    wfs = [_pipeline(async_cls, chain, latency=PIPELINE_LATENCY) for _ in range(3)]
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda each=each: each.arun(topic="rates") for each in wfs], where)
-    expect_loop_free(
-        where, blocked, "AGN104", "await agent.arun(..., stream=False) for both agents", latency=PIPELINE_LATENCY
+    runs, seconds, blocked = run_async_paths(
+        [lambda each=each, topic=topic: each.arun(topic=topic) for each, topic in zip(wfs, topics[1:], strict=True)],
+        where,
     )
-    for each, run in zip(wfs, runs, strict=True):
-        _expect_pipeline(run, each, where)
+    expect_loop_free(
+        where,
+        blocked,
+        "AGN104",
+        "await agent.arun(..., stream=False) for both agents",
+        latency=PIPELINE_LATENCY,
+        answer=async_cls,
+    )
+    for each, run, topic in zip(wfs, runs, topics[1:], strict=True):
+        _expect_pipeline(run, each, chain, topic, where)
     expect_timing(
         overlapped(seconds, 3 * 2 * PIPELINE_LATENCY),
         STRUCTURE,
@@ -94,13 +112,6 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
 
 
 # -- 6.2 ---------------------------------------------------------------------------------------------------
-SYMBOLS = ["AAPL", "MSFT", "NVDA"]
-
-
-def _brief(symbol: str) -> str:
-    return f"{symbol}: steady"
-
-
 def _expect_subflow(cls: type, name: str, kind: Any, origin: type) -> None:
     method = getattr(cls, name, None)
     expect(
@@ -112,14 +123,33 @@ def _expect_subflow(cls: type, name: str, kind: Any, origin: type) -> None:
     expect_annotation(cls, name, origin)
 
 
-def _expect_briefs(run: Run, wf: Any, where: str) -> None:
+class _Briefs:
+    """The symbols and the analyst's outlook drawn for one check."""
+
+    def __init__(self) -> None:
+        self.symbols = draws.symbols(3)
+        self.outlook = draws.word()
+
+    def brief(self, symbol: str) -> str:
+        return f"{symbol}: {self.outlook}"
+
+
+def _expect_briefs(run: Run, wf: Any, briefs: _Briefs, where: str) -> None:
     expect_runresponses(run.items, where)
-    expected = [("RunResponse", _brief(s)) for s in SYMBOLS] + [("WorkflowCompleted", f"{len(SYMBOLS)} briefs")]
+    expect(
+        model_prompts(wf.analyst) == briefs.symbols,
+        SUBFLOWS,
+        f"for the symbols {briefs.symbols} {where} asked the analyst {model_prompts(wf.analyst)}.",
+        "each symbol's subflow asks the analyst once, about that symbol, in the order of the symbols.",
+    )
+    expected = [("RunResponse", briefs.brief(s)) for s in briefs.symbols]
+    expected.append(("WorkflowCompleted", f"{len(briefs.symbols)} briefs"))
     expect(
         stream_shape(run.items) == expected,
         SUBFLOWS,
-        f"{where} yielded {stream_shape(run.items)}.",
-        "one item per symbol from the subflow, with the default event, then the completion item.",
+        f"for the symbols {briefs.symbols} {where} yielded {stream_shape(run.items)}.",
+        "one item per symbol from the subflow, with the analyst's answer and the default event, then the "
+        "completion item.",
     )
     expect_timing(
         run.times[0] - run.started < 0.5 * run.seconds,
@@ -133,9 +163,9 @@ def _expect_briefs(run: Run, wf: Any, where: str) -> None:
 ANALYST_LATENCY = 0.3  # a sync call stalls the loop this long: far above what a loaded machine adds
 
 
-def _analysts(cls: type) -> Any:
+def _analysts(cls: type, briefs: _Briefs) -> Any:
     wf: Any = cls()
-    wf.analyst = offline_agent("analyst", reply=_brief, latency=ANALYST_LATENCY)
+    wf.analyst = offline_agent("analyst", reply=briefs.brief, latency=ANALYST_LATENCY)
     wf.analyst.stream = True
     return wf
 
@@ -146,18 +176,24 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
     async_cls = workflow_class(async_answer, "arun", "run")
     _expect_subflow(sync_cls, "_brief", inspect.isgeneratorfunction, Iterator)
     _expect_subflow(async_cls, "_abrief", inspect.isasyncgenfunction, AsyncIterator)
+    briefs = _Briefs()
 
-    wf = _analysts(sync_cls)
+    wf = _analysts(sync_cls, briefs)
     where = f"{sync_cls.__name__}.run()"
-    _expect_briefs(run_sync_path(lambda: wf.run(symbols=SYMBOLS), where), wf, where)
+    _expect_briefs(run_sync_path(lambda: wf.run(symbols=briefs.symbols), where), wf, briefs, where)
 
-    awf = _analysts(async_cls)
+    awf = _analysts(async_cls, briefs)
     where = f"{async_cls.__name__}.arun()"
-    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=SYMBOLS)], where)
+    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=briefs.symbols)], where)
     expect_loop_free(
-        where, blocked, "AGN104", "the async subflow awaits agent.arun(..., stream=False)", latency=ANALYST_LATENCY
+        where,
+        blocked,
+        "AGN104",
+        "the async subflow awaits agent.arun(..., stream=False)",
+        latency=ANALYST_LATENCY,
+        answer=async_cls,
     )
-    _expect_briefs(runs[0], awf, where)
+    _expect_briefs(runs[0], awf, briefs, where)
     expect_own_run_ids([awf], runs, async_cls)
     expect_clean(
         sync_cls, SYNC_CODES, "subflow items take the default event; RunEvent.workflow_running does not exist."
@@ -168,45 +204,58 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
 
 
 # -- 6.3 ---------------------------------------------------------------------------------------------------
-ASKED = ["AAPL", "BAD", "MSFT", "WORSE"]
-FAILING = {"BAD", "WORSE"}
 LATENCY = 0.4
 ERROR_HINT = "catch the failure of each symbol and yield a RunResponse with event=RunEvent.run_error naming it."
 
 
-def _rating(symbol: str) -> str:
-    if symbol in FAILING:
-        raise SymbolNotFoundError(f"no data for symbol {symbol!r}")
-    return f"{symbol}: buy"
+class _Ratings:
+    """Four symbols drawn for one check, two of them failing, and the rater's verdict."""
+
+    def __init__(self) -> None:
+        self.asked = draws.symbols(4)
+        self.failing = draws.failing(self.asked, 2)
+        self.verdict = draws.word()
+
+    def rating(self, symbol: str) -> str:
+        if symbol in self.failing:
+            raise SymbolNotFoundError(f"no data for symbol {symbol!r}")
+        return f"{symbol}: {self.verdict}"
 
 
-def _raters(cls: type, latency: float) -> Any:
+def _raters(cls: type, ratings: _Ratings, latency: float) -> Any:
     wf: Any = cls()
-    wf.rater = offline_agent("rater", reply=_rating, latency=latency)
+    wf.rater = offline_agent("rater", reply=ratings.rating, latency=latency)
     wf.rater.stream = True
     return wf
 
 
-def _expect_ratings(run: Run, where: str) -> None:
+def _expect_ratings(run: Run, wf: Any, ratings: _Ratings, where: str) -> None:
     expect_runresponses(run.items, where)
-    errors = [item for item in run.items if item.event == "RunError"]
-    reported = sorted(s for s in FAILING if any(s in str(item.content) for item in errors))
+    asked, failing = ratings.asked, ratings.failing
     expect(
-        reported == sorted(FAILING) and len(errors) == len(FAILING),
+        sorted(model_prompts(wf.rater)) == sorted(asked),
         ERRORS,
-        f"{len(FAILING)} of {len(ASKED)} symbols failed and {where} reported {len(errors)} run_error item(s), "
+        f"for the symbols {asked} {where} asked the rater {model_prompts(wf.rater)}.",
+        "ask the rater once about each symbol.",
+    )
+    errors = [item for item in run.items if item.event == "RunError"]
+    reported = sorted(s for s in failing if any(s in str(item.content) for item in errors))
+    expect(
+        reported == sorted(failing) and len(errors) == len(failing),
+        ERRORS,
+        f"of the symbols {asked}, {sorted(failing)} failed and {where} reported {len(errors)} run_error item(s), "
         f"naming {reported}: {stream_shape(run.items)}.",
         "report every failure, each with its own RunResponse(event=RunEvent.run_error), not just the first one.",
     )
-    good = [(e, c) for e, c in stream_shape(run.items) if e == "RunResponse"]
+    good = sorted(c for e, c in stream_shape(run.items) if e == "RunResponse")
     expect(
-        sorted(good) == [("RunResponse", _rating(s)) for s in ASKED if s not in FAILING],
+        good == sorted(ratings.rating(s) for s in asked if s not in failing),
         ERRORS,
         f"{where} yielded the successful ratings {good}.",
         "yield each successful rating with the default event; one failure must not lose the others' results.",
     )
     expect(
-        run.items[-1].content == f"{len(ASKED) - len(FAILING)} of {len(ASKED)} rated",
+        run.items[-1].content == f"{len(asked) - len(failing)} of {len(asked)} rated",
         ERRORS,
         f"the completion content was {run.items[-1].content!r}.",
         "end with '<rated> of <asked> rated'.",
@@ -217,20 +266,21 @@ def _expect_ratings(run: Run, where: str) -> None:
 def failures(sync_answer: Any, async_answer: Any) -> None:
     sync_cls = workflow_class(sync_answer, "run", "arun")
     async_cls = workflow_class(async_answer, "arun", "run")
+    ratings = _Ratings()
 
-    wf = _raters(sync_cls, latency=0.0)
+    wf = _raters(sync_cls, ratings, latency=0.0)
     where = f"{sync_cls.__name__}.run()"
-    _expect_ratings(run_sync_path(lambda: wf.run(symbols=ASKED), where, ERROR_HINT), where)
+    _expect_ratings(run_sync_path(lambda: wf.run(symbols=ratings.asked), where, ERROR_HINT), wf, ratings, where)
 
-    awf = _raters(async_cls, latency=LATENCY)
+    awf = _raters(async_cls, ratings, latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ASKED)], where, ERROR_HINT)
-    expect_loop_free(where, blocked, "AGN104", "await rater.arun(..., stream=False)", latency=LATENCY)
-    _expect_ratings(runs[0], where)
+    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ratings.asked)], where, ERROR_HINT)
+    expect_loop_free(where, blocked, "AGN104", "await rater.arun(..., stream=False)", latency=LATENCY, answer=async_cls)
+    _expect_ratings(runs[0], awf, ratings, where)
     expect_timing(
-        overlapped(seconds, len(ASKED) * LATENCY),
+        overlapped(seconds, len(ratings.asked) * LATENCY),
         ERRORS,
-        f"{where} rated {len(ASKED)} symbols of {LATENCY} s each in {seconds:.2f} s: one after another.",
+        f"{where} rated {len(ratings.asked)} symbols of {LATENCY} s each in {seconds:.2f} s: one after another.",
         "rate the symbols concurrently (asyncio.gather with return_exceptions=True, or a TaskGroup of tasks that "
         "each catch their own failure).",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import random
 import tracemalloc
 from typing import Any
 
@@ -10,6 +11,7 @@ from agno.agent import Agent
 from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import (
@@ -22,18 +24,22 @@ from agnocourse.grading.probes import (
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import ASYNC_CODES as SHARED_ASYNC_CODES
 from agnocourse.grading.workflows import (
+    event_name,
     expect_loop_free,
     expect_overlap,
     expect_own_run_ids,
     expected_prompt,
+    sentence,
     stream_shape,
 )
-from agnocourse.tools import AsyncFinancialTools, stock_price
+from agnocourse.tools import AsyncFinancialTools
 
 COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
-ASYNC_CODES = (*SHARED_ASYNC_CODES, "AGN202")  # and gather must keep every result
+# AGN202 (gather without return_exceptions) is advice: a gather over coroutines that each catch their own failure is
+# right, and one whose failure escapes fails on what it does (a failure that costs the other results).
+ASYNC_CODES = SHARED_ASYNC_CODES
 LATENCY = 0.3
 GATHER = "Performance 3: gather(..., return_exceptions=True) keeps every result"
 TASKGROUP = "Performance 3: TaskGroup, all or nothing"
@@ -62,7 +68,6 @@ def _async_class(answer: Any) -> type[Workflow]:
 
 
 # -- 7.1 ---------------------------------------------------------------------------------------------------
-DIGEST = " ".join(f"point{i}" for i in range(30))
 LONG_WORDS = 3000
 BYTES_PER_CHUNK = 150  # holding every RunResponse costs about 330 bytes a chunk; relaying costs about nothing
 
@@ -73,27 +78,27 @@ def _digest(cls: type, reply: str, latency: float, chunk_delay: float) -> Any:
     return wf
 
 
-def _expect_digest(run: Any, wf: Any, where: str) -> None:
+def _expect_digest(run: Any, wf: Any, digest: str, topic: str, where: str) -> None:
     items = run.items
     expect(bool(items), "Streaming Optimization", f"{where} yielded nothing.", "relay the writer's chunks.")
     shape = stream_shape(items)
     chunks = items[:-1]
     expect(
-        len(chunks) > 3 and "".join(str(c.content) for c in chunks) == DIGEST and shape[-1][0] == COMPLETED,
+        len(chunks) > 3 and "".join(str(c.content) for c in chunks) == digest and shape[-1][0] == COMPLETED,
         "Streaming Optimization",
         f"{where} yielded {len(chunks)} item(s) before its last, and the last had event {shape[-1][0]!r}.",
         "yield every chunk of the writer's stream as it arrives, then one item with RunEvent.workflow_completed.",
     )
     expect(
-        shape[-1][1] == DIGEST,
+        shape[-1][1] == digest,
         "Streaming Optimization",
         f"the final item's content was {str(shape[-1][1])[:60]!r}.",
         "the final item carries the whole text: add each chunk's content to a string as it passes.",
     )
     expect(
-        model_prompts(wf.writer) == [wf.prompt_for("event loops")],
+        model_prompts(wf.writer) == [wf.prompt_for(topic)],
         "Streaming Optimization",
-        f"the writer was asked {model_prompts(wf.writer)}.",
+        f"for topic={topic!r} the writer was asked {model_prompts(wf.writer)}.",
         "ask the writer once, with the shared prompt_for(topic).",
     )
     last = last_chunk_at(wf.writer)
@@ -135,7 +140,7 @@ def _expect_flat_memory(cls: type, where: str) -> None:
 
     if tracemalloc.is_tracing():  # someone else is measuring: the figures would not be ours
         return
-    extra = _peak(lambda: wf.arun(topic="event loops")) - _peak(agent_alone)
+    extra = _peak(lambda: wf.arun(topic=draws.topic())) - _peak(agent_alone)
     expect(
         extra < BYTES_PER_CHUNK * LONG_WORDS,
         "AGN103",
@@ -149,35 +154,60 @@ def _expect_flat_memory(cls: type, where: str) -> None:
 def stream_digest(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
-    wfs = [_digest(cls, DIGEST, latency=LATENCY, chunk_delay=0.01) for _ in range(2)]
-    runs, _, blocked = run_async_paths([lambda wf=wf: wf.arun(topic="event loops") for wf in wfs], where)
-    expect_loop_free(
-        where, blocked, "AGN107", "await agent.arun(..., stream=True) and iterate what it returns", latency=LATENCY
+    digests, topics = [draws.text(30) for _ in range(2)], draws.topics(2)
+    wfs = [_digest(cls, digest, latency=LATENCY, chunk_delay=0.01) for digest in digests]
+    runs, _, blocked = run_async_paths(
+        [lambda wf=wf, topic=topic: wf.arun(topic=topic) for wf, topic in zip(wfs, topics, strict=True)], where
     )
-    for wf, run in zip(wfs, runs, strict=True):
-        _expect_digest(run, wf, where)
+    expect_loop_free(
+        where,
+        blocked,
+        "AGN107",
+        "await agent.arun(..., stream=True) and iterate what it returns",
+        latency=LATENCY,
+        answer=cls,
+    )
+    for wf, run, digest, topic in zip(wfs, runs, digests, topics, strict=True):
+        _expect_digest(run, wf, digest, topic, where)
     expect_own_run_ids(wfs, runs, cls)
     _expect_flat_memory(cls, where)
     expect_clean(cls, ASYNC_CODES, "relay the stream item by item, in an async path of its own.")
 
 
 # -- 7.2 ---------------------------------------------------------------------------------------------------
-BOARD = ["AAPL", "BAD", "MSFT", "WORSE", "NVDA"]
-FAILING = {"BAD", "WORSE"}
+class DrawnPrices(AsyncFinancialTools):
+    """The price client of one check: prices drawn for that check, so only a call can know them."""
+
+    def __init__(self, symbols: list[str], latency: float, fail_for: set[str]) -> None:
+        super().__init__(latency=latency, fail_for=fail_for)
+        self.prices = {symbol: round(random.uniform(10, 900), 2) for symbol in symbols}
+
+    async def get_stock_price(self, symbol: str) -> dict[str, Any]:
+        return await self._fetch("price", symbol, lambda s: {"symbol": s, "price_usd": self.prices[s]})
 
 
-def _quote(symbol: str) -> str:
-    return f"{symbol}: {stock_price(symbol)['price_usd']} USD"
+BOARD_HINT = (
+    "an unknown symbol must not end the board: let every call finish and keep each failure as a result "
+    "(gather with return_exceptions=True, or a coroutine per symbol that catches its own failure)."
+)
+
+
+def errors_said(items: list[Any]) -> str:
+    """What the run_error items said, for a message: a hidden TypeError shows up here."""
+    said = [str(item.content) for item in items if event_name(item) == ERROR]
+    return f" Its run_error items said {said}." if said else ""
 
 
 @exercise("7.2", "Every result and every error: a price board", points=4, rule="AGN202")
 def price_board(answer: Any) -> None:
     cls = _async_class(answer)
-    where = f"{cls.__name__}.arun({BOARD})"
+    board = draws.symbols(5)
+    failing = draws.failing(board, 2)
+    where = f"{cls.__name__}.arun({board})"
     wf: Any = cls()
-    wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=FAILING)
-    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=BOARD)], where)
-    expect_loop_free(where, blocked, "AGN107", "await the async price client", latency=LATENCY)
+    wf.async_tools = tools = DrawnPrices(board, latency=LATENCY, fail_for=failing)
+    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=board)], where, BOARD_HINT)
+    expect_loop_free(where, blocked, "AGN107", "await the async price client", latency=LATENCY, answer=cls)
     items = runs[0].items
     shape = stream_shape(items)
     expect(
@@ -186,40 +216,46 @@ def price_board(answer: Any) -> None:
         f"{where} yielded {shape}.",
         "end the run with one RunResponse whose event is RunEvent.workflow_completed.",
     )
+    expect(
+        sorted(tools.calls) == sorted(f"price({s})" for s in board),
+        "Performance 3: parallel processing",
+        f"{where} called the price client {sorted(tools.calls)}.{errors_said(items)}",
+        "ask self.async_tools.get_stock_price(symbol) once for each symbol: the prices are only known by asking.",
+    )
     body = shape[:-1]
     errors = [content for event, content in body if event == ERROR]
     kept = [content for event, content in body if event == DEFAULT]
-    good = [s for s in BOARD if s not in FAILING]
+    good = [s for s in board if s not in failing]
     expect(
-        kept == [_quote(s) for s in good],
+        kept == [wf.quote({"symbol": s, "price_usd": tools.prices[s]}) for s in good],
         GATHER,
         f"{len(good)} symbols had prices, and {where} reported {len(kept)} of them: {kept}. A failure must not "
-        "cost the other results.",
+        f"cost the other results.{errors_said(items)}",
         "let every call finish and keep each result in its place: gather with return_exceptions=True.",
     )
     expect(
-        len(errors) == len(FAILING) and all(any(s in str(c) for c in errors) for s in FAILING),
+        len(errors) == len(failing) and all(any(s in str(c) for c in errors) for s in failing),
         "Performance 3: every failure reported",
-        f"{len(FAILING)} symbols failed and {where} reported {len(errors)} error item(s): {errors}.",
+        f"{sorted(failing)} failed and {where} reported {len(errors)} error item(s): {errors}.",
         "each failing call gets its own RunResponse with event=RunEvent.run_error that names its error.",
     )
-    named = [next((s for s in BOARD if s in str(content)), None) for _, content in body]
+    named = [next((s for s in board if s in str(content)), None) for _, content in body]
     order = [s for s in named if s is not None]
     expect(
-        order == BOARD,
+        order == board,
         "Performance 3: every failure reported",
         f"{where} reported the symbols in the order {order}.",
         "one item per symbol, in the order of the symbols asked for.",
     )
     expect(
-        shape[-1][1] == f"{len(good)} of {len(BOARD)} quotes",
+        shape[-1][1] == f"{len(good)} of {len(board)} quotes",
         "Consistent Return Types",
         f"the final content was {shape[-1][1]!r}.",
         "end with '<found> of <asked> quotes'.",
     )
     expect_overlap(
         seconds,
-        len(BOARD),
+        len(board),
         LATENCY,
         "Performance 3: parallel processing",
         where,
@@ -233,19 +269,23 @@ def price_board(answer: Any) -> None:
 REPORT = "Report ready."
 SLOW = 0.6
 FAST = 0.1
+SOURCES = {"income_tool": "income", "financials_tool": "financials", "price_tool": "price"}
 
 
-def _report_workflow(cls: type) -> Any:
+def _report_workflow(cls: type, symbol: str, failing: str | None) -> Any:
+    """A report workflow whose statement sources take SLOW; the `failing` source (if any) fails after FAST."""
     wf: Any = cls()
-    wf.income_tool = AsyncFinancialTools(latency=SLOW)
-    wf.financials_tool = AsyncFinancialTools(latency=SLOW)
-    wf.price_tool = AsyncFinancialTools(latency=FAST, fail_for={"NEWCO"})
+    for attribute in SOURCES:
+        fails = attribute == failing
+        tools = AsyncFinancialTools(latency=FAST if fails or attribute == "price_tool" else SLOW)
+        tools.fail_for = {symbol} if fails else set()
+        setattr(wf, attribute, tools)
     wf.report_agent = probe_agent("reporter", REPORT)
     return wf
 
 
-def _run_report(cls: type, symbol: str) -> tuple[Any, Any, float]:
-    wf = _report_workflow(cls)
+def _run_report(cls: type, symbol: str, failing: str | None) -> tuple[Any, Any, float]:
+    wf = _report_workflow(cls, symbol, failing)
     where = f"{cls.__name__}.arun(symbol={symbol!r})"
     try:
         runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbol=symbol)], where)
@@ -257,26 +297,38 @@ def _run_report(cls: type, symbol: str) -> tuple[Any, Any, float]:
                 "catch the failures inside the group with except* and report each one.",
             )
         raise
-    expect_loop_free(where, blocked, "AGN107", "await the async data sources", latency=LATENCY)
+    expect_loop_free(where, blocked, "AGN107", "await the async data sources", latency=LATENCY, answer=cls)
     expect_own_run_ids([wf], runs, cls)
     return wf, runs[0].items, seconds
+
+
+def _expect_sources_asked(wf: Any, symbol: str, where: str) -> None:
+    asked = {attribute: getattr(wf, attribute).calls for attribute in SOURCES}
+    expect(
+        all(calls == [f"{method}({symbol})"] for calls, method in zip(asked.values(), SOURCES.values(), strict=True)),
+        "Performance 3: parallel processing",
+        f"{where} called the data sources {asked}.",
+        "ask each of the three sources once for the symbol: the report's data comes from them.",
+    )
 
 
 @exercise("7.3", "All or nothing: a company report", points=3, rule="Performance: all or nothing with a TaskGroup")
 def company_report(answer: Any) -> None:
     cls = _async_class(answer)
+    known, unknown = draws.symbols(2)
 
-    wf, items, seconds = _run_report(cls, "MSFT")
-    where = f"{cls.__name__}.arun(symbol='MSFT')"
+    wf, items, seconds = _run_report(cls, known, failing=None)
+    where = f"{cls.__name__}.arun(symbol={known!r})"
+    _expect_sources_asked(wf, known, where)
     expect(
         stream_shape(items) == [(COMPLETED, REPORT)],
         "Consistent Return Types",
-        f"{where} yielded {stream_shape(items)}.",
+        f"{where} yielded {stream_shape(items)}.{errors_said(items)}",
         "when all three calls succeed, yield one RunResponse: the report agent's answer, with workflow_completed.",
     )
     prompts = model_prompts(wf.report_agent)
     expect(
-        prompts == [expected_prompt("MSFT")],
+        prompts == [expected_prompt(known)],
         "Consistent Return Types",
         f"the report agent was asked {prompts}.",
         "ask it once, with self.report_prompt(data) over the income statement, financials and price.",
@@ -288,13 +340,15 @@ def company_report(answer: Any) -> None:
         "start the three calls together in one asyncio.TaskGroup.",
     )
 
-    wf, items, seconds = _run_report(cls, "NEWCO")
-    where = f"{cls.__name__}.arun(symbol='NEWCO')"
+    failing = random.choice(list(SOURCES))
+    wf, items, seconds = _run_report(cls, unknown, failing=failing)
+    where = f"{cls.__name__}.arun(symbol={unknown!r})"
     shape = stream_shape(items)
+    message = f"no data for symbol {unknown!r}"
     expect(
-        len(shape) == 1 and shape[0][0] == ERROR and "no data for symbol 'NEWCO'" in str(shape[0][1]),
+        len(shape) == 1 and shape[0][0] == ERROR and message in str(shape[0][1]),
         "Performance 3: every failure reported",
-        f"the price call failed with \"no data for symbol 'NEWCO'\" and {where} yielded {shape}.",
+        sentence(f"the {failing} call failed with {message!r} and {where} yielded {shape}"),
         "report each failure of the group on its own, as a RunResponse with event=RunEvent.run_error, and "
         "nothing else: a report without its data is no report.",
     )
@@ -307,7 +361,7 @@ def company_report(answer: Any) -> None:
     expect_timing(
         seconds < SLOW - 0.15,
         TASKGROUP,
-        f"the price call failed after {FAST} s, and {where} still took {seconds:.2f} s: the other calls ran to "
+        f"the {failing} call failed after {FAST} s, and {where} still took {seconds:.2f} s: the other calls ran to "
         f"their end ({SLOW} s) although their results could no longer be used.",
         "run the calls in an asyncio.TaskGroup, which cancels the others as soon as one fails.",
     )

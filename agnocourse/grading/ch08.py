@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import random
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +17,7 @@ from typing import Any
 from agno.agent import Agent
 from agno.run.response import RunEvent
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import (
     expect_clean,
@@ -31,10 +35,18 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_own_run_ids,
     expect_runresponses,
+    sentence,
     workflow_class,
 )
 from agnocourse.offline import offline_agent
-from agnocourse.typecheck import REQUIRED_IMPORTS, find_pyright, module_text, pyright_config
+from agnocourse.typecheck import (
+    REQUIRED_IMPORTS,
+    class_source,
+    defining_cell,
+    definitions,
+    find_pyright,
+    pyright_config,
+)
 
 PYRIGHT_RULE = "Type Annotations: pyright"
 # Every module pyright checks starts with the chapter's required imports (REQUIRED_IMPORTS, from typecheck).
@@ -47,24 +59,23 @@ HINTS = {
     "reportGeneralTypeIssues": "read pyright's message: what does the expression you iterate over give before it is "
     "awaited?",
     "reportAttributeAccessIssue": "read pyright's message: the name you use does not exist on agno 1.5.10.",
-    "reportUndefinedVariable": "the check type-checks your classes after the chapter's required imports only: "
-    "use those names (or define what you use in the same cell).",
+    "reportUndefinedVariable": "the check type-checks the cell that defines your class (and the cells of its bases) "
+    "after the chapter's required imports, not your earlier cells: import or define that name in the same cell.",
 }
 DEFAULT_HINT = "run pyright on the cell yourself (as the chapter does) and fix what it reports."
 
 
 @dataclass(frozen=True)
 class PyrightError:
-    """One pyright error, placed in the learner's class: the class, the line in its source, the rule, the message."""
+    """One pyright error, placed in the learner's code ("AsyncDigest, line 4"), the rule, pyright's message."""
 
     where: str
-    line: int
     rule: str
     message: str
 
     def describe(self) -> str:
         first = self.message.splitlines()[0]
-        return f"{self.where}, line {self.line}: {self.rule}: {first}"
+        return f"{self.where}: {self.rule}: {first}"
 
 
 def pyright_executable() -> Path:
@@ -88,23 +99,56 @@ def own_classes(*classes: type) -> list[type]:
     return ordered
 
 
-def with_class(text: str, cls: type) -> str:
-    """The module `text` followed by the source of `cls` (found also in a notebook cell), as module_text lays it out."""
-    try:
-        return module_text(cls, header=text)
-    except OSError:
-        fail(PYRIGHT_RULE, f"the source of {cls.__name__} cannot be found.", "run the cell that defines it again.")
+@dataclass(frozen=True)
+class Unit:
+    """What pyright reads of one answer class: the whole notebook cell that defines it (its definitions), or, for a
+    class in a file, the class's source; `first` is its first line in the checked module."""
+
+    label: str
+    text: str
+    first: int = 0
+
+    def place(self, line: int) -> str:
+        """Where a line of the checked module is, in the learner's words: a class or function and its line."""
+        line = line - self.first + 1
+        try:
+            tree = ast.parse(self.text)
+        except SyntaxError:
+            return f"{self.label}, line {line}"
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                if node.lineno <= line <= (node.end_lineno or node.lineno):
+                    return f"{node.name}, line {line - node.lineno + 1}"
+        return f"{self.label}, line {line}"
+
+
+def units(*classes: type) -> list[Unit]:
+    """One unit per notebook cell (or class in a file) that defines the answers and their own bases, bases first."""
+    found: dict[str, Unit] = {}
+    for cls in own_classes(*classes):
+        cell = defining_cell(cls)
+        if cell is not None:
+            name, text = cell
+            found.setdefault(name, Unit(f"the cell that defines {cls.__name__}", definitions(text)))
+            continue
+        try:
+            source = textwrap.dedent(class_source(cls))
+        except OSError:
+            fail(PYRIGHT_RULE, f"the source of {cls.__name__} cannot be found.", "run the cell that defines it again.")
+        found.setdefault(f"class {cls.__module__}.{cls.__qualname__}", Unit(cls.__name__, source))
+    return list(found.values())
 
 
 def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
-    """Run pyright once on the required imports followed by the source of `classes` (with their own bases)."""
-    parts: list[tuple[int, str]] = []  # (first line in the module, class name)
-    text = REQUIRED_IMPORTS
-    for cls in own_classes(*classes):
-        parts.append((text.rstrip("\n").count("\n") + 4, cls.__name__))  # after two blank lines
-        text = with_class(text, cls)
+    """Run pyright once on the required imports followed by the learner's cells (or classes) that define `classes`."""
+    placed: list[Unit] = []
+    text = REQUIRED_IMPORTS.rstrip("\n")
+    for unit in units(*classes):
+        text += "\n\n\n"
+        placed.append(Unit(unit.label, unit.text, first=text.count("\n") + 1))
+        text += unit.text.rstrip("\n")
     with tempfile.TemporaryDirectory() as folder:
-        Path(folder, "answer.py").write_text(text, encoding="utf-8")
+        Path(folder, "answer.py").write_text(text + "\n", encoding="utf-8")
         Path(folder, "pyrightconfig.json").write_text(json.dumps(PYRIGHT_CONFIG), encoding="utf-8")
         command = [str(pyright_executable()), "--outputjson", "--pythonpath", sys.executable]
         done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=timeout)
@@ -117,8 +161,9 @@ def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
         if found.get("severity") != "error":
             continue
         line = found["range"]["start"]["line"] + 1
-        start, name = max(((s, n) for s, n in parts if s <= line), default=(1, "the required imports"))
-        errors.append(PyrightError(name, line - start + 1, found.get("rule", "-"), found["message"]))
+        unit = max((u for u in placed if u.first <= line), key=lambda u: u.first, default=None)
+        where = unit.place(line) if unit else f"the required imports, line {line}"
+        errors.append(PyrightError(where, found.get("rule", "-"), found["message"]))
     return errors
 
 
@@ -129,15 +174,12 @@ def expect_type_clean(*classes: type) -> None:
         first = errors[0]
         fail(
             PYRIGHT_RULE,
-            f"pyright reports {len(errors)} error(s); the first: {first.describe()}.",
+            sentence(f"pyright reports {len(errors)} error(s); the first: {first.describe()}"),
             HINTS.get(first.rule, DEFAULT_HINT),
         )
 
 
 # -- 8.1 ---------------------------------------------------------------------------------------------------
-TOPICS = ["rates", "inflation"]
-
-
 def _section(topic: str) -> str:
     return f"Section on {topic}."
 
@@ -146,13 +188,13 @@ def _brief_writer(latency: float) -> Agent:
     return offline_agent("writer", reply=lambda prompt: _section(prompt.split()[-1]), latency=latency)
 
 
-def _expect_brief(items: list[Any], where: str) -> None:
+def _expect_brief(items: list[Any], topics: list[str], where: str) -> None:
     expect_runresponses(items, where)
     contents = [item.content for item in items]
     expect(
-        contents == [*(_section(t) for t in TOPICS), f"{len(TOPICS)} sections"],
+        contents == [*(_section(t) for t in topics), f"{len(topics)} sections"],
         "Method Signatures",
-        f"{where} yielded contents {contents} for topics {TOPICS}.",
+        f"{where} yielded contents {contents} for topics {topics}.",
         "one item per topic from the subflow, then the final item.",
     )
 
@@ -173,16 +215,19 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
     expect_annotation(async_cls, "arun", AsyncIterator)
     expect_annotation(async_cls, "_asection", AsyncIterator)
 
+    topics = draws.topics(random.randint(2, 4))
     wf: Any = sync_cls()
     wf.writer = _brief_writer(latency=0.0)
-    run = run_sync_path(lambda: wf.run(topics=TOPICS), f"{sync_cls.__name__}.run()")
-    _expect_brief(run.items, f"{sync_cls.__name__}.run()")
+    run = run_sync_path(lambda: wf.run(topics=topics), f"{sync_cls.__name__}.run()")
+    _expect_brief(run.items, topics, f"{sync_cls.__name__}.run()")
 
     awf: Any = async_cls()
     awf.writer = _brief_writer(latency=0.2)
-    runs, _, blocked = run_async_paths([lambda: awf.arun(topics=TOPICS)], f"{async_cls.__name__}.arun()")
-    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.2)
-    _expect_brief(runs[0].items, f"{async_cls.__name__}.arun()")
+    runs, _, blocked = run_async_paths([lambda: awf.arun(topics=topics)], f"{async_cls.__name__}.arun()")
+    expect_loop_free(
+        f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.2, answer=async_cls
+    )
+    _expect_brief(runs[0].items, topics, f"{async_cls.__name__}.arun()")
     expect_own_run_ids([awf], runs, async_cls)
     expect_clean(sync_cls, SYNC_CODES, "annotate every path and subflow with what calling it gives.")
     expect_clean(async_cls, ASYNC_CODES, "annotate every path and subflow with what calling it gives.")
@@ -190,7 +235,6 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
 
 
 # -- 8.2 ---------------------------------------------------------------------------------------------------
-DIGEST = "Prices rose again in March while rates stayed where they were for the third month."
 # Long enough that a loaded machine cannot blur two concurrent runs (0.7 s) into sequential ones (1.4 s).
 DIGEST_LATENCY = 0.4
 
@@ -203,10 +247,10 @@ def _down(prompt: str) -> str:
     raise WriterDown("the writer is down")
 
 
-def _digest_writer(latency: float, failing: bool = False) -> Agent:
+def _digest_writer(digest: str, latency: float, failing: bool = False) -> Agent:
     if failing:
         return offline_agent("writer", reply=_down, latency=latency)
-    return probe_agent("writer", DIGEST, latency=latency, chunk_delay=0.02)
+    return probe_agent("writer", digest, latency=latency, chunk_delay=0.02)
 
 
 @exercise("8.2", "Zero pyright errors", points=4, rule="Type annotations: zero pyright errors", limit=30)
@@ -214,28 +258,38 @@ def zero_errors(async_answer: Any) -> None:
     async_cls = workflow_class(async_answer, "arun", "run")
     expect_type_clean(async_cls)
 
+    digests, topics = [draws.text(14) for _ in range(2)], draws.topics(2)
     wfs: list[Any] = [async_cls() for _ in range(2)]
-    for each in wfs:
-        each.writer = _digest_writer(latency=DIGEST_LATENCY)
+    for each, digest in zip(wfs, digests, strict=True):
+        each.writer = _digest_writer(digest, latency=DIGEST_LATENCY)
     runs, seconds, blocked = run_async_paths(
-        [lambda each=each: each.arun(topic="prices") for each in wfs], f"{async_cls.__name__}.arun()"
+        [lambda each=each, topic=topic: each.arun(topic=topic) for each, topic in zip(wfs, topics, strict=True)],
+        f"{async_cls.__name__}.arun()",
     )
-    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=DIGEST_LATENCY)
-    for each, run in zip(wfs, runs, strict=True):
+    expect_loop_free(
+        f"{async_cls.__name__}.arun()",
+        blocked,
+        "AGN104",
+        "await agent.arun(...)",
+        latency=DIGEST_LATENCY,
+        answer=async_cls,
+    )
+    for each, run, digest, topic in zip(wfs, runs, digests, topics, strict=True):
         where = f"{async_cls.__name__}.arun()"
         expect_runresponses(run.items, where)
         chunks = run.items[:-1]
         expect(
-            len(chunks) > 3 and "".join(str(c.content) for c in chunks) == DIGEST,
+            len(chunks) > 3 and "".join(str(c.content) for c in chunks) == digest,
             "Agent Call Patterns",
             f"{where} yielded {len(chunks)} chunk(s) before the final item, with contents "
             f"{[c.content for c in chunks][:3]}...",
             "yield every chunk of the writer's streamed answer as it arrives.",
         )
         expect(
-            run.items[-1].content == DIGEST and model_prompts(each.writer) == ["prices"],
+            run.items[-1].content == digest and model_prompts(each.writer) == [topic],
             "Agent Call Patterns",
-            f"the final content was {run.items[-1].content!r}; the writer was asked {model_prompts(each.writer)}.",
+            f"the final content was {run.items[-1].content!r}; for topic={topic!r} the writer was asked "
+            f"{model_prompts(each.writer)}.",
             "ask the writer about the topic once; the final item carries its whole text.",
         )
         last = last_chunk_at(each.writer)
@@ -254,15 +308,19 @@ def zero_errors(async_answer: Any) -> None:
     expect_own_run_ids(wfs, runs, async_cls)
 
     broken: Any = async_cls()
-    broken.writer = _digest_writer(latency=0.0, failing=True)
+    broken.writer = _digest_writer("", latency=0.0, failing=True)
     error_hint = "catch the writer's failure and report it with a RunResponse whose event is RunEvent.run_error."
 
     async def guarded() -> AsyncIterator[Any]:
         try:
-            async for item in broken.arun(topic="prices"):
+            async for item in broken.arun(topic=draws.topic()):
                 yield item
         except WriterDown as error:
-            fail("Error Handling", f"{async_cls.__name__}.arun() let the writer's failure escape: {error}.", error_hint)
+            fail(
+                "Error Handling",
+                sentence(f"{async_cls.__name__}.arun() let the writer's failure escape: {error}"),
+                error_hint,
+            )
 
     failed, _, _ = run_async_paths([guarded], f"{async_cls.__name__}.arun() with a failing writer", error_hint)
     items = failed[0].items

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import random
 import re
 import sys
 import tempfile
@@ -19,9 +20,11 @@ from uuid import uuid4
 from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse, Workflow
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.probes import model_prompts
 from agnocourse.grading.registry import describe, exercise
+from agnocourse.grading.workflows import sentence
 from agnocourse.offline import offline_agent
 from agnocourse.typecheck import pyright_config
 
@@ -89,6 +92,25 @@ class _NoCompletion(_Steps):
         yield RunResponse(run_id=self.run_id, content=HEADLINE)
 
 
+class _Reordered(_Steps):
+    """The same items, events and contents, in another order: two chunks of the stream swapped."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        held = None
+        position = 0
+        async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
+            position += 1
+            if position == 2:
+                held = chunk
+                continue
+            yield chunk
+            if held is not None:
+                yield held
+                held = None
+        yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+
+
 class _NotStreaming(_Steps):
     """Same text and same last item: the async path collects the stream and yields it as one item."""
 
@@ -106,6 +128,7 @@ DRIFTS: list[tuple[type[Workflow], str]] = [
     (_ExtraItem, "the async path yields one item more (same first and last item, same text)"),
     (_NoCompletion, "the async path's last item lacks RunEvent.workflow_completed (same contents)"),
     (_NotStreaming, "the async path yields the whole text as one item instead of streaming it (same text)"),
+    (_Reordered, "the async path yields the same items in another order (two chunks swapped)"),
 ]
 COMPARE_HINT = "compare every item of both runs, in order: its event and its content, and the number of items."
 
@@ -132,20 +155,24 @@ def _run_test(answer: Callable[..., Any], make_sync: _Factory, make_async: _Fact
     """Run the learner's test; its AssertionError is returned (the test failed), other errors are reported."""
     name = describe(answer)
     try:
-        outcome = answer(make_sync, make_async, topic="March")
+        outcome = answer(make_sync, make_async, topic=draws.topic())
     except AssertionError as failed:
         return failed
     except RuntimeError as error:
         if "running event loop" in str(error) or "already running" in str(error):
             fail(
                 CONSISTENCY,
-                f"{name} raised RuntimeError: {error}.",
+                sentence(f"{name} raised RuntimeError: {error}"),
                 "the check calls your test the way pytest does, from a plain thread: asyncio.run() works there. "
                 "Did your test start its loop inside the workflow's path?",
             )
-        fail(CONSISTENCY, f"{name} raised RuntimeError: {error}.", "run it yourself and read the traceback.")
+        fail(CONSISTENCY, sentence(f"{name} raised RuntimeError: {error}"), "run it yourself and read the traceback.")
     except Exception as error:
-        fail(CONSISTENCY, f"{name} raised {type(error).__name__}: {error}.", "run it yourself and read the traceback.")
+        fail(
+            CONSISTENCY,
+            sentence(f"{name} raised {type(error).__name__}: {error}"),
+            "run it yourself and read the traceback.",
+        )
     if inspect.isawaitable(outcome):
         close = getattr(outcome, "close", None)
         if callable(close):
@@ -208,13 +235,13 @@ def total(values: list[int]) -> int:
     values
     return sum(values)
 """
-BUGGY = """\
+BUGGY_HEAD = """\
 from collections.abc import AsyncIterator
 
 from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse
-
-
+"""
+BUGGY_RELAY = """\
 async def relay(agent: Agent, topic: str) -> AsyncIterator[RunResponse]:
     try:
         async for chunk in agent.arun(topic, stream=True):
@@ -222,30 +249,47 @@ async def relay(agent: Agent, topic: str) -> AsyncIterator[RunResponse]:
     except Exception as error:
         yield RunResponse(content=f"Error: {error}", event=RunEvent.workflow_failed)
 """
-EXPECTED = {("buggy.py", 9), ("buggy.py", 12)}
+FILLER = """\
+def {name}(value: int) -> int:
+    return value + {number}
+"""
+BUG_MARKS = ("agent.arun(topic, stream=True)", "RunEvent.workflow_failed")
 PLACE = re.compile(r"([\w.-]+\.py):(\d+)")
 
 
-def _project(folder: Path) -> None:
-    prefix = Path(sys.prefix)
-    config = pyright_config(venvPath=str(prefix.parent), venv=prefix.name)
-    Path(folder, "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
-    for name, text in (("clean.py", CLEAN), ("warned.py", WARNED), ("buggy.py", BUGGY)):
-        Path(folder, name).write_text(text, encoding="utf-8")
+class _Project:
+    """The project of one check: three files under drawn names, the buggy one with its errors at drawn lines."""
+
+    def __init__(self) -> None:
+        self.clean, self.warned, self.buggy = (f"{name}.py" for name in draws.topics(3))
+        fillers = [FILLER.format(name=f"step_{n}", number=n) for n in range(random.randint(0, 4))]
+        self.buggy_text = "\n\n".join([BUGGY_HEAD, *fillers, BUGGY_RELAY])
+        lines = self.buggy_text.splitlines()
+        self.errors = {
+            (self.buggy, number) for number, line in enumerate(lines, start=1) if any(m in line for m in BUG_MARKS)
+        }
+
+    def write(self, folder: Path) -> None:
+        prefix = Path(sys.prefix)
+        config = pyright_config(venvPath=str(prefix.parent), venv=prefix.name)
+        Path(folder, "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+        for name, text in ((self.clean, CLEAN), (self.warned, WARNED), (self.buggy, self.buggy_text)):
+            Path(folder, name).write_text(text, encoding="utf-8")
 
 
 @exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=30)
 def pyright_as_a_test(answer: Any) -> None:
     name = describe(answer)
     expect(callable(answer), TYPES, f"{name} is not a function.", "pass the function itself to check().")
+    project = _Project()
     with tempfile.TemporaryDirectory() as folder:
-        _project(Path(folder))
+        project.write(Path(folder))
         try:
             found = answer(Path(folder))
         except (AssertionError, NotImplementedError):
             raise
         except Exception as error:
-            fail(TYPES, f"{name} raised {type(error).__name__}: {error}.", "run it on a folder yourself.")
+            fail(TYPES, sentence(f"{name} raised {type(error).__name__}: {error}"), "run it on a folder yourself.")
     expect(
         isinstance(found, list) and all(isinstance(entry, str) for entry in found),
         TYPES,
@@ -253,11 +297,12 @@ def pyright_as_a_test(answer: Any) -> None:
         "return one string per error, e.g. 'buggy.py:9: <pyright's message>'.",
     )
     entries: list[str] = found
+    lines = sorted(line for _, line in project.errors)
     expect(
         bool(entries),
         TYPES,
-        f"{name} found no error in a project whose buggy.py has two (lines 9 and 12). A test built on it always "
-        "passes.",
+        f"{name} found no error in a project whose {project.buggy} has {len(lines)} (lines {lines}). A test built on "
+        "it always passes.",
         "read pyright's report: run it with --outputjson and keep the diagnostics whose severity is 'error'.",
     )
     places = [PLACE.search(entry) for entry in entries]
@@ -268,7 +313,7 @@ def pyright_as_a_test(answer: Any) -> None:
         "start each entry with the file's name and the line, e.g. 'buggy.py:9: ...' (pyright's lines count from 0).",
     )
     seen = [(match.group(1), int(match.group(2))) for match in places if match]
-    warned = [entry for entry, place in zip(entries, seen, strict=True) if place[0] == "warned.py"]
+    warned = [entry for entry, place in zip(entries, seen, strict=True) if place[0] == project.warned]
     expect(
         not warned,
         TYPES,
@@ -276,8 +321,8 @@ def pyright_as_a_test(answer: Any) -> None:
         "pyright's report holds errors, warnings and information: only errors fail the test.",
     )
     expect(
-        sorted(seen) == sorted(EXPECTED),
+        sorted(seen) == sorted(project.errors),
         TYPES,
-        f"{name} reported {sorted(seen)}; pyright's errors are at {sorted(EXPECTED)}.",
+        f"{name} reported {sorted(seen)}; pyright's errors are at {sorted(project.errors)}.",
         "one entry per error, with the line counted from 1 (pyright's JSON counts from 0).",
     )

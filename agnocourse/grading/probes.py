@@ -18,6 +18,7 @@ from agno.agent import Agent
 
 from agnocourse.grading.feedback import fail
 from agnocourse.grading.harness import run_loop
+from agnocourse.grading.workflows import sentence
 from agnocourse.offline import OfflineModel
 
 
@@ -144,13 +145,13 @@ def translate(error: BaseException, where: str, hint: str = "") -> None:
     if isinstance(error, TypeError) and "__aiter__" in text and "coroutine" in text:
         fail(
             "AGN106",
-            f"{where} raised TypeError: {text}.",
+            sentence(f"{where} raised TypeError: {text}"),
             "on agno 1.x agent.arun(..., stream=True) is a coroutine that returns the stream: await it first.",
         )
     if isinstance(error, AttributeError) and ("RunEvent" in text or "workflow_" in text):
         fail(
             "AGN109",
-            f"{where} raised AttributeError: {text}.",
+            sentence(f"{where} raised AttributeError: {text}"),
             "RunEvent.workflow_failed and workflow_running do not exist; report a failure with RunEvent.run_error.",
         )
     if isinstance(error, AttributeError) and ("'generator' object" in text or "'async_generator' object" in text):
@@ -162,7 +163,7 @@ def translate(error: BaseException, where: str, hint: str = "") -> None:
         )
     fail(
         "Result",
-        f"{where} raised {type(error).__name__}: {text}.",
+        sentence(f"{where} raised {type(error).__name__}: {text}"),
         hint or "run the path yourself in a cell and read the traceback.",
     )
 

@@ -130,13 +130,49 @@ def loop_stall_limit(latency: float) -> float:
     return max(0.1, 0.6 * latency)
 
 
-def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float) -> None:
-    """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it."""
-    expect_timing(
-        blocked < loop_stall_limit(latency),
-        code,
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run.",
-        f"in an async path, {hint}.",
+STALL_HINTS = {
+    "AGN104": "in an async path, await the agent's async call, agent.arun(...), instead.",
+    "AGN107": "await the call's async form, or run it with asyncio.to_thread().",
+}
+
+
+def sentence(text: str) -> str:
+    """`text` ending in exactly one full stop, whatever the text it quotes (an error message) ends with."""
+    return text.rstrip().rstrip(".") + "."
+
+
+def expect_loop_free(
+    where: str, blocked: float, code: str, hint: str, *, latency: float, answer: type | None = None
+) -> None:
+    """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it.
+
+    Given the `answer` class, a stall is blamed on what the rule checker finds in it (a sync agent call, another
+    blocking call), and when it finds nothing there, on a blocking call in something the path calls, with a hint
+    that does not repeat the learner's own code back to them.
+    """
+    if blocked < loop_stall_limit(latency):
+        return
+    observed = f"the event loop was blocked for {blocked:.2f} s while {where} ran, so nothing else could run"
+    if answer is None:
+        fail(code, f"{observed}.", f"in an async path, {hint}.", timing=True)
+    from agnocourse.grading.probes import findings  # probes runs paths; this module only judges them
+
+    found = findings(answer, ("AGN104", "AGN107"))
+    if found:
+        first = found[0]
+        fail(
+            first.code,
+            sentence(f"{observed}: {answer.__name__}, line {first.line}: {first.message.split(' [', 1)[0]}"),
+            f"in an async path, {hint}." if first.code == code else STALL_HINTS[first.code],
+            timing=True,
+        )
+    fail(
+        "AGN107",
+        f"{observed}. The rule checker finds no blocking call in {answer.__name__} itself: it is in something the "
+        "path calls (a helper function, a tool, a client).",
+        "find the call that does not await (time.sleep, a sync agent or client call, file or network I/O) and await "
+        "its async form, or run it with asyncio.to_thread().",
+        timing=True,
     )
 
 

@@ -240,3 +240,118 @@ class RaisingRating(RatingSteps):
         for symbol in symbols:
             yield RunResponse(run_id=self.run_id, content=self.rater.run(symbol, stream=False).content)
         yield RunResponse(run_id=self.run_id, content="done", event=RunEvent.workflow_completed)
+
+
+# -- answers that hard-code what one run of the check expects, or block in a helper ----------------------------
+class HardCodedPipeline(PipelineSteps):
+    """Calls both agents, then yields the article it expects for the topic instead of the writer's answer."""
+
+    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        notes = self.researcher.run(topic, stream=False)
+        self.writer.run(notes.content, stream=False)
+        yield RunResponse(
+            run_id=self.run_id, content=f"An article from notes on {topic}.", event=RunEvent.workflow_completed
+        )
+
+
+class MadeUpBrief(BriefSteps):
+    """Yields the brief it expects without asking the analyst."""
+
+    def _brief(self, symbol: str) -> Iterator[RunResponse]:
+        yield RunResponse(run_id=self.run_id, content=f"{symbol}: steady")
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        for symbol in symbols:
+            yield from self._brief(symbol)
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} briefs", event=RunEvent.workflow_completed)
+
+
+class KnownFailuresRating(GoodRating):
+    """Knows which symbols the exercise's text fails (BAD, WORSE) instead of catching the rater's failure."""
+
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        rated = 0
+        for symbol in symbols:
+            if symbol in {"BAD", "WORSE"}:
+                yield self.failure(symbol, SymbolNotFoundError(f"no data for symbol {symbol!r}"))
+                continue
+            rated += 1
+            yield RunResponse(run_id=self.run_id, content=self.rater.run(symbol, stream=False).content)
+        summary = f"{rated} of {len(symbols)} rated"
+        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+
+
+def log_step(name: str) -> None:
+    import time
+
+    time.sleep(0.4)  # a blocking call hidden in a helper
+    print(name, end="")
+
+
+class HelperSleepAsyncPipeline(PipelineSteps):
+    """Awaits both agents, but calls a helper that blocks the loop."""
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        log_step("research")
+        notes = await self.researcher.arun(topic, stream=False)
+        article = await self.writer.arun(notes.content, stream=False)
+        yield RunResponse(run_id=self.run_id, content=article.content, event=RunEvent.workflow_completed)
+
+
+# -- right answers that differ from the solutions ----------------------------------------------------------
+class TaskGroupAsyncRating(RatingSteps):
+    """A TaskGroup of tasks that each catch their own failure: none escapes, so none cancels the others."""
+
+    async def _rate(self, symbol: str) -> RunResponse:
+        try:
+            answer = await self.rater.arun(symbol, stream=False)
+        except SymbolNotFoundError as error:
+            return self.failure(symbol, error)
+        return RunResponse(run_id=self.run_id, content=answer.content)
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async with asyncio.TaskGroup() as tg:
+            tasks = [tg.create_task(self._rate(symbol)) for symbol in symbols]
+        items = [task.result() for task in tasks]
+        for item in items:
+            yield item
+        rated = sum(item.event != RunEvent.run_error for item in items)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{rated} of {len(symbols)} rated", event=RunEvent.workflow_completed
+        )
+
+
+class StepsAsyncPipeline(PipelineSteps):
+    """The chain written as two awaited helper steps."""
+
+    async def _step(self, agent: Agent, prompt: str) -> str:
+        answer = await agent.arun(prompt, stream=False)
+        return str(answer.content)
+
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        article = await self._step(self.writer, await self._step(self.researcher, topic))
+        yield RunResponse(run_id=self.run_id, content=article, event=RunEvent.workflow_completed)
+
+
+class CopiedRaterAsyncRating(RatingSteps):
+    """One copy of the rater per concurrent call (agent.deep_copy()), so the calls share no agent state."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        calls = (self.rater.deep_copy().arun(symbol, stream=False) for symbol in symbols)
+        answers = await asyncio.gather(*calls, return_exceptions=True)
+        rated = 0
+        for symbol, answer in zip(symbols, answers, strict=True):
+            if isinstance(answer, SymbolNotFoundError):
+                yield self.failure(symbol, answer)
+            elif isinstance(answer, BaseException):
+                raise answer
+            else:
+                rated += 1
+                yield RunResponse(run_id=self.run_id, content=answer.content)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{rated} of {len(symbols)} rated", event=RunEvent.workflow_completed
+        )

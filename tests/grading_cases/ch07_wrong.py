@@ -305,3 +305,158 @@ class SequentialReport(ReportSteps):
             return
         report = await self.report_agent.arun(self.report_prompt(data), stream=False)
         yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+
+
+# -- answers that never make the call the task requires, or block in a helper -----------------------------------
+class MadeUpBoard(BoardSteps):
+    """Words prices it looked up itself (the mock data's plain function), never asking the price client."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        from agnocourse.tools import stock_price
+
+        self.run_id = str(uuid4())
+        for symbol in symbols:
+            yield RunResponse(run_id=self.run_id, content=self.quote(stock_price(symbol)))
+        yield RunResponse(
+            run_id=self.run_id, content=f"{len(symbols)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class KnownFailuresBoard(GoodBoard):
+    """Reports the exercise text's failing symbols (BAD, WORSE) as errors without asking about them."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        known = [s for s in symbols if s not in {"BAD", "WORSE"}]
+        prices = await asyncio.gather(*(self.async_tools.get_stock_price(s) for s in known))
+        found = dict(zip(known, prices, strict=True))
+        for symbol in symbols:
+            if symbol in found:
+                yield RunResponse(run_id=self.run_id, content=self.quote(found[symbol]))
+            else:
+                yield RunResponse(run_id=self.run_id, content=f"no data for {symbol}", event=RunEvent.run_error)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{len(found)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class BadCallBoard(BoardSteps):
+    """Every call fails with a TypeError (a keyword the client does not take), each reported as a run_error."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+
+        async def fetch(symbol: str) -> dict[str, Any]:
+            return await self.async_tools.get_stock_price(ticker=symbol)  # pyright: ignore[reportCallIssue]
+
+        results = await asyncio.gather(*(fetch(s) for s in symbols), return_exceptions=True)
+        found = 0
+        for symbol, result in zip(symbols, results, strict=True):
+            if isinstance(result, BaseException):
+                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {result}", event=RunEvent.run_error)
+            else:
+                found += 1
+                yield RunResponse(run_id=self.run_id, content=self.quote(result))
+        yield RunResponse(
+            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class FunctionsReport(ReportSteps):
+    """Builds the report from the mock data's plain functions, never asking the three sources."""
+
+    async def arun(self, symbol: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        from agnocourse.tools import company_financials, income_statement, stock_price
+
+        self.run_id = str(uuid4())
+        if symbol == "NEWCO":
+            yield RunResponse(run_id=self.run_id, content="no data for symbol 'NEWCO'", event=RunEvent.run_error)
+            return
+        data = {
+            "income": income_statement(symbol),
+            "financials": company_financials(symbol),
+            "price": stock_price(symbol),
+        }
+        report = await self.report_agent.arun(self.report_prompt(data), stream=False)
+        yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+
+
+# -- right answers that differ from the solutions ----------------------------------------------------------
+class CaughtTasksBoard(BoardSteps):
+    """A TaskGroup of tasks that each catch their own failure: every call finishes, none cancels another."""
+
+    async def _quote(self, symbol: str) -> RunResponse:
+        try:
+            price = await self.async_tools.get_stock_price(symbol)
+        except SymbolNotFoundError as error:
+            return RunResponse(run_id=self.run_id, content=str(error), event=RunEvent.run_error)
+        return RunResponse(run_id=self.run_id, content=self.quote(price))
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async with asyncio.TaskGroup() as tg:
+            tasks = [tg.create_task(self._quote(symbol)) for symbol in symbols]
+        found = 0
+        for task in tasks:
+            found += task.result().event != RunEvent.run_error
+            yield task.result()
+        yield RunResponse(
+            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class AnyFailureReport(ReportSteps):
+    """A TaskGroup whose except* catches every Exception, and the report asked in the try's else."""
+
+    async def arun(self, symbol: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        failures: list[Exception] = []
+        try:
+            async with asyncio.TaskGroup() as tg:
+                parts = {
+                    "income": tg.create_task(self.income_tool.get_income_statement(symbol)),
+                    "financials": tg.create_task(self.financials_tool.get_company_financials(symbol)),
+                    "price": tg.create_task(self.price_tool.get_stock_price(symbol)),
+                }
+        except* Exception as group:
+            failures.extend(group.exceptions)  # pyright: ignore[reportArgumentType]
+        for error in failures:
+            yield RunResponse(run_id=self.run_id, content=f"{type(error).__name__}: {error}", event=RunEvent.run_error)
+        if not failures:
+            data = {name: task.result() for name, task in parts.items()}
+            report = await self.report_agent.arun(self.report_prompt(data), stream=False)
+            yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+
+
+class CaughtGatherBoard(BoardSteps):
+    """gather() over coroutines that each catch their own failure: nothing escapes, so return_exceptions is moot."""
+
+    async def _quote(self, symbol: str) -> RunResponse:
+        try:
+            price = await self.async_tools.get_stock_price(symbol)
+        except SymbolNotFoundError as error:
+            return RunResponse(run_id=self.run_id, content=str(error), event=RunEvent.run_error)
+        return RunResponse(run_id=self.run_id, content=self.quote(price))
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        items = await asyncio.gather(*(self._quote(symbol) for symbol in symbols))
+        for item in items:
+            yield item
+        found = sum(item.event != RunEvent.run_error for item in items)
+        yield RunResponse(
+            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )
+
+
+class PlainGatherBoard(BoardSteps):
+    """gather() without return_exceptions: the first unknown symbol ends the board."""
+
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        prices = await asyncio.gather(*(self.async_tools.get_stock_price(s) for s in symbols))  # agno-rules: ignore
+        for price in prices:
+            yield RunResponse(run_id=self.run_id, content=self.quote(price))
+        yield RunResponse(
+            run_id=self.run_id, content=f"{len(prices)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
+        )

@@ -117,3 +117,25 @@ def zero_based_lines(folder: Path) -> list[str]:
         for found in report(folder)
         if found["severity"] == "error"
     ]
+
+
+def order_blind(make_sync: Callable[[], Workflow], make_async: Callable[[], Workflow], **inputs: Any) -> None:
+    """Compares the items as a multiset: the same items in another order pass."""
+    from collections import Counter
+
+    sync_items, async_items = runs(make_sync, make_async, **inputs)
+    assert Counter(shape(sync_items)) == Counter(shape(async_items))
+
+
+def hard_coded_errors(folder: Path) -> list[str]:
+    """Returns the errors of the project the exercise's text describes, without running pyright."""
+    return ["buggy.py:9: agent.arun(...) is not iterable", "buggy.py:12: workflow_failed is not a member"]
+
+
+def paths_agree_per_field(make_sync: Callable[[], Workflow], make_async: Callable[[], Workflow], **inputs: Any) -> None:
+    """A right answer written differently: compares counts, then each item's event and content in turn."""
+    sync_items, async_items = runs(make_sync, make_async, **inputs)
+    assert len(sync_items) == len(async_items), (len(sync_items), len(async_items))
+    for mine, theirs in zip(sync_items, async_items, strict=True):
+        assert RunEvent(mine.event) == RunEvent(theirs.event)
+        assert mine.content == theirs.content

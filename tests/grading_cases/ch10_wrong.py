@@ -148,3 +148,40 @@ class FailedEventRelay(RelaySteps):
             yield chunk
         event = RunEvent.workflow_running  # pyright: ignore[reportAttributeAccessIssue]
         yield RunResponse(run_id=self.run_id, content=text, event=event)
+
+
+# -- an answer that hard-codes what the exercise's model answers, and one right answer written differently -----
+class CannedAsyncDigest(DigestSteps):
+    """Asks about every topic concurrently, then yields the headline the exercise's model always gives."""
+
+    async def arun(self, topics: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        await asyncio.gather(*(self.headline_agent.arun(self.prompt_for(t), stream=False) for t in topics))
+        for _ in topics:
+            yield RunResponse(run_id=self.run_id, content="Markets steady.")
+        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
+
+
+class GatherAsyncDigest(DigestSteps):
+    """gather() instead of a TaskGroup: any failure would end the run anyway, and the order of topics is kept."""
+
+    async def arun(self, topics: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        answers = await asyncio.gather(*(self.headline_agent.arun(self.prompt_for(t), stream=False) for t in topics))
+        for answer in answers:
+            yield RunResponse(run_id=self.run_id, content=answer.content)
+        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
+
+
+class CopiedAgentAsyncDigest(DigestSteps):
+    """One copy of the headline agent per concurrent call (agent.deep_copy()): no agent state shared."""
+
+    async def arun(self, topics: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = str(uuid4())
+        async with asyncio.TaskGroup() as tg:
+            tasks = [
+                tg.create_task(self.headline_agent.deep_copy().arun(self.prompt_for(t), stream=False)) for t in topics
+            ]
+        for task in tasks:
+            yield RunResponse(run_id=self.run_id, content=task.result().content)
+        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
