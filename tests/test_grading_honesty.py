@@ -64,19 +64,6 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path):
     assert "\n" not in message
 
 
-@pytest.mark.parametrize(
-    ("exercise", "sync", "async_"),
-    [
-        ("1.1", w.GoodSummary, w.GoodAsyncSummary),
-        ("1.2", w.GoodQuotes, w.GoodAsyncQuotes),
-        ("1.3", w.GoodStory, w.GoodAsyncStory),
-    ],
-)
-def test_a_right_answer_passes(exercise, sync, async_, capsys):
-    check(exercise, sync, async_)
-    assert capsys.readouterr().out.strip().endswith("passed")
-
-
 def known_wrong_ids() -> set[str]:
     """Exercise ids of the known-wrong answer files, and of the WRONG tables of every tests/test_grading*.py."""
     ids: set[str] = {case.stem.split("_")[0] for case in KNOWN_WRONG}
