@@ -1,14 +1,12 @@
 """The graders are honest: solutions score full marks, untouched exercises score zero, and each known-wrong
 answer (an anti-pattern the rules forbid) fails with a message naming the rule it breaks."""
 
-import ast
 from pathlib import Path
 
 import pytest
 from grading_cases import ch01_wrong as w
 
 from agnocourse import exercises
-from agnocourse.grading import check
 from agnocourse.grading import notebook as nb
 from agnocourse.grading.cli import main as grade_main
 from agnocourse.grading.harness import CheckTimeout, run_check
@@ -20,66 +18,6 @@ SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
 )
-
-# Known-wrong answers as files: tests/known_wrong/<solutions notebook stem>/<exercise id>_<name>.py holds the text
-# of a learner's answer cell, with the message it must fail with inline (`# expect: ...`, one substring a line).
-KNOWN_WRONG = sorted((ROOT / "tests" / "known_wrong").glob("*/*.py"))
-
-
-def answer_namespace(solution: Path, exercise: str) -> dict:
-    """What an answer cell to `exercise` sees: every earlier code cell of the solutions notebook run, except
-    the other answer cells (### BEGIN SOLUTION) and the check cells."""
-    namespace: dict = {"__name__": "__main__"}
-    for cell in nb.code_cells(nb.read(solution)):
-        meta = nb.check_meta(cell)
-        if meta is not None and meta["exercise"] == exercise:
-            return namespace
-        if meta is None and "### BEGIN SOLUTION" not in cell.source:
-            exec(compile(cell.source, f"<{solution.stem} setup>", "exec"), namespace)
-    raise AssertionError(f"{solution.name} has no check cell for {exercise}")
-
-
-def check_answers(solution: Path, exercise: str, namespace: dict) -> tuple:
-    """The answers the solutions check cell of `exercise` passes to check(), evaluated in `namespace`."""
-    cell = next(c for c in nb.code_cells(nb.read(solution)) if (nb.check_meta(c) or {}).get("exercise") == exercise)
-    call = ast.parse(cell.source).body[0]
-    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
-    return tuple(eval(compile(ast.Expression(arg), "<check>", "eval"), namespace) for arg in call.value.args[1:])
-
-
-@pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
-def test_a_known_wrong_answer_fails_with_its_message(case: Path):
-    exercise = case.stem.split("_")[0]
-    solution = ROOT / "solutions" / f"{case.parent.name}.ipynb"
-    text = case.read_text(encoding="utf-8")
-    expected = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("# expect:")]
-    assert expected, f"{case.name} says no message to expect"
-    namespace = answer_namespace(solution, exercise)
-    exec(compile(text, str(case), "exec"), namespace)
-    with pytest.raises(AssertionError) as failure:
-        check(exercise, *check_answers(solution, exercise, namespace))
-    message = str(failure.value)
-    assert all(part in message for part in expected), message
-    assert "Observed:" in message and "Hint:" in message
-    assert "\n" not in message
-
-
-def known_wrong_ids() -> set[str]:
-    """Exercise ids of the known-wrong answer files, and of the WRONG tables of every tests/test_grading*.py."""
-    ids: set[str] = {case.stem.split("_")[0] for case in KNOWN_WRONG}
-    for path in Path(__file__).parent.glob("test_grading*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "WRONG" for t in node.targets):
-                assert isinstance(node.value, ast.List)
-                ids |= {ast.literal_eval(case.elts[0]) for case in node.value.elts if isinstance(case, ast.Tuple)}
-    return ids
-
-
-def test_every_exercise_has_known_wrong_answers():
-    ids = {e.id for path in SOLUTIONS for e in nb.exercises(nb.read(path))}
-    assert ids
-    assert ids <= known_wrong_ids(), f"exercises without a known-wrong answer: {sorted(ids - known_wrong_ids())}"
-    assert known_wrong_ids() <= ids, f"wrong answers for no exercise: {sorted(known_wrong_ids() - ids)}"
 
 
 def test_an_endless_await_in_a_check_times_out():

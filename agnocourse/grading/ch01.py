@@ -5,30 +5,23 @@ from __future__ import annotations
 import inspect
 import random
 import string
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from agno.run.response import RunEvent
 
 from agnocourse.grading.feedback import expect, expect_timing
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
 from agnocourse.grading.probes import (
-    expect_clean,
+    Run,
     last_chunk_at,
     model_prompts,
     probe_agent,
-    run_async_paths,
-    run_sync_path,
 )
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
-    ASYNC_CODES,
-    SYNC_CODES,
     expect_annotation,
-    expect_loop_free,
-    expect_own_run_ids,
     expect_runresponses,
-    overlapped,
-    workflow_class,
 )
 from agnocourse.patterns import recorded_run_ids
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
@@ -74,8 +67,7 @@ def expect_same_state(wf: Any, where: str, rule: str) -> None:
 
 @exercise("1.1", "Dual paths", points=3, rule="AGN110")
 def dual_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
         "Dual Method Pattern",
@@ -84,57 +76,54 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     )
     summary, topic = f"Summary {_token()}: async code waits without blocking the loop.", _topic()
 
-    wf: Any = sync_cls()
-    wf.summarizer = probe_agent("summarizer", summary, latency=0.05)
-    run = run_sync_path(lambda: wf.run(topic=topic), f"{sync_cls.__name__}.run()")
-    expect_runresponses(run.items, f"{sync_cls.__name__}.run()")
-    expect(
-        run.items[-1].content == summary,
-        "Dual Method Pattern",
-        f"the last item's content was {run.items[-1].content!r}, the summarizer answered {summary!r}.",
-        "yield the summarizer's answer as the content of the final RunResponse.",
-    )
-    expect(
-        model_prompts(wf.summarizer) == [wf.prompt_for(topic)],
-        "Dual Method Pattern",
-        f"the summarizer was asked {model_prompts(wf.summarizer)}.",
-        "ask it once, with the shared prompt_for(topic).",
-    )
+    def summarizing(latency: float) -> Callable[[type], Any]:
+        def build(cls: type) -> Any:
+            wf: Any = cls()
+            wf.summarizer = probe_agent("summarizer", summary, latency=latency)
+            return wf
+
+        return build
+
+    def expect_summary(wf: Any, run: Run, where: str) -> None:
+        expect_runresponses(run.items, where)
+        expect(
+            run.items[-1].content == summary,
+            "Dual Method Pattern",
+            f"{where}'s last item's content was {run.items[-1].content!r}, the summarizer answered {summary!r}.",
+            "yield the summarizer's answer as the content of the final RunResponse; both paths yield the same.",
+        )
+        expect(
+            model_prompts(wf.summarizer) == [wf.prompt_for(topic)],
+            "Dual Method Pattern",
+            f"{where} asked the summarizer {model_prompts(wf.summarizer)}.",
+            "ask it once, with the shared prompt_for(topic).",
+        )
+
+    wf, run = sync_run(sync_cls, summarizing(0.05), lambda wf: wf.run(topic=topic))
+    expect_summary(wf, run, f"{sync_cls.__name__}.run()")
     expect_same_state(wf, f"{sync_cls.__name__}.run()", "Dual Method Pattern")
 
     latency = _draw.uniform(0.25, 0.35)
-    wfs: list[Any] = [async_cls() for _ in range(3)]
-    for each in wfs:
-        each.summarizer = probe_agent("summarizer", summary, latency=latency)
-    runs, seconds, blocked = run_async_paths(
-        [lambda each=each: each.arun(topic=topic) for each in wfs], f"{async_cls.__name__}.arun()"
+    workflows = [summarizing(latency)(async_cls) for _ in range(3)]
+    async_runs(
+        workflows,
+        lambda _, wf: wf.arun(topic=topic),
+        latency=latency,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(...)",
+        expect_each=lambda _, wf, run: expect_summary(wf, run, f"{async_cls.__name__}.arun()"),
+        waits=latency,
+        overlap_rule="AGN104",
+        overlap_hint="await the agent's async call so that runs overlap.",
     )
-    expect_loop_free(f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=latency)
-    for each, each_run in zip(wfs, runs, strict=True):
-        expect_runresponses(each_run.items, f"{async_cls.__name__}.arun()")
-        expect(
-            each_run.items[-1].content == summary,
-            "Dual Method Pattern",
-            f"the async path's last content was {each_run.items[-1].content!r}, the sync path's {summary!r}.",
-            "both paths yield the same results.",
-        )
-        expect(
-            model_prompts(each.summarizer) == [wf.prompt_for(topic)],
-            "Dual Method Pattern",
-            f"the async path asked the summarizer {model_prompts(each.summarizer)}.",
-            "ask it once, with the shared prompt_for(topic), awaiting its async call.",
-        )
-    expect_timing(
-        overlapped(seconds, 3 * latency),
-        "AGN104",
-        f"three concurrent runs with {latency:.2f} s of model latency each took {seconds:.2f} s.",
-        "await the agent's async call so that runs overlap.",
+    for wf in workflows:
+        expect_same_state(wf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
+    expect_paths_clean(
+        sync_cls,
+        async_cls,
+        "keep the sync path sync, in a class of its own.",
+        "keep the async path async, in a class of its own.",
     )
-    expect_own_run_ids(wfs, runs, async_cls)
-    for each in wfs:
-        expect_same_state(each, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
-    expect_clean(sync_cls, SYNC_CODES, "keep the sync path sync, in a class of its own.")
-    expect_clean(async_cls, ASYNC_CODES, "keep the async path async, in a class of its own.")
 
 
 # -- 1.2 ---------------------------------------------------------------------------------------------------
@@ -190,44 +179,38 @@ def _expect_quotes(items: list[Any], symbols: list[str], bad: str, tools: Any, w
 
 @exercise("1.2", "Consistent return types and events", points=3, rule="AGN109")
 def return_types(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_annotation(sync_cls, "run", Iterator)
     expect_annotation(async_cls, "arun", AsyncIterator)
 
     # Each path runs twice, on lists of different lengths, so that no fixed final count passes.
     for count in _draw.sample([3, 4, 5], 2):
         symbols, bad = _symbols(count)
-        wf: Any = sync_cls()
-        wf.prices = SyncFinancialTools(latency=0.01, fail_for={bad})
-        run = run_sync_path(
-            lambda wf=wf, symbols=symbols: wf.run(symbols=symbols), f"{sync_cls.__name__}.run()", ERROR_HINT
-        )
+
+        def build(cls: type, bad: str = bad) -> Any:
+            wf: Any = cls()
+            wf.prices = SyncFinancialTools(latency=0.01, fail_for={bad})
+            return wf
+
+        wf, run = sync_run(sync_cls, build, lambda wf, symbols=symbols: wf.run(symbols=symbols), ERROR_HINT)
         _expect_quotes(run.items, symbols, bad, wf.prices, f"{sync_cls.__name__}.run()")
 
     draws = [_symbols(count) for count in _draw.sample([3, 4, 5], 2)]
-    awfs: list[Any] = []
-    for _, bad in draws:
-        awf: Any = async_cls()
+    workflows: list[Any] = [async_cls() for _ in draws]
+    for awf, (_, bad) in zip(workflows, draws, strict=True):
         awf.aprices = AsyncFinancialTools(latency=0.2, fail_for={bad})
         awf.prices = SyncFinancialTools(latency=0.2, fail_for={bad})
-        awfs.append(awf)
-    runs, _, blocked = run_async_paths(
-        [
-            lambda awf=awf, symbols=symbols: awf.arun(symbols=symbols)
-            for awf, (symbols, _) in zip(awfs, draws, strict=True)
-        ],
-        f"{async_cls.__name__}.arun()",
-        ERROR_HINT,
+    async_runs(
+        workflows,
+        lambda i, wf: wf.arun(symbols=draws[i][0]),
+        latency=0.2,
+        stall_code="AGN107",
+        stall_hint="await the async price source (aprices)",
+        expect_each=lambda i, wf, run: _expect_quotes(run.items, *draws[i], wf.aprices, f"{async_cls.__name__}.arun()"),
+        hint=ERROR_HINT,
     )
-    expect_loop_free(
-        f"{async_cls.__name__}.arun()", blocked, "AGN107", "await the async price source (aprices)", latency=0.2
-    )
-    for awf, (symbols, bad), each_run in zip(awfs, draws, runs, strict=True):
-        _expect_quotes(each_run.items, symbols, bad, awf.aprices, f"{async_cls.__name__}.arun()")
-    expect_own_run_ids(awfs, runs, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "yield RunResponse objects with RunEvent members that exist.")
-    expect_clean(async_cls, ASYNC_CODES, "yield RunResponse objects with RunEvent members that exist.")
+    hint = "yield RunResponse objects with RunEvent members that exist."
+    expect_paths_clean(sync_cls, async_cls, hint, hint)
 
 
 # -- 1.3 ---------------------------------------------------------------------------------------------------
@@ -272,34 +255,28 @@ def _expect_story(run: Any, wf: Any, outline: str, story: str, where: str) -> No
 
 @exercise("1.3", "Agent call patterns", points=4, rule="AGN106")
 def call_patterns(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     outline = f"Outline {_token()}: loops, tasks, awaits."
     story = f"Once upon a time an event loop named {_token()} ran many tasks and none of them ever blocked it."
 
-    wf = _storyteller(sync_cls, outline, story, latency=0.0)
-    run = run_sync_path(lambda: wf.run(topic=_topic()), f"{sync_cls.__name__}.run()")
+    wf, run = sync_run(
+        sync_cls, lambda cls: _storyteller(cls, outline, story, latency=0.0), lambda wf: wf.run(topic=_topic())
+    )
     _expect_story(run, wf, outline, story, f"{sync_cls.__name__}.run()")
 
     latency = _draw.uniform(0.25, 0.35)
-    awfs = [_storyteller(async_cls, outline, story, latency=latency) for _ in range(2)]
-    runs, seconds, blocked = run_async_paths(
-        [lambda each=each: each.arun(topic=_topic()) for each in awfs], f"{async_cls.__name__}.arun()"
+    async_runs(
+        [_storyteller(async_cls, outline, story, latency=latency) for _ in range(2)],
+        lambda _, wf: wf.arun(topic=_topic()),
+        latency=latency,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(...) for every agent call",
+        expect_each=lambda _, wf, run: _expect_story(run, wf, outline, story, f"{async_cls.__name__}.arun()"),
+        # A streamed run also spends CPU on every chunk, which does not overlap: the line sits at 80% of the sum.
+        waits=2 * latency + 0.02 * len(story.split()),
+        share=0.8,
+        overlap_rule="AGN104",
+        overlap_hint="await every agent call, so that while one run waits the other goes on.",
     )
-    expect_loop_free(
-        f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...) for every agent call", latency=latency
-    )
-    for each, each_run in zip(awfs, runs, strict=True):
-        _expect_story(each_run, each, outline, story, f"{async_cls.__name__}.arun()")
-    one_run = 2 * latency + 0.02 * len(story.split())
-    expect_timing(
-        # Two runs one after the other take their sum; overlapping, about one run. A streamed run also spends
-        # CPU on every chunk, which does not overlap, so the line sits at 80% of the sum, not the usual 60%.
-        seconds < 0.8 * 2 * one_run,
-        "AGN104",
-        f"two concurrent runs of about {one_run:.2f} s each took {seconds:.2f} s: they did not overlap.",
-        "await every agent call, so that while one run waits the other goes on.",
-    )
-    expect_own_run_ids(awfs, runs, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "match every agent call to the path and pass stream= explicitly.")
-    expect_clean(async_cls, ASYNC_CODES, "match every agent call to the path and pass stream= explicitly.")
+    hint = "match every agent call to the path and pass stream= explicitly."
+    expect_paths_clean(sync_cls, async_cls, hint, hint)
