@@ -241,7 +241,10 @@ _RULES = (
         """),
         _source("""
             class ReportSteps(Workflow):
-                writer: Agent = offline_agent("writer")
+                def __init__(self, **kwargs: Any) -> None:
+                    super().__init__(**kwargs)
+                    # One agent per workflow object: a class attribute is shared by every run of every instance.
+                    self.writer = Agent(name="writer", model=OpenAIChat(id="gpt-4o-mini"))
 
 
             class ReportWorkflow(ReportSteps):
@@ -262,7 +265,9 @@ _RULES = (
         "workflow arun() never sets self.run_id",
         "Core principles 1: Dual Method Pattern (erratum: agno 1.5.10 does not wrap arun)",
         "01_core_principles",
-        "start arun() with `self.run_id = str(uuid4())`; otherwise self.run_id is None or stale where it is read",
+        "open each async run with a fresh id (`self.run_id = str(uuid4())`) before anything reads it: agno 1.5 "
+        "wraps run() only, so arun() must also do what run_workflow does around run() (memory, storage) if it "
+        "relies on them",
         _source("""
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:

@@ -193,13 +193,19 @@ def expect_overlap(
     )
 
 
+RUN_ID_HINT = (
+    "agno 1.5.10 does not wrap arun(): open each async run with `self.run_id = self.start_run(...)`, which gives it "
+    "a fresh id, and put that id on every item you yield."
+)
+
+
 def expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
     ids = [run.items[-1].run_id if run.items else None for run in runs]
     expect(
         all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
         "AGN111",
         f"{cls.__name__}.arun() finished with run ids {ids}.",
-        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
+        RUN_ID_HINT,
     )
 
 
@@ -209,5 +215,5 @@ def expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
         bool(items) and bool(wf.run_id) and items[-1].run_id == wf.run_id,
         "AGN111",
         f"{cls.__name__}.arun() finished with run id {items[-1].run_id if items else None!r}.",
-        "agno does not wrap arun(): start each run with self.run_id = str(uuid4()) and use it in what you yield.",
+        RUN_ID_HINT,
     )
