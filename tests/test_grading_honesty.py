@@ -4,7 +4,7 @@ answer (an anti-pattern the rules forbid) fails with a message naming the rule i
 from pathlib import Path
 
 import pytest
-from grading_cases import ch01_wrong as w
+from grading_cases import ch01_answers as w
 
 from agnocourse import exercises
 from agnocourse.grading import notebook as nb
