@@ -31,6 +31,8 @@ WRONG = [
     ("13.3", w.SwallowingClient, BRIDGE, "returned ''"),
     ("13.4", w.yield_in_timeout_retries, RETRIES, "its own work was cancelled"),
     ("13.4", w.no_wait_retries, RETRIES, "the retries came"),
+    ("13.4", w.fixed_wait_retries, RETRIES, "the retries came"),
+    ("13.4", w.doubling_wait_retries, RETRIES, "the retries came"),
     ("13.4", w.retry_everything, RETRIES, "the stream failed after"),
     ("13.4", w.unbounded_retries, RETRIES, "got ConnectionError"),
 ]

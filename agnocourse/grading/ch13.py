@@ -556,9 +556,12 @@ class _Source:
         self.delay = delay
         self.starts: list[float] = []
         self.closed = 0
+        self.waits: list[float] = []  # every delay the consumer's loop was asked to wait (call_later)
+        self.waits_before_last_start: list[float] = []
 
     async def start(self) -> AsyncIterator[str]:
         self.starts.append(time.perf_counter())
+        self.waits_before_last_start = list(self.waits)
         await asyncio.sleep(0)
         if len(self.starts) <= self.failures:
             raise ConnectionError("connection reset before the first item")
@@ -584,8 +587,19 @@ class _Consumed:
     cancelled: bool = False
 
 
-async def _consume_retried(answer: Any, start: Any, deadline: float, work: float = 0.0) -> _Consumed:
+async def _consume_retried(
+    answer: Any, start: Any, deadline: float, work: float = 0.0, waits: list[float] | None = None
+) -> _Consumed:
     seen = _Consumed()
+    if waits is not None:  # asyncio.sleep(d) asks the loop for call_later(d, ...): record d
+        loop = asyncio.get_running_loop()
+        call_later = loop.call_later
+
+        def recorded(delay: float, callback: Any, *args: Any, **kwargs: Any) -> asyncio.TimerHandle:
+            waits.append(delay)
+            return call_later(delay, callback, *args, **kwargs)
+
+        setattr(loop, "call_later", recorded)  # this loop is the check's own, made for this run
 
     async def reader() -> None:
         async for item in answer(start, deadline=deadline):
@@ -606,6 +620,34 @@ async def _consume_retried(answer: Any, start: Any, deadline: float, work: float
     return seen
 
 
+def _retry_gaps(answer: Any, where: str) -> tuple[list[float], list[float]]:
+    """Run the answer on a source that fails 3-4 times before its first item; return the gaps between starts and
+    the waits the answer asked the loop for before its last start."""
+    failures = random.randint(3, 4)
+    source = _Source(random.randint(3, 5), failures=failures)
+    seen = run_loop(_consume_retried(answer, source.start, deadline=3.0, waits=source.waits))
+    if seen.error is not None:
+        translate(seen.error, where, "retry on ConnectionError raised before the first item.")
+    expect(
+        seen.items == source.items and len(source.starts) == failures + 1,
+        RETRIES,
+        f"start() failed {failures} times before the first item; {where} called it {len(source.starts)} times and "
+        f"yielded {seen.items!r}.",
+        "call start() again after a ConnectionError that came before the first item, then yield every item.",
+    )
+    gaps = [b - a for a, b in zip(source.starts, source.starts[1:], strict=False)]
+    return gaps, source.waits_before_last_start
+
+
+def _waits_differ(first: tuple[list[float], list[float]], second: tuple[list[float], list[float]]) -> bool:
+    """Whether two runs waited differently: by the delays they asked for when both asked (asyncio.sleep), else by
+    the gaps measured, beyond the loop's noise."""
+    (first_gaps, first_asked), (second_gaps, second_asked) = first, second
+    if first_asked and second_asked:
+        return any(a != b for a, b in zip(first_asked, second_asked, strict=False))
+    return any(abs(a - b) > 0.004 for a, b in zip(first_gaps, second_gaps, strict=False))
+
+
 @exercise(
     "13.4",
     "Retry a stream before its first item, within a deadline",
@@ -621,23 +663,19 @@ def retried_stream(answer: Any) -> None:
     )
     where = f"{_name(answer)}(start, deadline=...)"
 
-    failures = random.randint(2, 4)
-    source = _Source(random.randint(3, 5), failures=failures)
-    seen = run_loop(_consume_retried(answer, source.start, deadline=3.0))
-    if seen.error is not None:
-        translate(seen.error, where, "retry on ConnectionError raised before the first item.")
+    # Random waits differ from one run to the next; fixed or merely doubling waits repeat. Two runs of three or
+    # four retries each, and a third when the first two happen to agree.
+    runs = [_retry_gaps(answer, where), _retry_gaps(answer, where)]
+    random_waits = _waits_differ(*runs)
+    if not random_waits:
+        runs.append(_retry_gaps(answer, where))
+        random_waits = _waits_differ(runs[0], runs[2])
     expect(
-        seen.items == source.items and len(source.starts) == failures + 1,
+        max(runs[0][0]) > 0.002 and random_waits,
         RETRIES,
-        f"start() failed {failures} times before the first item; {where} called it {len(source.starts)} times and "
-        f"yielded {seen.items!r}.",
-        "call start() again after a ConnectionError that came before the first item, then yield every item.",
-    )
-    gaps = [b - a for a, b in zip(source.starts, source.starts[1:], strict=False)]
-    expect(
-        max(gaps) > 0.002 and len({round(g, 4) for g in gaps}) > 1,
-        RETRIES,
-        f"the retries came {', '.join(f'{g * 1000:.1f} ms' for g in gaps)} apart.",
+        "the retries came "
+        + " in one run and ".join(", ".join(f"{g * 1000:.1f} ms" for g in gaps) for gaps, _ in runs)
+        + " apart.",
         "wait before each retry a random time up to a bound that doubles each time (backoff with full jitter).",
     )
 

@@ -367,6 +367,34 @@ async def yield_in_timeout_retries(start: Callable[[], Awaitable[Any]], *, deadl
             yield item
 
 
+async def fixed_wait_retries(start: Callable[[], Awaitable[Any]], *, deadline: float) -> AsyncIterator[Any]:
+    """Waits the same 20 ms before every retry: clients that failed together retry together."""
+    async with asyncio.timeout(deadline):
+        while True:
+            try:
+                stream = await start()
+                break
+            except ConnectionError:
+                await asyncio.sleep(0.02)
+    async for item in stream:
+        yield item
+
+
+async def doubling_wait_retries(start: Callable[[], Awaitable[Any]], *, deadline: float) -> AsyncIterator[Any]:
+    """Doubles its wait each time but draws nothing at random: every client retries on the same schedule."""
+    wait = 0.01
+    async with asyncio.timeout(deadline):
+        while True:
+            try:
+                stream = await start()
+                break
+            except ConnectionError:
+                await asyncio.sleep(wait)
+                wait *= 2
+    async for item in stream:
+        yield item
+
+
 async def no_wait_retries(start: Callable[[], Awaitable[Any]], *, deadline: float) -> AsyncIterator[Any]:
     """Retries at once, with no backoff."""
     until = asyncio.get_running_loop().time() + deadline
