@@ -599,7 +599,7 @@ async def _consume_retried(
             waits.append(delay)
             return call_later(delay, callback, *args, **kwargs)
 
-        setattr(loop, "call_later", recorded)  # this loop is the check's own, made for this run
+        loop.call_later = recorded  # pyright: ignore[reportAttributeAccessIssue]  # the check's own loop, made for this run
 
     async def reader() -> None:
         async for item in answer(start, deadline=deadline):
