@@ -304,17 +304,20 @@ _RULES = (
         "task created and its reference discarded (fire-and-forget)",
         "Always do 3: Parallel Execution Patterns (keep task references)",
         "12_beyond",
-        "keep the task (assign it, add it to a set, await it) or create it in an asyncio.TaskGroup",
+        "keep a reference that outlives the task (await it, or add it to a set it leaves when done) or create it "
+        "in an asyncio.TaskGroup: the event loop holds tasks only weakly, so a discarded one can be "
+        "garbage-collected before it finishes, and its failure is never seen",
         _source("""
             async def start_all(agent, topics: list[str]) -> None:
                 for topic in topics:
                     asyncio.create_task(agent.arun(topic, stream=False))
         """),
         _source("""
-            async def start_all(agent, topics: list[str]) -> None:
+            async def start_all(make_agent, topics: list[str]) -> None:
                 async with asyncio.TaskGroup() as tg:
                     for topic in topics:
-                        tg.create_task(agent.arun(topic, stream=False))
+                        # One agent per task: an agent keeps the state of its current run on itself.
+                        tg.create_task(make_agent().arun(topic, stream=False))
         """),
     ),
     Rule(
@@ -323,8 +326,9 @@ _RULES = (
         "asyncio.gather() without return_exceptions=True outside try/except",
         "Always do 3-4: Parallel Execution (gather) and Modern async patterns 2: Exception Handling",
         "04_parallel_execution",
-        "pass return_exceptions=True and handle each result, wrap the await in try/except, "
-        "or use an asyncio.TaskGroup with except*",
+        "pass return_exceptions=True and handle each result, or use an asyncio.TaskGroup with except*, which "
+        "cancels the others at the first failure; a try/except around gather() sees the first failure while the "
+        "other awaitables keep running",
         _source("""
             async def fetch_all(tools, symbol: str) -> list:
                 return await asyncio.gather(tools.get_income_statement(symbol), tools.get_stock_price(symbol))

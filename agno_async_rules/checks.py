@@ -98,7 +98,11 @@ class RuleVisitor(ast.NodeVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         is_workflow = self.facts.is_workflow_class(node)
         if is_workflow:
-            self.problems.extend(check_workflow_class(node, self.facts.inherited_methods(node)))
+            self.problems.extend(
+                check_workflow_class(
+                    node, self.facts.inherited_methods(node), self.facts.settings.run_starters, self.line
+                )
+            )
         for child in [*node.decorator_list, *node.bases, *node.keywords]:
             self.visit(child)
         for statement in node.body:

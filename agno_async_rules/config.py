@@ -7,6 +7,8 @@
     exclude = ["legacy/*", "*_generated.py"]
     non-blocking = ["AGN112"]                # reported, but the run still passes
     agent-factories = ["make_agent"]         # callables that return agents or teams, besides Agent and Team
+    workflow-bases = ["BaseWorkflow"]        # the project's Workflow subclasses imported from elsewhere
+    run-starters = ["start_run"]             # methods whose call in arun() sets self.run_id
     blocking-classes = ["LegacyClient"]      # classes whose every method call blocks (added to the known SDKs)
     blocking-methods = ["fetch_blocking"]    # method names that block whatever the object
 
@@ -29,7 +31,7 @@ from agno_async_rules.versions import parse_version
 TABLE = "agno-async-rules"
 KEYS = frozenset(
     {"agno-version", "select", "ignore", "per-file-ignores", "exclude", "non-blocking"}
-    | {"agent-factories", "blocking-classes", "blocking-methods"}
+    | {"agent-factories", "workflow-bases", "run-starters", "blocking-classes", "blocking-methods"}
 )
 
 
@@ -101,7 +103,7 @@ def apply(settings: Settings, table: Mapping[str, Any], path: Path) -> Settings:
         if not isinstance(ignores, dict):
             raise ConfigError(f"{path}: per-file-ignores must be a table of pattern = [codes]")
         changes["per_file_ignores"] = per_file({k: _strings(path, k, v) for k, v in ignores.items()})
-    for key in ("agent-factories", "blocking-classes", "blocking-methods"):
+    for key in ("agent-factories", "workflow-bases", "run-starters", "blocking-classes", "blocking-methods"):
         if key in table:
             name = key.replace("-", "_")
             changes[name] = getattr(settings, name) | frozenset(_strings(path, key, table[key]))

@@ -213,7 +213,7 @@ def collect_facts(trees: Iterable[ast.AST], settings: Settings | None = None) ->
     trees_list = list(trees)
     nodes = [node for tree in trees_list for node in ast.walk(tree)]
     classes = [node for node in nodes if isinstance(node, ast.ClassDef)]
-    facts.workflow_classes = _subclasses(classes, {"Workflow"})
+    facts.workflow_classes = _subclasses(classes, set(facts.settings.workflow_bases))
     facts.agent_classes = _subclasses(classes, set(facts.settings.agent_factories)) - set(
         facts.settings.agent_factories
     )

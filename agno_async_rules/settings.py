@@ -1,5 +1,6 @@
 """What a run checks: the agno release, which codes, which files, and the names of the project's own agent
-factories and blocking classes. Built from `[tool.agno-async-rules]` in pyproject.toml and the options."""
+factories, workflow bases, run starters and blocking classes. Built from `[tool.agno-async-rules]` in
+pyproject.toml and the options."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from pathlib import PurePath
 from agno_async_rules.filters import matches, parse_codes, selected
 from agno_async_rules.versions import DEFAULT, AgnoVersion
 
-# Callables that make agents or teams, and classes whose every method call blocks, known everywhere.
+# Callables that make agents or teams, workflow base classes, methods that open a workflow run (set
+# self.run_id), and classes whose every method call blocks, known everywhere.
 AGENT_FACTORIES = frozenset({"Agent", "Team"})
+WORKFLOW_BASES = frozenset({"Workflow"})
+RUN_STARTERS: frozenset[str] = frozenset()
 BLOCKING_CLASSES = frozenset(
     {"openai.OpenAI", "openai.AzureOpenAI", "anthropic.Anthropic", "groq.Groq", "cohere.Client", "cohere.ClientV2"}
     | {"mistralai.Mistral", "httpx.Client", "requests.Session", "sqlite3.connect", "boto3.client", "boto3.resource"}
@@ -35,6 +39,8 @@ class Settings:
     exclude: tuple[str, ...] = ()
     non_blocking: tuple[str, ...] = ()  # codes reported without failing the run
     agent_factories: frozenset[str] = AGENT_FACTORIES
+    workflow_bases: frozenset[str] = WORKFLOW_BASES  # a project's own Workflow subclasses defined elsewhere
+    run_starters: frozenset[str] = RUN_STARTERS  # self.<name>(...) in arun() sets self.run_id
     blocking_classes: frozenset[str] = BLOCKING_CLASSES  # also plain class names, e.g. LegacyReportTool
     blocking_methods: frozenset[str] = frozenset()
     always: frozenset[str] = field(default=frozenset())  # codes kept whatever --select says (file codes)

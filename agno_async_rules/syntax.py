@@ -86,20 +86,27 @@ def _annotation(node: ast.expr) -> ast.expr | None:
     return node
 
 
-def _names_run_response(node: ast.expr) -> bool:
+RUN_RESPONSE = frozenset({"RunResponse"})
+
+
+def _names_item(node: ast.expr, items: frozenset[str]) -> bool:
+    """Whether the annotation names one of `items`, or a union (`A | B`) of them."""
     node = _annotation(node) or node
-    return last_identifier(node) == "RunResponse" and not isinstance(node, ast.Subscript | ast.Call)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _names_item(node.left, items) and _names_item(node.right, items)
+    return last_identifier(node) in items and not isinstance(node, ast.Subscript | ast.Call)
 
 
-def stream_annotation(annotation: ast.expr | None) -> str | None:
+def stream_annotation(annotation: ast.expr | None, items: frozenset[str] = RUN_RESPONSE) -> str | None:
     """ "sync" for Iterator[RunResponse] / Generator[RunResponse, ...], "async" for AsyncIterator[RunResponse] /
-    AsyncGenerator[RunResponse, ...] (any module prefix, string annotations too); otherwise None."""
+    AsyncGenerator[RunResponse, ...] (any module prefix, string annotations too; `items`: the item types
+    accepted, RunResponse by default); otherwise None."""
     node = _annotation(annotation) if annotation is not None else None
     if not isinstance(node, ast.Subscript):
         return None
     container = last_identifier(node.value)
     item = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
-    if not _names_run_response(item):
+    if not _names_item(item, items):
         return None
     if container in ("Iterator", "Generator"):
         return "sync"

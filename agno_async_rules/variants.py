@@ -15,8 +15,10 @@ def _source(text: str) -> str:
 # 2.x and 3.x share their texts: results are RunOutput, workflows are declared with steps.
 _STEPS_RUN = {
     "title": "asyncio.run() or run_until_complete() inside a sync workflow step (or sync workflow method)",
-    "fix": "a sync step runs on the event loop's thread under workflow.arun(), where asyncio.run() raises "
-    "RuntimeError: make the step `async def` and await, or keep it sync and call sync code (agent.run(m))",
+    "fix": "under workflow.arun() a sync step runs on the event loop's thread, where asyncio.run() raises "
+    "RuntimeError (under run() it starts a new loop on every call): keep the step sync and call sync code "
+    "(agent.run(m)), or make it `async def` and await when the workflow is run only with arun() (run() cannot "
+    "call an async step: the step fails and, by default, is skipped)",
     "bad": _source("""
         def research(step_input: StepInput) -> StepOutput:
             facts = asyncio.run(fetch_facts(step_input.input))
@@ -106,6 +108,26 @@ _EVENTS_2 = {
 
 VARIANTS: dict[str, dict[str, dict[str, str]]] = {
     "AGN101": {"2.x": _STEPS_RUN, "3.x": _STEPS_RUN},
+    "AGN108": {
+        "1.6-1.8": {
+            "title": "workflow method without its Iterator[...] / AsyncIterator[...] return annotation",
+            "fix": "annotate sync run() and sync subflows `-> Iterator[RunResponseEvent]`, arun() and async "
+            "subflows `-> AsyncIterator[RunResponseEvent]` (on 1.6-1.8 agents stream RunResponseEvent members; "
+            "RunResponse is accepted too)",
+            "good": _source("""
+                class ReportWorkflow(Workflow):
+                    def run(self, topic: str) -> Iterator[RunResponseEvent]:
+                        yield from self.writer.run(topic, stream=True)
+            """),
+        },
+    },
+    "AGN110": {
+        "1.6-1.8": {
+            "section": "Core principles 1: Dual Method Pattern (erratum: agno 1.6-1.8 wraps only arun() then)",
+            "fix": "split the paths as on 1.5 (a sync class with run(), an async class with arun()): when one class "
+            "defines both, agno 1.6-1.8 wraps arun() alone and run() starts with no run id",
+        },
+    },
     "AGN102": {
         "1.6-1.8": {
             "title": "RunResponse(event=...): the event field was removed in agno 1.6",

@@ -1277,5 +1277,32 @@ def test_the_course_s_classes_are_configured_not_built_in() -> None:
 def test_the_course_settings_are_the_pyproject_table() -> None:
     root = Path(__file__).resolve().parents[1]
     configured = apply(Settings(), load_table(root / "pyproject.toml"), root / "pyproject.toml")
-    for name in ("agno_version", "agent_factories", "blocking_classes", "blocking_methods"):
+    for name in ("agno_version", "agent_factories", "workflow_bases", "run_starters", "blocking_classes"):
         assert getattr(configured, name) == getattr(COURSE, name)
+    assert configured.blocking_methods == COURSE.blocking_methods
+
+
+IMPORTED_BASE = """
+from agnocourse.patterns import TwoPathWorkflow
+
+
+class Summary(TwoPathWorkflow):
+    async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
+        {opening}
+        yield RunResponse(run_id=self.run_id, content=topic)
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "course", "plain"),
+    [
+        ("pass", ["AGN111"], []),  # a configured base makes the class a workflow; unconfigured, it is unknown
+        ("self.start_run(topic=topic)", [], []),  # a configured run starter sets the run id
+        ("run_id = self.start_run(topic=topic)", [], []),
+        ("self.prepare(topic)", ["AGN111"], []),  # any other method is not assumed to
+    ],
+)
+def test_a_workflow_base_imported_from_elsewhere_is_checked_when_configured(opening, course, plain) -> None:
+    source = IMPORTED_BASE.format(opening=opening)
+    assert [f.code for f in check_source(source)] == course
+    assert [f.code for f in agno_async_rules.check_source(source, agno_version="1.5")] == plain

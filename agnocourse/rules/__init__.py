@@ -1,8 +1,8 @@
 """The course's view of agno-async-rules (the `agno_async_rules` package): `python -m agnocourse lint` and
 the API graders and pages use, with the course's settings: code written for agno 1.5 (the release the course
-runs) and the course's own offline classes known (`offline_agent` makes agents; SyncFinancialTools and
-LegacyReportTool block). pyproject.toml's [tool.agno-async-rules] table holds the same settings for the
-command line; a test keeps the two equal."""
+runs) and the course's own classes known (`offline_agent` makes agents; TwoPathWorkflow is a Workflow whose
+start_run opens a run; SyncFinancialTools and LegacyReportTool block). pyproject.toml's
+[tool.agno-async-rules] table holds the same settings for the command line; a test keeps the two equal."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from typing import Any
 
 import agno_async_rules as _rules
 from agno_async_rules import FILE_CODES, READ_ERROR, RULES, SYNTAX_ERROR, TOO_DEEP, Finding, Rule, Severity, catalog
-from agno_async_rules.settings import AGENT_FACTORIES, BLOCKING_CLASSES, Settings
+from agno_async_rules.settings import AGENT_FACTORIES, BLOCKING_CLASSES, WORKFLOW_BASES, Settings
 from agno_async_rules.versions import AgnoVersion
 
 COURSE = Settings(
     agno_version=AgnoVersion(1, 5),
     agent_factories=AGENT_FACTORIES | {"offline_agent"},
+    workflow_bases=WORKFLOW_BASES | {"TwoPathWorkflow"},
+    run_starters=frozenset({"start_run"}),
     blocking_classes=BLOCKING_CLASSES | {"SyncFinancialTools", "LegacyReportTool"},
     blocking_methods=frozenset({"blocking_method"}),
 )
