@@ -7,6 +7,7 @@ file names the message it must fail with inline: `# expect: ...`, one substring 
 """
 
 import ast
+import gc
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,14 @@ RIGHT_ANSWERS = sorted((ROOT / "tests" / "right_answers").glob("*/*.py"))
 pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
 )
+
+
+@pytest.fixture(autouse=True)
+def collect_dropped_coroutines():
+    """A wrong answer's dropped coroutine can sit in a reference cycle with the error it caused: collect it while
+    the test still runs, where the filters above apply, rather than after the last test."""
+    yield
+    gc.collect()
 
 
 def exercise_of(case: Path) -> str:

@@ -7,35 +7,32 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agno.workflow import Workflow
-
+from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.paths import async_runs, sync_run
 from agnocourse.grading.probes import (
+    Run,
     expect_clean,
     findings,
     last_chunk_at,
     model_prompts,
     probe_agent,
     run_async_paths,
-    run_sync_path,
 )
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_returns, expect_runresponses, loop_stall_limit, overlapped
+from agnocourse.grading.workflows import (
+    expect_returns,
+    expect_runresponses,
+    loop_stall_limit,
+    overlapped,
+    workflow_class,
+)
 from agnocourse.offline import offline_agent
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
 # -- shared observations -------------------------------------------------------------------------------------
 # Inputs are drawn per run, so that no answer hard-coded for one set of them passes.
 SYMBOL_POOL = ["AAPL", "GOOGL", "MSFT", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
-
-
-def _workflow_class(answer: Any, method: str) -> type[Workflow]:
-    name = getattr(answer, "__name__", repr(answer))
-    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
-        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the class itself to check().")
-    if getattr(answer, method) is getattr(Workflow, method):
-        fail("Dual Method Pattern", f"{name} does not define {method}().", f"write its {method}() method.")
-    return answer
 
 
 def _expect_final(items: list[Any], content: str, where: str, what: str) -> None:
@@ -68,17 +65,21 @@ def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) 
 TOOL_LATENCY = 0.2
 
 
-@exercise("2.1", "A sync path that runs anywhere", points=3, rule="AGN101")
-def sync_anywhere(answer: Any) -> None:
-    cls = _workflow_class(answer, "run")
-    expect_returns(cls.run, Iterator, f"{cls.__name__}.run()")
+def _price_report(cls: type) -> Any:
     wf: Any = cls()
     wf.prices = SyncFinancialTools(latency=TOOL_LATENCY)
     wf.aprices = AsyncFinancialTools(latency=TOOL_LATENCY)
     wf.writer = offline_agent("writer")
+    return wf
+
+
+@exercise("2.1", "A sync path that runs anywhere", points=3, rule="AGN101")
+def sync_anywhere(answer: Any) -> None:
+    cls = workflow_class(answer, "run", "arun")
     where = f"{cls.__name__}.run()"
+    expect_returns(cls.run, Iterator, where)
     report_symbols = random.sample(SYMBOL_POOL, 4)
-    run = run_sync_path(lambda: wf.run(symbols=list(report_symbols)), where)
+    wf, run = sync_run(cls, _price_report, lambda wf: wf.run(symbols=list(report_symbols)))
     expected = wf.prompt_for([stock_price(symbol) for symbol in report_symbols])
     _expect_final(run.items, expected, where, "the writer's answer to prompt_for(prices), prices in symbol order")
     expect(
@@ -158,9 +159,27 @@ def stream_not_collect(answer: Any) -> None:
 STEP_LATENCY = 0.2
 
 
+def _briefing(cls: type) -> Any:
+    wf: Any = cls()
+    wf.legacy = LegacyReportTool(latency=STEP_LATENCY)
+    wf.analyst = offline_agent("analyst", latency=STEP_LATENCY)
+    return wf
+
+
+def _expect_briefing(wf: Any, symbol: str, run: Run, where: str) -> None:
+    expected = wf.prompt_for(LegacyReportTool(latency=0).blocking_method(symbol))
+    _expect_final(run.items, expected, where, "the analyst's answer to prompt_for(rating)")
+    expect(
+        wf.legacy.calls == [f"legacy({symbol})"] and model_prompts(wf.analyst) == [expected],
+        "Result",
+        f"for {symbol} the legacy tool saw {wf.legacy.calls} and the analyst was asked {model_prompts(wf.analyst)}.",
+        "call the legacy tool once for the symbol, then ask the analyst once with prompt_for(rating).",
+    )
+
+
 @exercise("2.3", "Keep the event loop responsive", points=4, rule="AGN104")
 def responsive(answer: Any) -> None:
-    cls = _workflow_class(answer, "arun")
+    cls = workflow_class(answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect(
         inspect.isasyncgenfunction(cls.arun),
@@ -170,38 +189,18 @@ def responsive(answer: Any) -> None:
     )
     expect_returns(cls.arun, AsyncIterator, where)
     brief_symbols = random.sample(SYMBOL_POOL, 3)
-    wfs: list[Any] = [cls() for _ in brief_symbols]
+    wfs = [_briefing(cls) for _ in brief_symbols]
+    async_runs(
+        wfs,
+        lambda i, wf: wf.arun(symbol=brief_symbols[i]),
+        latency=STEP_LATENCY,
+        stall_code="AGN107",
+        stall_hint="await the agent's async call, and hand the legacy call to asyncio.to_thread()",
+        expect_each=lambda i, wf, run: _expect_briefing(wf, brief_symbols[i], run, where),
+        waits=2 * STEP_LATENCY,
+        overlap_rule="AGN107",
+        overlap_hint="while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
+    )
     for wf in wfs:
-        wf.legacy = LegacyReportTool(latency=STEP_LATENCY)
-        wf.analyst = offline_agent("analyst", latency=STEP_LATENCY)
-    runs, seconds, blocked = run_async_paths(
-        [lambda wf=wf, symbol=symbol: wf.arun(symbol=symbol) for wf, symbol in zip(wfs, brief_symbols, strict=True)],
-        where,
-    )
-    _expect_responsive(cls, blocked, where, STEP_LATENCY)
-    for wf, symbol, run in zip(wfs, brief_symbols, runs, strict=True):
-        rating = LegacyReportTool(latency=0).blocking_method(symbol)
-        expected = wf.prompt_for(rating)
-        _expect_final(run.items, expected, where, "the analyst's answer to prompt_for(rating)")
-        expect(
-            wf.legacy.calls == [f"legacy({symbol})"] and model_prompts(wf.analyst) == [expected],
-            "Result",
-            f"for {symbol} the legacy tool saw {wf.legacy.calls} and the analyst was asked "
-            f"{model_prompts(wf.analyst)}.",
-            "call the legacy tool once for the symbol, then ask the analyst once with prompt_for(rating).",
-        )
-    sequential = 2 * STEP_LATENCY * len(brief_symbols)
-    expect_timing(
-        overlapped(seconds, sequential),
-        "AGN107",
-        f"{len(brief_symbols)} concurrent briefings of {2 * STEP_LATENCY:.1f} s each took {seconds:.2f} s.",
-        "while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
-    )
-    ids = [run.items[-1].run_id for run in runs]
-    expect(
-        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
-        "AGN111",
-        f"{where} finished with run ids {ids}.",
-        "agno does not wrap arun(): start each run with its own self.run_id and use it in what you yield.",
-    )
+        expect_same_state(wf, where, "Dual Method Pattern")
     expect_clean(cls, ("AGN104", "AGN106", "AGN107", "AGN110", "AGN111", "AGN112"), "keep every call non-blocking.")
