@@ -7,15 +7,14 @@ from typing import Any
 
 from agno.run.response import RunEvent
 
+from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, fail
-from agnocourse.grading.probes import expect_clean, model_prompts, probe_agent, run_async_paths, run_sync_path
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.probes import Run, expect_clean, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
-    SYNC_CODES,
-    expect_loop_free,
     expect_overlap,
-    expect_own_run_id,
     expected_prompt,
     stream_shape,
     workflow_class,
@@ -87,13 +86,11 @@ def _expect_report(items: list[Any], wf: Any, where: str, symbol: str) -> None:
     rule="Modern async patterns 1: TaskGroup",
 )
 def financial_data(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
+    symbol, *async_symbols = _draw(3)
 
-    wf = _financial_workflow(sync_cls)
     where = f"{sync_cls.__name__}.run()"
-    symbol, async_symbol = _draw(2)
-    run = run_sync_path(lambda: wf.run(symbol=symbol), where)
+    wf, run = sync_run(sync_cls, _financial_workflow, lambda wf: wf.run(symbol=symbol))
     _expect_report(run.items, wf, where, symbol)
     expect(
         not wf.async_tools.calls,
@@ -110,24 +107,36 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
         "submit the three blocking calls to a ThreadPoolExecutor, then read each result.",
     )
 
-    awf = _financial_workflow(async_cls)
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbol=async_symbol)], where)
-    expect_loop_free(
-        where, blocked, "AGN107", "await the async client (self.async_tools), never the blocking one", latency=LATENCY
+
+    def expect_each(i: int, awf: Any, run: Run) -> None:
+        _expect_report(run.items, awf, where, async_symbols[i])
+        expect_overlap(
+            run.seconds,
+            3,
+            LATENCY,
+            TASKGROUP,
+            where,
+            "create the three tasks in one asyncio.TaskGroup, and read results after it.",
+        )
+
+    workflows = [_financial_workflow(async_cls) for _ in async_symbols]
+    async_runs(
+        workflows,
+        lambda i, awf: awf.arun(symbol=async_symbols[i]),
+        latency=LATENCY,
+        stall_code="AGN107",
+        stall_hint="await the async client (self.async_tools), never the blocking one",
+        expect_each=expect_each,
     )
-    _expect_report(runs[0].items, awf, where, async_symbol)
-    expect_overlap(
-        seconds,
-        3,
-        LATENCY,
-        TASKGROUP,
-        where,
-        "create the three tasks in one asyncio.TaskGroup, and read results after it.",
+    for awf in workflows:
+        expect_same_state(awf, where, TASKGROUP)
+    expect_paths_clean(
+        sync_cls,
+        async_cls,
+        "keep the sync path sync: threads, not an event loop of its own.",
+        "keep the async path async, in a class of its own.",
     )
-    expect_own_run_id(awf, runs[0].items, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "keep the sync path sync: threads, not an event loop of its own.")
-    expect_clean(async_cls, ASYNC_CODES, "keep the async path async, in a class of its own.")
 
 
 # -- 5.2 ---------------------------------------------------------------------------------------------------
@@ -138,13 +147,29 @@ def _revenue_line(symbol: str) -> str:
     return f"{symbol}: revenue {income_statement(symbol)['revenue_bn']} bn USD"
 
 
-def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[Any], float, float]:
+def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[Any, Run]:
+    """One run of the answer on `symbols`: its workflow and what it yielded, the calls it made checked."""
     wf: Any = cls()
-    calls = [f"income({symbol})" for symbol in symbols]
     wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=FAILING)
     where = f"{cls.__name__}.arun({symbols})"
+
+    def expect_calls(_: int, wf: Any, run: Run) -> None:
+        expect(
+            sorted(wf.async_tools.calls) == sorted(f"income({symbol})" for symbol in symbols),
+            TASKGROUP,
+            f"{where} made the calls {wf.async_tools.calls}.",
+            "fetch the income statement of every symbol once, from self.async_tools.",
+        )
+
     try:
-        runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=symbols)], where)
+        runs = async_runs(
+            [wf],
+            lambda _, wf: wf.arun(symbols=symbols),
+            latency=LATENCY,
+            stall_code="AGN107",
+            stall_hint="await the async client",
+            expect_each=expect_calls,
+        )
     except AssertionError as failure:
         if "raised ExceptionGroup" in str(failure) or "raised BaseExceptionGroup" in str(failure):
             fail(
@@ -154,15 +179,7 @@ def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[list[An
                 "catch the failures inside the group with except* and report each one.",
             )
         raise
-    expect_loop_free(where, blocked, "AGN107", "await the async client", latency=LATENCY)
-    expect(
-        sorted(wf.async_tools.calls) == sorted(calls),
-        TASKGROUP,
-        f"{where} made the calls {wf.async_tools.calls}.",
-        "fetch the income statement of every symbol once, from self.async_tools.",
-    )
-    expect_own_run_id(wf, runs[0].items, cls)
-    return runs[0].items, seconds, blocked
+    return wf, runs[0]
 
 
 @exercise("5.2", "Failures reported with except*", points=3, rule="AGN203")
@@ -174,20 +191,21 @@ def every_failure(async_answer: Any) -> None:
     for bad in sorted(FAILING):
         mixed.insert(random.randrange(len(mixed) + 1), bad)
 
-    items, seconds, _ = _run_revenue(cls, good, LATENCY)
+    wf, run = _run_revenue(cls, good, LATENCY)
     total = round(sum(income_statement(symbol)["revenue_bn"] for symbol in good), 1)
     wanted = [(DEFAULT, _revenue_line(symbol)) for symbol in good] + [(COMPLETED, f"total revenue {total} bn USD")]
     expect(
-        stream_shape(items) == wanted,
+        stream_shape(run.items) == wanted,
         "Consistent Return Types",
-        f"for {good} {where} yielded {stream_shape(items)}.",
+        f"for {good} {where} yielded {stream_shape(run.items)}.",
         "one RunResponse per symbol with the default event, then the total with RunEvent.workflow_completed.",
     )
     expect_overlap(
-        seconds, len(good), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
+        run.seconds, len(good), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
     )
 
-    items, _, _ = _run_revenue(cls, mixed, 0.0)  # both failures at the same moment: both reach the group
+    _, run = _run_revenue(cls, mixed, 0.0)  # both failures at the same moment: both reach the group
+    items = run.items
     errors = [item for item in items if item.event == ERROR]
     named = sorted(symbol for symbol in FAILING if any(symbol in str(item.content) for item in errors))
     expect(
@@ -204,6 +222,7 @@ def every_failure(async_answer: Any) -> None:
         f"after the failures {where} also yielded {stream_shape([i for i in items if i.event != ERROR])}.",
         "when any symbol fails, the run yields its run_error items and nothing else.",
     )
+    expect_same_state(wf, f"{where} on {good}", TASKGROUP)
     expect_clean(cls, ASYNC_CODES, "report failures with RunEvent members that exist, on the async path only.")
 
 
@@ -220,38 +239,52 @@ def blocking_code(async_answer: Any) -> None:
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
 
-    wf: Any = cls()
-    wf.legacy_tool = LegacyReportTool(latency=LATENCY)
-    wf.async_tools = AsyncFinancialTools(latency=LATENCY)
-    rated = _draw(3)
-    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=rated)], where)
-    expect_loop_free(
-        where, blocked, "AGN107", "run every blocking call with await asyncio.to_thread(fn, *args)", latency=LATENCY
-    )
-    wanted = [
-        (DEFAULT, f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {_rating(symbol)}") for symbol in rated
-    ] + [(COMPLETED, f"{len(rated)} ratings")]
-    expect(
-        stream_shape(runs[0].items) == wanted,
-        "Consistent Return Types",
-        f"for {rated} {where} yielded {stream_shape(runs[0].items)}.",
-        "one RunResponse per symbol with its price and rating, then the count with RunEvent.workflow_completed.",
-    )
-    for client, method in ((wf.async_tools, "price"), (wf.legacy_tool, "legacy")):
+    pool = _draw(6)
+    symbol_sets = [pool[:3], pool[3:]]
+
+    def build() -> Any:
+        wf: Any = cls()
+        wf.legacy_tool = LegacyReportTool(latency=LATENCY)
+        wf.async_tools = AsyncFinancialTools(latency=LATENCY)
+        return wf
+
+    def expect_each(i: int, wf: Any, run: Run) -> None:
+        rated = symbol_sets[i]
+        wanted = [
+            (DEFAULT, f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {_rating(symbol)}") for symbol in rated
+        ] + [(COMPLETED, f"{len(rated)} ratings")]
         expect(
-            sorted(client.calls) == sorted(f"{method}({symbol})" for symbol in rated),
-            TASKGROUP,
-            f"for {rated} {where} made the {method} calls {client.calls}.",
-            "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
+            stream_shape(run.items) == wanted,
+            "Consistent Return Types",
+            f"for {rated} {where} yielded {stream_shape(run.items)}.",
+            "one RunResponse per symbol with its price and rating, then the count with RunEvent.workflow_completed.",
         )
-    expect_overlap(
-        seconds,
-        len(rated),
-        LATENCY,
-        TASKGROUP,
-        where,
-        "create every price task and every to_thread rating task in one asyncio.TaskGroup.",
-        "blocking ratings",
+        for client, method in ((wf.async_tools, "price"), (wf.legacy_tool, "legacy")):
+            expect(
+                sorted(client.calls) == sorted(f"{method}({symbol})" for symbol in rated),
+                TASKGROUP,
+                f"for {rated} {where} made the {method} calls {client.calls}.",
+                "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
+            )
+        expect_overlap(
+            run.seconds,
+            len(rated),
+            LATENCY,
+            TASKGROUP,
+            where,
+            "create every price task and every to_thread rating task in one asyncio.TaskGroup.",
+            "blocking ratings",
+        )
+
+    workflows = [build() for _ in symbol_sets]
+    async_runs(
+        workflows,
+        lambda i, wf: wf.arun(symbols=symbol_sets[i]),
+        latency=LATENCY,
+        stall_code="AGN107",
+        stall_hint="run every blocking call with await asyncio.to_thread(fn, *args)",
+        expect_each=expect_each,
     )
-    expect_own_run_id(wf, runs[0].items, cls)
+    for wf in workflows:
+        expect_same_state(wf, where, TASKGROUP)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: to_thread for the legacy client, await the rest.")
