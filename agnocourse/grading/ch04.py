@@ -12,10 +12,12 @@ from typing import Any
 from agno.agent import RunResponse
 from agno.run.response import RunEvent
 
+from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.probes import expect_clean, run_async_paths, run_sync_path
+from agnocourse.grading.paths import async_runs, dual_classes, sync_run
+from agnocourse.grading.probes import Run, expect_clean, run_async_paths
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, overlapped, workflow_class
+from agnocourse.grading.workflows import expect_loop_free, overlapped
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -284,8 +286,7 @@ def _expect_ratings(items: list[Any], where: str, symbols: list[str], legacy: Le
 
 @exercise("4.3", "Blocking calls on both paths", points=4, rule="AGN107")
 def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
         "Dual Method Pattern",
@@ -293,27 +294,35 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
         "write `async def arun(...)` that yields RunResponse objects.",
     )
 
-    wf: Any = sync_cls()
-    wf.legacy = LegacyReportTool(latency=LATENCY)
+    def rating_workflow(cls: type) -> Any:
+        wf: Any = cls()
+        wf.legacy = LegacyReportTool(latency=LATENCY)
+        return wf
+
     where = f"{sync_cls.__name__}.run()"
     rated = _draw(4)
-    run = run_sync_path(lambda: wf.run(symbols=list(rated)), where)
+    wf, run = sync_run(sync_cls, rating_workflow, lambda wf: wf.run(symbols=list(rated)))
     _expect_ratings(run.items, where, rated, wf.legacy)
     _expect_concurrent(where, run.seconds, len(rated), "submit every call to a ThreadPoolExecutor before waiting.")
 
-    awf: Any = async_cls()
-    awf.legacy = LegacyReportTool(latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
-    rated = _draw(4)
-    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=list(rated))], where)
-    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
-    _expect_ratings(runs[0].items, where, rated, awf.legacy)
-    _expect_concurrent(where, seconds, len(rated), "start every asyncio.to_thread call before waiting for any.")
-    expect(
-        bool(runs[0].items[-1].run_id) and runs[0].items[-1].run_id == awf.run_id,
-        "AGN111",
-        f"{where} finished with run id {runs[0].items[-1].run_id!r}.",
-        "agno does not wrap arun(): start it with self.run_id = str(uuid4()) and use that id.",
+    # Two runs of three calls: six threads, which the default pool of the smallest machine (2 cores) holds at once.
+    symbol_sets = [_draw(3) for _ in range(2)]
+
+    def expect_each(i: int, awf: Any, run: Run) -> None:
+        _expect_ratings(run.items, where, symbol_sets[i], awf.legacy)
+        _expect_concurrent(where, run.seconds, 3, "start every asyncio.to_thread call before waiting for any.")
+
+    workflows = [rating_workflow(async_cls) for _ in symbol_sets]
+    async_runs(
+        workflows,
+        lambda i, awf: awf.arun(symbols=list(symbol_sets[i])),
+        latency=LATENCY,
+        stall_code="AGN107",
+        stall_hint=BLOCKING_HINT,
+        expect_each=expect_each,
     )
+    for awf in workflows:
+        expect_same_state(awf, where, PARALLEL)
     expect_clean(sync_cls, SYNC_CODES, "the sync path uses threads, never an event loop of its own.")
     expect_clean(async_cls, WORKFLOW_ASYNC_CODES, "the async path hands blocking calls to asyncio.to_thread.")

@@ -1,0 +1,23 @@
+# Known-wrong answer to exercise 4.3: The rules' sync-to-async bridge: asyncio.run() with a TaskGroup inside run().
+# expect: [AGN101]
+# expect: running event loop
+
+
+class RatingsWorkflow(RatingSteps):
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        async def rate_all() -> list[dict[str, Any]]:
+            async with asyncio.TaskGroup() as tg:
+                tasks = [tg.create_task(asyncio.to_thread(self.legacy.blocking_method, s)) for s in symbols]
+            return [task.result() for task in tasks]
+
+        ratings = asyncio.run(rate_all())
+        yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
+
+
+class AsyncRatingsWorkflow(RatingSteps):
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(symbols=symbols)
+        async with asyncio.TaskGroup() as tg:
+            tasks = [tg.create_task(asyncio.to_thread(self.legacy.blocking_method, s)) for s in symbols]
+        ratings = [task.result() for task in tasks]
+        yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
