@@ -10,23 +10,19 @@ from typing import Any
 
 from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
 from agnocourse.grading.probes import (
     Run,
     expect_clean,
     last_chunk_at,
     model_prompts,
     probe_agent,
-    run_async_paths,
-    run_sync_path,
 )
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
     SYNC_CODES,
-    expect_loop_free,
-    expect_own_run_ids,
     expect_runresponses,
-    overlapped,
     stream_shape,
     workflow_class,
 )
@@ -90,6 +86,7 @@ def _expect_news(run: Run, wf: Any, news: str, where: str, rule: str) -> None:
 def _newsroom(cls: type, news: str, latency: float, chunk_delay: float) -> Any:
     wf: Any = cls()
     wf.reporter = probe_agent("reporter", news, latency=latency, chunk_delay=chunk_delay)
+    wf.reporter.stream = True  # left on by an earlier streaming call, as on agno 1.5.10
     return wf
 
 
@@ -103,10 +100,10 @@ def sync_path(answer: Any) -> None:
         "write `def run(...)` that yields RunResponse objects.",
     )
     news, topic = _news(), _topic()
-    wf = _newsroom(cls, news, latency=0.0, chunk_delay=0.02)
-    wf.reporter.stream = True  # left on by an earlier streaming call, as on agno 1.5.10
     where = f"{cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(topic=topic), where)
+    wf, run = sync_run(
+        cls, lambda cls: _newsroom(cls, news, latency=0.0, chunk_delay=0.02), lambda wf: wf.run(topic=topic)
+    )
     _expect_news(run, wf, news, where, SYNC_RULE)
     expect(
         model_prompts(wf.reporter) == [wf.prompt_for(topic)],
@@ -138,12 +135,9 @@ def async_path(answer: Any) -> None:
     )
     news, topic, latency = _news(), _topic(), _draw.uniform(0.25, 0.35)
     wfs = [_newsroom(cls, news, latency=latency, chunk_delay=CHUNK_DELAY) for _ in range(3)]
-    for wf in wfs:
-        wf.reporter.stream = True
     where = f"{cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda wf=wf: wf.arun(topic=topic) for wf in wfs], where)
-    expect_loop_free(where, blocked, "AGN104", "await agent.arun(...) for every agent call", latency=latency)
-    for wf, run in zip(wfs, runs, strict=True):
+
+    def expect_each(_: int, wf: Any, run: Run) -> None:
         _expect_news(run, wf, news, where, ASYNC_RULE)
         expect(
             model_prompts(wf.reporter) == [wf.prompt_for(topic)],
@@ -151,14 +145,18 @@ def async_path(answer: Any) -> None:
             f"the reporter was asked {model_prompts(wf.reporter)}.",
             "ask it with the shared prompt_for(topic).",
         )
-    one_run = latency + CHUNK_DELAY * len(news.split())
-    expect_timing(
-        overlapped(seconds, 3 * one_run),
-        ASYNC_RULE,
-        f"three concurrent runs of about {one_run:.2f} s each took {seconds:.2f} s: they did not overlap.",
-        "await the agent's async calls so that runs overlap.",
+
+    async_runs(
+        wfs,
+        lambda _, wf: wf.arun(topic=topic),
+        latency=latency,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(...) for every agent call",
+        expect_each=expect_each,
+        waits=latency + CHUNK_DELAY * len(news.split()),
+        overlap_rule=ASYNC_RULE,
+        overlap_hint="await the agent's async calls so that runs overlap.",
     )
-    expect_own_run_ids(wfs, runs, cls)
     for wf in wfs:
         expect_same_state(wf, where, ASYNC_RULE)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: await every agent call and its stream.")
@@ -236,29 +234,41 @@ def _expect_market(run: Run, wf: Any, tools: Any, symbols: list[str], comment: s
 
 @exercise("3.3", "Same result on both paths", points=4, rule="Always do 1-2: both paths give the same result")
 def both_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     symbols = ["".join(_draw.choices(string.ascii_uppercase, k=4)) for _ in range(_draw.randint(3, 4))]
     comment = f"Chips lead, {_token()} follows."
 
-    wf = _market(sync_cls, comment, latency=0.05)
     sync_where = f"{sync_cls.__name__}.run()"
-    sync_run = run_sync_path(lambda: wf.run(symbols=symbols), sync_where)
-    _expect_market(sync_run, wf, wf.prices, symbols, comment, sync_where)
+    wf, sync_result = sync_run(
+        sync_cls, lambda cls: _market(cls, comment, latency=0.05), lambda wf: wf.run(symbols=symbols)
+    )
+    _expect_market(sync_result, wf, wf.prices, symbols, comment, sync_where)
     expect_same_state(wf, sync_where, BOTH_RULE)
 
-    awf = _market(async_cls, comment, latency=0.2)
     async_where = f"{async_cls.__name__}.arun()"
-    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=symbols)], async_where)
-    expect_loop_free(async_where, blocked, "AGN107", "await the async price source (aprices)", latency=0.2)
-    expect(
-        stream_shape(runs[0].items) == stream_shape(sync_run.items),
-        BOTH_RULE,
-        f"the sync path yielded {stream_shape(sync_run.items)}, the async path {stream_shape(runs[0].items)}.",
-        "both paths do the same steps in the same order; only the calls differ (run/arun, prices/aprices).",
+
+    def expect_each(_: int, awf: Any, run: Run) -> None:
+        expect(
+            stream_shape(run.items) == stream_shape(sync_result.items),
+            BOTH_RULE,
+            f"the sync path yielded {stream_shape(sync_result.items)}, the async path {stream_shape(run.items)}.",
+            "both paths do the same steps in the same order; only the calls differ (run/arun, prices/aprices).",
+        )
+        _expect_market(run, awf, awf.aprices, symbols, comment, async_where)
+
+    awf = _market(async_cls, comment, latency=0.2)
+    async_runs(
+        [awf],
+        lambda _, awf: awf.arun(symbols=symbols),
+        latency=0.2,
+        stall_code="AGN107",
+        stall_hint="await the async price source (aprices)",
+        expect_each=expect_each,
     )
-    _expect_market(runs[0], awf, awf.aprices, symbols, comment, async_where)
-    expect_own_run_ids([awf], runs, async_cls)
     expect_same_state(awf, async_where, BOTH_RULE)
-    expect_clean(sync_cls, SYNC_CODES, "the sync path uses the sync price source and agent.run(..., stream=False).")
-    expect_clean(async_cls, ASYNC_CODES, "the async path awaits aprices and agent.arun(..., stream=False).")
+    expect_paths_clean(
+        sync_cls,
+        async_cls,
+        "the sync path uses the sync price source and agent.run(..., stream=False).",
+        "the async path awaits aprices and agent.arun(..., stream=False).",
+    )
