@@ -102,13 +102,13 @@ def lookup(id: str) -> Exercise:
     """The exercise with this id; its track's modules are imported (or, for the other track, read) on first use:
     ``ch01`` for "1.x", the ``agno3_*`` modules for "A3.x"."""
     chapter = id.split(".")[0]
-    if id not in _EXERCISES and chapter.isdigit():
+    if id not in _EXERCISES and chapter.isdigit() and MAIN.runs_here:
         try:
             importlib.import_module(f"agnocourse.grading.ch{int(chapter):02d}")
         except ModuleNotFoundError:
             pass
-    elif id not in _EXERCISES and AGNO3.owns(id):
-        _load(AGNO3)
+    elif id not in _EXERCISES and any(track.owns(id) for track in TRACKS):
+        _load(track_of(id))
     if id not in _EXERCISES:
         raise KeyError(f"there is no exercise {id!r}; check the first argument of check()")
     return _EXERCISES[id]
