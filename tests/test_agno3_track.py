@@ -98,3 +98,18 @@ def test_the_agno3_declarations_read_from_source_are_the_ones_agno3_imports():
     assert read_here and json.loads(result.stdout) == read_here
     with pytest.raises(RuntimeError, match="kernel 'agno3'"):
         declared()["A3.1"].check(None)
+
+
+@pytest.mark.slow
+def test_a_notebook_is_graded_on_its_solutions_kernel_whatever_kernel_it_names(tmp_path: Path):
+    import nbformat
+
+    from agnocourse.grading.runner import grade
+
+    solution = ROOT / "solutions" / "agno3_02_porting.ipynb"
+    notebook = nbformat.read(solution, as_version=4)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / solution.name
+    nbformat.write(notebook, path)
+    result = grade(path, solution)
+    assert result.passed and result.points == result.max_points > 0, [(e.id, e.message) for e in result.exercises]
