@@ -91,7 +91,17 @@ def _expect_digest(run: Any, parts: _Parts, symbols: list[str], summary: str, wh
 
 
 def _expect_stopped(run: Any, parts: _Parts, bad: set[str], where: str) -> None:
-    expect_no_error(run, where, "a fetch that fails answers a StepOutput that stops the workflow; it does not raise.")
+    """Failed prices are named, every one, and nothing is summarized: in a stopped run, or in the error it raised."""
+    if isinstance(run, Exception) and not isinstance(run, AssertionError):
+        expect(
+            all(symbol in str(run) for symbol in bad) and not entries(parts.summarizer),
+            "Implementation guidelines 3: Error handling",
+            f"for the unknown symbols {sorted(bad)} {where} raised {type(run).__name__}: {run}, after asking the "
+            f"summarizer {len(entries(parts.summarizer))} time(s).",
+            "a run that raises names every failed symbol in its error (StepOutput(error=...) of a step that fails "
+            "on error), and summarizes nothing.",
+        )
+        return
     content = str(getattr(run, "content", ""))
     steps = [(s.step_name, s.success) for s in getattr(run, "step_results", None) or []]
     expect(
