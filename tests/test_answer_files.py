@@ -7,6 +7,7 @@ file names the message it must fail with inline: `# expect: ...`, one substring 
 """
 
 import ast
+import linecache
 from pathlib import Path
 
 import pytest
@@ -28,16 +29,23 @@ def exercise_of(case: Path) -> str:
     return case.stem.split("_")[0]
 
 
+def as_cell(source: str, name: str):
+    """`source` compiled as a notebook cell is: its text kept in linecache under `name`, a name that is no file, so
+    that the graders find a class's whole defining cell as they do in a notebook (chapter 8's pyright reads it)."""
+    linecache.cache[name] = (len(source), None, source.splitlines(keepends=True), name)
+    return compile(source, name, "exec")
+
+
 def answer_namespace(solution: Path, exercise: str) -> dict:
     """What an answer cell to `exercise` sees: every earlier code cell of the solutions notebook run, except
     the other answer cells (### BEGIN SOLUTION) and the check cells."""
     namespace: dict = {"__name__": "__main__"}
-    for cell in nb.code_cells(nb.read(solution)):
+    for number, cell in enumerate(nb.code_cells(nb.read(solution))):
         meta = nb.check_meta(cell)
         if meta is not None and meta["exercise"] == exercise:
             return namespace
         if meta is None and "### BEGIN SOLUTION" not in cell.source:
-            exec(compile(cell.source, f"<{solution.stem} setup>", "exec"), namespace)
+            exec(as_cell(cell.source, f"<{solution.stem} cell {number}>"), namespace)
     raise AssertionError(f"{solution.name} has no check cell for {exercise}")
 
 
@@ -54,7 +62,10 @@ def graded(case: Path) -> None:
     exercise = exercise_of(case)
     solution = ROOT / "solutions" / f"{case.parent.name}.ipynb"
     namespace = answer_namespace(solution, exercise)
-    exec(compile(case.read_text(encoding="utf-8"), str(case), "exec"), namespace)
+    exec(
+        as_cell(case.read_text(encoding="utf-8"), f"<{case.parent.parent.name}/{case.parent.name}/{case.name}>"),
+        namespace,
+    )
     check(exercise, *check_answers(solution, exercise, namespace))
 
 
