@@ -18,7 +18,7 @@ WRONG = [
     ("3.1", (w.NoCompletionNews,), "[Consistent Return Types]", "none of them carried RunEvent.workflow_completed"),
     ("3.2", (w.UnawaitedAsyncNews,), "[AGN106]", "got coroutine"),
     ("3.2", (w.SyncCallAsyncNews,), "[AGN104]", "event loop was blocked"),
-    ("3.2", (w.NoRunIdAsyncNews,), "[AGN111]", "run ids [None, None, None]"),
+    ("3.2", (w.NoRunIdAsyncNews,), "[AGN111]", "runs 1, 2 and 3 carried none"),
     ("3.2", (w.CollectingAsyncNews,), "[AGN103]", "after the reporter had produced its last chunk"),
     ("3.2", (w.DoubleCallAsyncNews,), "[ALWAYS DO 2: Proper Async Implementation]", "asked the reporter 2 times"),
     ("3.3", (w.GoodMarket, w.BlockingAsyncMarket), "[AGN107]", "event loop was blocked"),
