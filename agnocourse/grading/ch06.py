@@ -8,7 +8,7 @@ from typing import Any
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, model_prompts
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import expect_annotation, expect_runresponses, overlapped, stream_shape
@@ -73,8 +73,9 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
     _expect_pipeline(run, wf, chain, topics[0], f"{sync_cls.__name__}.run()")
 
     where = f"{async_cls.__name__}.arun()"
+    workflows = [_pipeline(async_cls, chain, latency=PIPELINE_LATENCY) for _ in range(3)]
     async_runs(
-        [_pipeline(async_cls, chain, latency=PIPELINE_LATENCY) for _ in range(3)],
+        workflows,
         lambda i, wf: wf.arun(topic=topics[1 + i]),
         latency=PIPELINE_LATENCY,
         stall_code="AGN104",
@@ -84,6 +85,8 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
         overlap_rule=STRUCTURE,
         overlap_hint="await the agents' async calls so that runs overlap.",
     )
+    for wf in workflows:
+        expect_run_recorded(wf, where, STRUCTURE)
     expect_paths_clean(
         sync_cls,
         async_cls,
@@ -161,14 +164,16 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
     wf, run = sync_run(sync_cls, lambda cls: _analysts(cls, briefs), lambda wf: wf.run(symbols=briefs.symbols))
     _expect_briefs(run, wf, briefs, f"{sync_cls.__name__}.run()")
 
+    awf = _analysts(async_cls, briefs)
     async_runs(
-        [_analysts(async_cls, briefs)],
+        [awf],
         lambda _, wf: wf.arun(symbols=briefs.symbols),
         latency=ANALYST_LATENCY,
         stall_code="AGN104",
         stall_hint="the async subflow awaits agent.arun(..., stream=False)",
         expect_each=lambda _, wf, run: _expect_briefs(run, wf, briefs, f"{async_cls.__name__}.arun()"),
     )
+    expect_run_recorded(awf, f"{async_cls.__name__}.arun()", SUBFLOWS)
     hint = "subflow items take the default event; RunEvent.workflow_running does not exist."
     expect_paths_clean(sync_cls, async_cls, hint, hint)
 
@@ -243,8 +248,9 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
     _expect_ratings(run, wf, ratings, f"{sync_cls.__name__}.run()")
 
     where = f"{async_cls.__name__}.arun()"
+    awf = _raters(async_cls, ratings, latency=LATENCY)
     [run] = async_runs(
-        [_raters(async_cls, ratings, latency=LATENCY)],
+        [awf],
         lambda _, wf: wf.arun(symbols=ratings.asked),
         latency=LATENCY,
         stall_code="AGN104",
@@ -259,5 +265,6 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
         "rate the symbols concurrently (asyncio.gather with return_exceptions=True, or a TaskGroup of tasks that "
         "each catch their own failure).",
     )
+    expect_run_recorded(awf, where, ERRORS)
     hint = "report failures with RunEvent.run_error, a member that exists."
     expect_paths_clean(sync_cls, async_cls, hint, hint)

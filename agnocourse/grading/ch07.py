@@ -14,7 +14,7 @@ from agno.workflow import Workflow
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.paths import async_runs, expect_paths_clean
+from agnocourse.grading.paths import async_runs, expect_paths_clean, expect_run_recorded
 from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
@@ -137,14 +137,17 @@ def stream_digest(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
     digests, topics = [draws.text(30) for _ in range(2)], draws.topics(2)
+    workflows = [_digest(cls, digest, latency=LATENCY, chunk_delay=0.01) for digest in digests]
     async_runs(
-        [_digest(cls, digest, latency=LATENCY, chunk_delay=0.01) for digest in digests],
+        workflows,
         lambda i, wf: wf.arun(topic=topics[i]),
         latency=LATENCY,
         stall_code="AGN107",
         stall_hint="await agent.arun(..., stream=True) and iterate what it returns",
         expect_each=lambda i, wf, run: _expect_digest(run, wf, digests[i], topics[i], where),
     )
+    for wf in workflows:
+        expect_run_recorded(wf, where, "Dual Method Pattern")
     _expect_flat_memory(cls, where)
     expect_paths_clean(None, cls, "", "relay the stream item by item, in an async path of its own.")
 
@@ -246,6 +249,7 @@ def price_board(answer: Any) -> None:
         where,
         "start every call before awaiting any of them.",
     )
+    expect_run_recorded(wf, where, "Dual Method Pattern")
     expect_paths_clean(None, cls, "", "gather the calls with return_exceptions=True and handle each result.")
 
 
@@ -329,6 +333,8 @@ def company_report(answer: Any) -> None:
         "start the three calls together in one asyncio.TaskGroup.",
     )
 
+    expect_run_recorded(wf, where, "Dual Method Pattern")
+
     failing = random.choice(list(SOURCES))
     wf, items, seconds = _run_report(cls, unknown, failing=failing)
     where = f"{cls.__name__}.arun(symbol={unknown!r})"
@@ -354,4 +360,5 @@ def company_report(answer: Any) -> None:
         f"their end ({SLOW} s) although their results could no longer be used.",
         "run the calls in an asyncio.TaskGroup, which cancels the others as soon as one fails.",
     )
+    expect_run_recorded(wf, where, "Dual Method Pattern")
     expect_paths_clean(None, cls, "", "fetch with a TaskGroup, report failures with except*, in an async path.")

@@ -19,7 +19,7 @@ from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent, run_async_paths
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import expect_annotation, expect_runresponses, sentence, workflow_class
@@ -212,14 +212,16 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
 
     _, run = sync_run(sync_cls, briefing(0.0), lambda wf: wf.run(topics=topics))
     _expect_brief(run.items, topics, f"{sync_cls.__name__}.run()")
+    awf = briefing(0.2)(async_cls)
     async_runs(
-        [briefing(0.2)(async_cls)],
+        [awf],
         lambda _, wf: wf.arun(topics=topics),
         latency=0.2,
         stall_code="AGN104",
         stall_hint="await agent.arun(...)",
         expect_each=lambda _, wf, run: _expect_brief(run.items, topics, f"{async_cls.__name__}.arun()"),
     )
+    expect_run_recorded(awf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
     hint = "annotate every path and subflow with what calling it gives."
     expect_paths_clean(sync_cls, async_cls, hint, hint)
     expect_type_clean(sync_cls, async_cls)
@@ -291,6 +293,8 @@ def zero_errors(async_answer: Any) -> None:
         overlap_rule="AGN104",
         overlap_hint="await the agent's async call so that runs overlap.",
     )
+    for wf in wfs:
+        expect_run_recorded(wf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
 
     broken: Any = async_cls()
     broken.writer = _digest_writer("", latency=0.0, failing=True)

@@ -26,6 +26,7 @@ class HelperSleepAsyncPipeline(PipelineSteps):
         notes = await self.researcher.arun(topic, stream=False)
         article = await self.writer.arun(notes.content, stream=False)
         yield RunResponse(run_id=self.run_id, content=article.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(article.content))
 
 
 PipelineWorkflow = GoodPipeline

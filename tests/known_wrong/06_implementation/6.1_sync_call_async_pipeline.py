@@ -18,6 +18,7 @@ class SyncCallAsyncPipeline(PipelineSteps):
         notes = self.researcher.run(topic, stream=False)
         article = self.writer.run(notes.content, stream=False)
         yield RunResponse(run_id=self.run_id, content=article.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(article.content))
 
 
 PipelineWorkflow = GoodPipeline

@@ -25,6 +25,7 @@ class GoodAsyncBrief(BriefSteps):
             async for item in self._abrief(symbol):
                 yield item
         yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} briefs", event=RunEvent.workflow_completed)
+        self.finish_run(str(f"{len(symbols)} briefs"))
 
 
 class RunningEventBrief(GoodBrief):

@@ -33,6 +33,7 @@ class FirstFailureAsyncRating(RatingSteps):
             yield RunResponse(run_id=self.run_id, content=answer.content)
         summary = f"{len(answers)} of {len(symbols)} rated"
         yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+        self.finish_run(str(summary))
 
 
 RatingWorkflow = GoodRating

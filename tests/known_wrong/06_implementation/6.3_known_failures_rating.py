@@ -34,6 +34,7 @@ class GoodAsyncRating(RatingSteps):
                 yield RunResponse(run_id=self.run_id, content=answer.content)
         summary = f"{rated} of {len(symbols)} rated"
         yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+        self.finish_run(str(summary))
 
 
 class KnownFailuresRating(GoodRating):

@@ -15,6 +15,7 @@ class HoardingDigest(DigestSteps):
             yield chunk
         text = "".join(chunk.content or "" for chunk in kept)
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(str(text))
 
 
 AsyncDigestWorkflow = HoardingDigest

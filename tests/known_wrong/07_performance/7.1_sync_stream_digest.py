@@ -13,6 +13,7 @@ class SyncStreamDigest(DigestSteps):
             text += chunk.content or ""
             yield chunk
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(str(text))
 
 
 AsyncDigestWorkflow = SyncStreamDigest

@@ -12,6 +12,7 @@ class UnawaitedDigest(DigestSteps):
             text += chunk.content or ""
             yield chunk
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(str(text))
 
 
 AsyncDigestWorkflow = UnawaitedDigest

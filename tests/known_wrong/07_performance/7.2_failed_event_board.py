@@ -29,6 +29,7 @@ class FailedEventBoard(BoardSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{found} of {len(symbols)} quotes"))
 
 
 AsyncPriceBoard = FailedEventBoard

@@ -20,6 +20,7 @@ class GoodBoard(BoardSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{found} of {len(symbols)} quotes"))
 
 
 class KnownFailuresBoard(GoodBoard):
@@ -38,6 +39,7 @@ class KnownFailuresBoard(GoodBoard):
         yield RunResponse(
             run_id=self.run_id, content=f"{len(found)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{len(found)} of {len(symbols)} quotes"))
 
 
 AsyncPriceBoard = KnownFailuresBoard

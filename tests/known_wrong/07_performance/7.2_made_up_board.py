@@ -16,6 +16,7 @@ class MadeUpBoard(BoardSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{len(symbols)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{len(symbols)} of {len(symbols)} quotes"))
 
 
 AsyncPriceBoard = MadeUpBoard

@@ -14,6 +14,7 @@ class PlainGatherBoard(BoardSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{len(prices)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{len(prices)} of {len(symbols)} quotes"))
 
 
 AsyncPriceBoard = PlainGatherBoard

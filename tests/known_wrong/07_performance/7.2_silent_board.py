@@ -17,6 +17,7 @@ class SilentBoard(BoardSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{len(prices)} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{len(prices)} of {len(symbols)} quotes"))
 
 
 AsyncPriceBoard = SilentBoard

@@ -23,6 +23,7 @@ class GatherReport(ReportSteps):
         data = {"income": income, "financials": financials, "price": price}
         report = await self.report_agent.arun(self.report_prompt(data), stream=False)  # pyright: ignore[reportArgumentType]
         yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(report.content))
 
 
 AsyncCompanyReport = GatherReport

@@ -20,6 +20,7 @@ class PlainExceptReport(ReportSteps):
         data = {"income": income.result(), "financials": financials.result(), "price": price.result()}
         report = await self.report_agent.arun(self.report_prompt(data), stream=False)
         yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(report.content))
 
 
 AsyncCompanyReport = PlainExceptReport

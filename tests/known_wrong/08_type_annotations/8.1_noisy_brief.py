@@ -10,6 +10,7 @@ class GoodAsyncBrief(BriefSteps):
             async for item in self._asection(topic):
                 yield item
         yield RunResponse(run_id=self.run_id, content=f"{len(topics)} sections", event=RunEvent.workflow_completed)
+        self.finish_run(str(f"{len(topics)} sections"))
 
     async def _asection(self, topic: str) -> AsyncIterator[RunResponse]:
         answer = await self.writer.arun(topic, stream=False)

@@ -23,6 +23,7 @@ class SyncAnnotatedAsyncBrief(BriefSteps):
             answer = await self.writer.arun(topic, stream=False)
             yield RunResponse(run_id=self.run_id, content=answer.content)
         yield RunResponse(run_id=self.run_id, content=f"{len(topics)} sections", event=RunEvent.workflow_completed)
+        self.finish_run(str(f"{len(topics)} sections"))
 
     async def _asection(self, topic: str) -> AsyncIterator[RunResponse]:
         answer = await self.writer.arun(topic, stream=False)

@@ -18,6 +18,7 @@ class BlanketIgnoreDigest(DigestSteps):
             yield RunResponse(run_id=self.run_id, content=f"Error: {error}", event=RunEvent.run_error)
             return
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(str(text))
 
 
 AsyncDigestWorkflow = BlanketIgnoreDigest

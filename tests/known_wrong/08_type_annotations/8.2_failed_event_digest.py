@@ -17,6 +17,7 @@ class FailedEventDigest(DigestSteps):
             yield RunResponse(run_id=self.run_id, content=f"Error: {error}", event=RunEvent.workflow_failed)  # type: ignore[attr-defined]  # agno-rules: ignore
             return
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(str(text))
 
 
 AsyncDigestWorkflow = FailedEventDigest

@@ -17,6 +17,7 @@ class UnawaitedDigest(DigestSteps):
             yield RunResponse(run_id=self.run_id, content=f"Error: {error}", event=RunEvent.run_error)
             return
         yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        self.finish_run(str(text))
 
 
 AsyncDigestWorkflow = UnawaitedDigest

@@ -20,6 +20,7 @@ class StepsAsyncPipeline(PipelineSteps):
         self.run_id = self.start_run(topic=topic)
         article = await self._step(self.writer, await self._step(self.researcher, topic))
         yield RunResponse(run_id=self.run_id, content=article, event=RunEvent.workflow_completed)
+        self.finish_run(str(article))
 
 
 PipelineWorkflow = GoodPipeline

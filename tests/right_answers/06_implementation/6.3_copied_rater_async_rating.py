@@ -36,6 +36,7 @@ class CopiedRaterAsyncRating(RatingSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{rated} of {len(symbols)} rated", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{rated} of {len(symbols)} rated"))
 
 
 RatingWorkflow = GoodRating

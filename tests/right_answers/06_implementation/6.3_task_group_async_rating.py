@@ -38,6 +38,7 @@ class TaskGroupAsyncRating(RatingSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{rated} of {len(symbols)} rated", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{rated} of {len(symbols)} rated"))
 
 
 RatingWorkflow = GoodRating

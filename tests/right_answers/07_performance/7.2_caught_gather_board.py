@@ -21,6 +21,7 @@ class CaughtGatherBoard(BoardSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
+        self.finish_run(str(f"{found} of {len(symbols)} quotes"))
 
 
 AsyncPriceBoard = CaughtGatherBoard

@@ -1,5 +1,5 @@
 # A right answer to exercise 7.3: a TaskGroup whose except* catches every Exception, and the report asked in the try's
-# else.
+# else; the run closed once, after either outcome.
 
 
 class AnyFailureReport(ReportSteps):
@@ -23,6 +23,7 @@ class AnyFailureReport(ReportSteps):
             data = {name: task.result() for name, task in parts.items()}
             report = await self.report_agent.arun(self.report_prompt(data), stream=False)
             yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
+        self.finish_run(f"{len(failures)} failure(s)" if failures else str(report.content))
 
 
 AsyncCompanyReport = AnyFailureReport
