@@ -90,6 +90,7 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path):
     assert all(part in message for part in expected), message
     assert "Observed:" in message and "Hint:" in message
     assert "\n" not in message
+    assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
 
 
 @pytest.mark.parametrize("case", RIGHT_ANSWERS, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
