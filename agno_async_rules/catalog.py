@@ -263,11 +263,11 @@ _RULES = (
         "AGN111",
         Severity.WARNING,
         "workflow arun() never sets self.run_id",
-        "Core principles 1: Dual Method Pattern (erratum: agno 1.5.10 does not wrap arun)",
+        "Core principles 1: Dual Method Pattern (erratum: agno before 1.7.3 does not wrap arun)",
         "01_core_principles",
-        "open each async run with a fresh id (`self.run_id = str(uuid4())`) before anything reads it: agno 1.5 "
-        "wraps run() only, so arun() must also do what run_workflow does around run() (memory, storage) if it "
-        "relies on them",
+        "open each async run with a fresh id (`self.run_id = str(uuid4())`) before anything reads it: agno "
+        "before 1.7.3 wraps run() only, so arun() must also do what run_workflow does around run() (memory, "
+        "storage) if it relies on them",
         _source("""
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
@@ -286,7 +286,7 @@ _RULES = (
         "AGN112",
         Severity.WARNING,
         "agent call without an explicit stream= keyword",
-        "Core principles 3: Agent Call Patterns (the stream flag sticks on agno 1.5.10)",
+        "Core principles 3: Agent Call Patterns (the stream flag sticks up to agno 2.3)",
         "01_core_principles",
         "pass stream=False or stream=True on every agent.run()/arun() call",
         _source("""
@@ -306,7 +306,7 @@ _RULES = (
         "12_beyond",
         "keep a reference that outlives the task (await it, or add it to a set it leaves when done) or create it "
         "in an asyncio.TaskGroup: the event loop holds tasks only weakly, so a discarded one can be "
-        "garbage-collected before it finishes, and its failure is never seen",
+        "garbage-collected before it finishes, and its failure is never handled",
         _source("""
             async def start_all(agent, topics: list[str]) -> None:
                 for topic in topics:
@@ -369,8 +369,9 @@ _RULES = (
     ),
 )
 
-_UNTIL = {"AGN108": AgnoVersion(2, 0), "AGN110": AgnoVersion(2, 0), "AGN111": AgnoVersion(1, 6)}
-_UNTIL["AGN112"] = AgnoVersion(2, 9)  # from 2.9 on the stream flag no longer sticks
+# From 1.7.3 agno wraps arun() too; from 2.4 the stream flag no longer sticks.
+_UNTIL = {"AGN108": AgnoVersion(2, 0), "AGN110": AgnoVersion(2, 0), "AGN111": AgnoVersion(1, 7, 3)}
+_UNTIL["AGN112"] = AgnoVersion(2, 4)
 
 # Every rule, with the texts of the rules document's line (agno 1.5), and the other lines' variants.
 RULES: Mapping[str, Rule] = MappingProxyType(

@@ -68,12 +68,12 @@ _COLLECT = {
 _SYNC_IN_ASYNC = {
     "bad": _source("""
         async def write(step_input: StepInput) -> StepOutput:
-            report = writer.run(step_input.input)
+            report = writer.run(step_input.input, stream=False)
             return StepOutput(content=report.content)
     """),
     "good": _source("""
         async def write(step_input: StepInput) -> StepOutput:
-            report = await writer.arun(step_input.input)
+            report = await writer.arun(step_input.input, stream=False)
             return StepOutput(content=report.content)
     """),
 }
@@ -112,8 +112,8 @@ VARIANTS: dict[str, dict[str, dict[str, str]]] = {
         "1.6-1.8": {
             "title": "workflow method without its Iterator[...] / AsyncIterator[...] return annotation",
             "fix": "annotate sync run() and sync subflows `-> Iterator[RunResponseEvent]`, arun() and async "
-            "subflows `-> AsyncIterator[RunResponseEvent]` (on 1.6-1.8 agents stream RunResponseEvent members; "
-            "RunResponse is accepted too)",
+            "subflows `-> AsyncIterator[RunResponseEvent]`: on 1.6-1.8 agents stream RunResponseEvent members, "
+            "and before 1.7.3 the workflow drops any other item with a warning (RunResponse is accepted from 1.7.3)",
             "good": _source("""
                 class ReportWorkflow(Workflow):
                     def run(self, topic: str) -> Iterator[RunResponseEvent]:
@@ -123,9 +123,10 @@ VARIANTS: dict[str, dict[str, dict[str, str]]] = {
     },
     "AGN110": {
         "1.6-1.8": {
-            "section": "Core principles 1: Dual Method Pattern (erratum: agno 1.6-1.8 wraps only arun() then)",
+            "section": "Core principles 1: Dual Method Pattern (erratum: broken on agno 1.6-1.8 too)",
             "fix": "split the paths as on 1.5 (a sync class with run(), an async class with arun()): when one class "
-            "defines both, agno 1.6-1.8 wraps arun() alone and run() starts with no run id",
+            "defines both, run() returns None up to 1.7.2, as on 1.5, and from 1.7.3 agno wraps arun() alone, so "
+            "run() starts with no run id",
         },
     },
     "AGN102": {

@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass
 from importlib import metadata
 
-_VERSION = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev|\+)[\w.]*)?\s*$")
+_VERSION = re.compile(r"^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev|\+)[\w.]*)?\s*$")
 
 
 @dataclass(frozen=True, order=True)
 class AgnoVersion:
     major: int
     minor: int = 0
+    patch: int = 0  # a few behaviours changed within a minor release (1.7.3)
 
     def __str__(self) -> str:
-        return f"{self.major}.{self.minor}"
+        return f"{self.major}.{self.minor}" + (f".{self.patch}" if self.patch else "")
 
     @property
     def line(self) -> str:
@@ -37,11 +38,11 @@ LINES = ("1.5", "1.6-1.8", "2.x", "3.x")
 
 
 def parse_version(text: str) -> AgnoVersion:
-    """ "1.5", "1.5.10", "2", "3.1.10", "v2.9" -> AgnoVersion; ValueError for anything else."""
+    """ "1.5", "1.7.3", "2", "3.1.10", "v2.9" -> AgnoVersion; ValueError for anything else."""
     match = _VERSION.match(text)
     if match is None:
-        raise ValueError(f"not an agno version: {text!r} (expected MAJOR.MINOR, e.g. 1.5 or 3.1)")
-    return AgnoVersion(int(match.group(1)), int(match.group(2) or 0))
+        raise ValueError(f"not an agno version: {text!r} (expected MAJOR.MINOR[.PATCH], e.g. 1.5 or 3.1.10)")
+    return AgnoVersion(int(match.group(1)), int(match.group(2) or 0), int(match.group(3) or 0))
 
 
 def installed_version() -> AgnoVersion | None:

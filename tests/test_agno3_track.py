@@ -64,3 +64,52 @@ def test_the_offline_model_drives_agno_3_agents_on_every_path():
         "ASYNC STREAM",
         "NVDA trades at 495.2",
     ]
+
+
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda path: path.stem)
+def test_each_exercise_is_on_the_track_whose_kernel_its_notebooks_name(solution: Path):
+    from agnocourse.grading import notebook as nb
+    from agnocourse.grading.registry import lookup
+
+    for folder in ("solutions", "exercises"):
+        notebook = nb.read(ROOT / folder / solution.name)
+        kernel = notebook.metadata["kernelspec"]["name"]
+        assert {lookup(e.id).track.kernel for e in nb.exercises(notebook)} == {kernel}, f"{folder}/{solution.name}"
+
+
+DECLARED_ON_AGNO3 = """
+import json
+from agnocourse.grading.registry import AGNO3, declared
+print(json.dumps({k: [e.title, e.points, e.rule, e.limit] for k, e in declared().items() if AGNO3.owns(k)}))
+"""
+
+
+def test_the_agno3_declarations_read_from_source_are_the_ones_agno3_imports():
+    from agnocourse.grading.registry import AGNO3, declared
+
+    read_here = {k: [e.title, e.points, e.rule, e.limit] for k, e in declared().items() if AGNO3.owns(k)}
+    result = subprocess.run(
+        [str(AGNO3_PYTHON), "-c", DECLARED_ON_AGNO3], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert read_here and json.loads(result.stdout) == read_here
+    with pytest.raises(RuntimeError, match="kernel 'agno3'"):
+        declared()["A3.1"].check(None)
+
+
+@pytest.mark.slow
+def test_a_notebook_is_graded_on_its_solutions_kernel_whatever_kernel_it_names(tmp_path: Path):
+    import nbformat
+
+    from agnocourse.grading.runner import grade
+
+    solution = ROOT / "solutions" / "agno3_02_porting.ipynb"
+    notebook = nbformat.read(solution, as_version=4)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / solution.name
+    nbformat.write(notebook, path)
+    result = grade(path, solution)
+    assert result.passed and result.points == result.max_points > 0, [(e.id, e.message) for e in result.exercises]

@@ -3,22 +3,27 @@ message it names, a right answer written differently from the solution passes.
 
 tests/known_wrong/<solutions notebook stem>/<exercise id>_<name>.py and tests/right_answers/<stem>/<id>_<name>.py
 hold the text of a learner's answer cell (all the answer cells of the exercise, when it has several). A known-wrong
-file names the message it must fail with inline: `# expect: ...`, one substring a line.
+file names the message it must fail with inline: `# expect: ...`, one substring a line. Each file is graded on its
+track's agno (`agnocourse.grading.answers`): here for the main track, in the agno 3 environment for that track.
 """
 
 import ast
-import linecache
+import json
+import subprocess
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from agnocourse.grading import check
+from agnocourse.execute import KERNEL
 from agnocourse.grading import notebook as nb
+from agnocourse.grading.answers import exercise_of, kernel_of, outcome, solution_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 KNOWN_WRONG = sorted((ROOT / "tests" / "known_wrong").glob("*/*.py"))
 RIGHT_ANSWERS = sorted((ROOT / "tests" / "right_answers").glob("*/*.py"))
+INTERPRETERS = {"agno3": ROOT / ".venv-agno3" / "bin" / "python"}  # kernels other than this one's, by name
 # Wrong answers leave coroutines that were never awaited; the warning may surface in a later test.
 pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
@@ -32,48 +37,23 @@ def room_for_pyright(monkeypatch):
     monkeypatch.setenv("AGNOCOURSE_CHECK_TIMEOUT", "120")
 
 
-def exercise_of(case: Path) -> str:
-    return case.stem.split("_")[0]
+@cache
+def graded_elsewhere(kernel: str) -> dict[str, dict]:
+    """Every answer file of the track that runs on `kernel`, graded at once in that track's interpreter."""
+    python = INTERPRETERS[kernel]
+    if not python.exists():
+        pytest.fail(f"the environment of the kernel {kernel!r} is missing: run `make env`")
+    cases = [str(c) for c in KNOWN_WRONG + RIGHT_ANSWERS if kernel_of(solution_of(c)) == kernel]
+    command = [str(python), "-m", "agnocourse.grading.answers", *cases]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return {line["file"]: line for line in map(json.loads, result.stdout.splitlines())}
 
 
-def as_cell(source: str, name: str):
-    """`source` compiled as a notebook cell is: its text kept in linecache under `name`, a name that is no file, so
-    that the graders find a class's whole defining cell as they do in a notebook (chapter 8's pyright reads it)."""
-    linecache.cache[name] = (len(source), None, source.splitlines(keepends=True), name)
-    return compile(source, name, "exec")
-
-
-def answer_namespace(solution: Path, exercise: str) -> dict:
-    """What an answer cell to `exercise` sees: every earlier code cell of the solutions notebook run, except
-    the other answer cells (### BEGIN SOLUTION) and the check cells."""
-    namespace: dict = {"__name__": "__main__"}
-    for number, cell in enumerate(nb.code_cells(nb.read(solution))):
-        meta = nb.check_meta(cell)
-        if meta is not None and meta["exercise"] == exercise:
-            return namespace
-        if meta is None and "### BEGIN SOLUTION" not in cell.source:
-            exec(as_cell(cell.source, f"<{solution.stem} cell {number}>"), namespace)
-    raise AssertionError(f"{solution.name} has no check cell for {exercise}")
-
-
-def check_answers(solution: Path, exercise: str, namespace: dict) -> tuple:
-    """The answers the solutions check cell of `exercise` passes to check(), evaluated in `namespace`."""
-    cell = next(c for c in nb.code_cells(nb.read(solution)) if (nb.check_meta(c) or {}).get("exercise") == exercise)
-    call = ast.parse(cell.source).body[0]
-    assert isinstance(call, ast.Expr) and isinstance(call.value, ast.Call)
-    return tuple(eval(compile(ast.Expression(arg), "<check>", "eval"), namespace) for arg in call.value.args[1:])
-
-
-def graded(case: Path) -> None:
-    """Run the answer file where its exercise's answer cells stand, then the exercise's check on it."""
-    exercise = exercise_of(case)
-    solution = ROOT / "solutions" / f"{case.parent.name}.ipynb"
-    namespace = answer_namespace(solution, exercise)
-    exec(
-        as_cell(case.read_text(encoding="utf-8"), f"<{case.parent.parent.name}/{case.parent.name}/{case.name}>"),
-        namespace,
-    )
-    check(exercise, *check_answers(solution, exercise, namespace))
+def graded(case: Path) -> dict:
+    """The case graded on its own track's agno: passed, the failure's message, what the check printed."""
+    kernel = kernel_of(solution_of(case))
+    return outcome(case) if kernel == KERNEL else graded_elsewhere(kernel)[str(case)]
 
 
 @pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
@@ -84,9 +64,9 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path):
         if line.startswith("# expect:")
     ]
     assert expected, f"{case.name} says no message to expect"
-    with pytest.raises(AssertionError) as failure:
-        graded(case)
-    message = str(failure.value)
+    result = graded(case)
+    assert not result["passed"], f"{case.name} passed: {result['output']}"
+    message = result["message"]
     assert all(part in message for part in expected), message
     assert "Observed:" in message and "Hint:" in message
     assert "\n" not in message
@@ -94,9 +74,10 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path):
 
 
 @pytest.mark.parametrize("case", RIGHT_ANSWERS, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
-def test_a_right_answer_written_another_way_passes(case: Path, capsys):
-    graded(case)
-    assert capsys.readouterr().out.strip().endswith("passed")
+def test_a_right_answer_written_another_way_passes(case: Path):
+    result = graded(case)
+    assert result["passed"], result["message"]
+    assert result["output"].strip().endswith("passed")
 
 
 def ids_in_tables(table: str) -> set[str]:

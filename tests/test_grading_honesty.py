@@ -215,6 +215,35 @@ def test_a_forged_notebook_scores_zero_and_is_flagged(tmp_path, forge, forged, f
     assert flag in " ".join(result.altered), result.altered
 
 
+# The agno 3 track's notebooks run on their own kernel; the same defences hold there.
+AGNO3_CHAPTER = "agno3_01_rules.ipynb"
+AGNO3_FORGERIES = [
+    ("A3.1", "brief_workflow = None\n" + PATCH_REGISTRY, "agnocourse.grading.registry.lookup"),
+    ("A3.1", "brief_workflow = None\n" + WRITE_RESULTS, "not written by the grader"),
+    (
+        "A3.1",
+        "def check(exercise, *answers):\n    print(f'Exercise {exercise}: passed')\nbrief_workflow = None",
+        "the grader's check",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("forged", "source", "flag"), AGNO3_FORGERIES, ids=["registry", "results-file", "check"])
+def test_a_forged_agno3_notebook_scores_zero_and_is_flagged(tmp_path, forged, source, flag):
+    import nbformat
+
+    notebook = nb.read(ROOT / "exercises" / AGNO3_CHAPTER)
+    answer_cell(notebook, forged).source = source
+    path = tmp_path / AGNO3_CHAPTER
+    nbformat.write(notebook, path)
+    result = grade(path, ROOT / "solutions" / AGNO3_CHAPTER, timeout=20)
+    by_id = {e.id: e for e in result.exercises}
+    assert by_id[forged].points == 0 and by_id[forged].status != "passed", by_id[forged]
+    assert result.points == 0 and not result.passed
+    assert flag in " ".join([*result.altered, by_id[forged].message]), (result.altered, by_id[forged])
+
+
 @pytest.mark.slow
 def test_a_notebook_that_patches_the_grader_is_graded_on_the_fresh_checks(tmp_path):
     """Right answers with the registry patched as well: graded on the course's checks, passed, and flagged."""
@@ -246,7 +275,9 @@ def test_every_exercise_is_declared_once_and_the_notebooks_agree_with_its_declar
                     entry = exercises_[meta["exercise"]]
                     assert meta == {"exercise": entry.id, "title": entry.title, "points": entry.points}, path.name
                     seen.add(entry.id)
-                heading = re.match(r"## Exercise (\d+\.\d+):", cell.source) if cell.cell_type == "markdown" else None
+                heading = (
+                    re.match(r"## Exercise ((?:A3\.)?\d+\.\d+):", cell.source) if cell.cell_type == "markdown" else None
+                )
                 if heading:
                     expected = exercises_[heading.group(1)].heading
                     assert cell.source.splitlines()[0].replace("`", "") == expected, path.name

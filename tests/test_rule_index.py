@@ -1,4 +1,5 @@
-"""The rule index (book/rule_index.md): every rule of the document has a chapter section and exercises that exist."""
+"""The rule index (book/rule_index.md): every rule of the document has a chapter section and exercises that exist,
+and on agno 3.1 a section and the track's exercises as the grader declares them, or a reason it is gone."""
 
 import json
 import re
@@ -77,6 +78,7 @@ class Row(NamedTuple):
     chapter: list[Link]
     exercises: list[Link]
     codes: list[Link]
+    agno3: str  # the column "On agno 3.1", as written
 
 
 def links(cell: str) -> list[Link]:
@@ -87,8 +89,8 @@ def read_rows(text: str) -> list[Row]:
     table = [line for line in text.splitlines() if line.startswith("| ")][1:]  # the header row is not a rule
     rows = []
     for line in table:
-        rule, chapter, exercises, codes = CELL.findall(line[1:])
-        rows.append(Row(rule, links(chapter), links(exercises), links(codes)))
+        rule, chapter, exercises, codes, agno3 = CELL.findall(line[1:])
+        rows.append(Row(rule, links(chapter), links(exercises), links(codes), agno3))
     return rows
 
 
@@ -144,14 +146,50 @@ def test_each_checker_code_exists_and_links_its_section(row: Row):
         assert_link_resolves(link, "book")
 
 
+@pytest.mark.parametrize("row", ROWS, ids=[row.rule for row in ROWS])
+def test_on_agno3_each_rule_links_its_sections_and_the_tracks_exercises_or_says_it_is_gone(row: Row):
+    from agnocourse.grading.registry import AGNO3, lookup
+
+    found = links(row.agno3)
+    sections = [link for link in found if link.path.parent.name == "agno3"]
+    assert sections or row.agno3.startswith(("gone: ", "none: ")), "a section on agno 3.1, or why the rule is gone"
+    for link in found:
+        if link.path.parent.name == "agno3":
+            assert link.anchor, f"{link} links a page, not a section"
+            assert_link_resolves(link, "agno3")
+        elif link.path.parent.name == "notebooks":
+            assert link.path.stem == "appendix_errata" and link.text.startswith("erratum"), link
+            assert_link_resolves(link, "notebooks")
+        else:
+            assert_link_resolves(link, "exercises")
+            assert link.text in exercise_ids(ROOT / "solutions" / link.path.name), f"{link.path.name}: no {link.text}"
+            assert lookup(link.text).track == AGNO3, f"{link.text} is not an exercise of the agno 3 track"
+
+
+def test_every_exercise_of_the_agno3_track_grades_a_rule_of_the_index():
+    from agnocourse.grading.registry import AGNO3, declared
+
+    listed = {link.text for row in ROWS for link in links(row.agno3) if link.path.parent.name == "exercises"}
+    assert {id for id in declared() if AGNO3.owns(id)} == listed
+
+
 def test_the_parser_sees_a_missing_section_and_a_missing_exercise():
     text = (
-        "| Rule | Chapter section | Exercises | Checker codes |\n|---|---|---|---|\n"
+        "| Rule | Chapter section | Exercises | Checker codes | On agno 3.1 |\n|---|---|---|---|---|\n"
         "| A | [x](../notebooks/01_core_principles.ipynb#no-such-section) "
-        "| [1.9](../exercises/01_core_principles.ipynb) | — |\n"
+        "| [1.9](../exercises/01_core_principles.ipynb) | — "
+        "| [y](../agno3/01_rules_on_agno3.ipynb#no-such-section); [A3.9](../exercises/agno3_01_rules.ipynb) |\n"
     )
     (row,) = read_rows(text)
     with pytest.raises(AssertionError, match="no section #no-such-section"):
         test_each_rule_links_a_section_of_a_chapter(row)
     with pytest.raises(AssertionError, match=r"has no exercise 1\.9"):
         test_each_rule_has_exercises_that_exist_or_an_erratum_saying_why_not(row)
+    with pytest.raises(AssertionError, match="no section #no-such-section"):
+        test_on_agno3_each_rule_links_its_sections_and_the_tracks_exercises_or_says_it_is_gone(row)
+    gone = row._replace(agno3="[A3.9](../exercises/agno3_01_rules.ipynb)")
+    with pytest.raises(AssertionError, match="or why the rule is gone"):
+        test_on_agno3_each_rule_links_its_sections_and_the_tracks_exercises_or_says_it_is_gone(gone)
+    listed = row._replace(agno3="gone: nothing; [A3.9](../exercises/agno3_01_rules.ipynb)")
+    with pytest.raises(AssertionError, match=r"no A3\.9"):
+        test_on_agno3_each_rule_links_its_sections_and_the_tracks_exercises_or_says_it_is_gone(listed)

@@ -1143,7 +1143,8 @@ def test_each_release_line_has_fixtures(line: str) -> None:
 
 # Release lines -------------------------------------------------------------------------------------------
 
-VERSIONS = {"1.5": "1.5", "1.8": "1.6-1.8", "2.9": "2.x", "3.1": "3.x"}
+# Each line, and the releases inside a line where a rule starts or stops applying.
+VERSIONS = {"1.5": "1.5", "1.7.2": "1.6-1.8", "1.8": "1.6-1.8", "2.0": "2.x", "2.9": "2.x", "3.1": "3.x"}
 
 
 @pytest.mark.parametrize(("version", "line"), VERSIONS.items())
@@ -1167,13 +1168,14 @@ def test_examples_of_every_line(version: str, line: str, code: str) -> None:
     ("text", "version", "line"),
     [
         ("1.5", AgnoVersion(1, 5), "1.5"),
-        ("1.5.10", AgnoVersion(1, 5), "1.5"),
+        ("1.5.10", AgnoVersion(1, 5, 10), "1.5"),
         ("1.2", AgnoVersion(1, 2), "1.5"),
         ("1.6", AgnoVersion(1, 6), "1.6-1.8"),
-        ("1.8.4", AgnoVersion(1, 8), "1.6-1.8"),
+        ("1.7.3", AgnoVersion(1, 7, 3), "1.6-1.8"),
+        ("1.8.4", AgnoVersion(1, 8, 4), "1.6-1.8"),
         ("2", AgnoVersion(2, 0), "2.x"),
         ("v2.9.0", AgnoVersion(2, 9), "2.x"),
-        ("3.1.10", AgnoVersion(3, 1), "3.x"),
+        ("3.1.10", AgnoVersion(3, 1, 10), "3.x"),
         ("4.0", AgnoVersion(4, 0), "3.x"),
     ],
 )
@@ -1209,8 +1211,8 @@ def test_every_rule_says_which_releases_it_applies_to() -> None:
     assert {code: rule.versions for code, rule in RULES.items() if rule.until} == {
         "AGN108": "agno before 2.0",
         "AGN110": "agno before 2.0",
-        "AGN111": "agno before 1.6",
-        "AGN112": "agno before 2.9",
+        "AGN111": "agno before 1.7.3",
+        "AGN112": "agno before 2.4",
     }
     assert all(rule.versions == "every agno release" for rule in RULES.values() if rule.until is None)
 
@@ -1225,14 +1227,20 @@ def test_the_1_5_event_members_are_the_installed_release_s() -> None:
 @pytest.mark.parametrize(
     ("source", "found"),
     [
-        ("async def f(agent):\n    async for c in agent.arun('m', stream=True):\n        pass\n", {"1.5", "1.8"}),
-        ("async def f(agent):\n    async for c in await agent.arun('m', stream=True):\n        pass\n", {"2.9", "3.1"}),
-        ("x = RunEvent.run_content\n", {"1.5", "1.8"}),
+        (
+            "async def f(agent):\n    async for c in agent.arun('m', stream=True):\n        pass\n",
+            {"1.5", "1.7.2", "1.8"},
+        ),
+        (
+            "async def f(agent):\n    async for c in await agent.arun('m', stream=True):\n        pass\n",
+            {"2.0", "2.9", "3.1"},
+        ),
+        ("x = RunEvent.run_content\n", {"1.5", "1.7.2", "1.8"}),
         ("x = RunEvent.memory_update_completed\n", {"1.5"}),
-        ("x = RunEvent.run_response\n", {"1.8", "2.9", "3.1"}),
-        ("x: RunResponse\n", {"2.9", "3.1"}),
-        ("x: RunResponseContentEvent\n", {"1.5", "2.9", "3.1"}),
-        ("r = agent.run('m')\n", {"1.5", "1.8"}),
+        ("x = RunEvent.run_response\n", {"1.7.2", "1.8", "2.0", "2.9", "3.1"}),
+        ("x: RunResponse\n", {"2.0", "2.9", "3.1"}),
+        ("x: RunResponseContentEvent\n", {"1.5", "2.0", "2.9", "3.1"}),
+        ("r = agent.run('m')\n", {"1.5", "1.7.2", "1.8", "2.0"}),  # the stream flag sticks up to 2.3
     ],
 )
 def test_the_same_code_is_right_on_one_line_and_wrong_on_another(source: str, found: set[str]) -> None:

@@ -1,4 +1,6 @@
-"""What checks observe: the learner's code run inside an event loop, timed, and read by the rule checker."""
+"""What checks observe: the learner's code run inside an event loop, timed, and read by the rule checker.
+
+It imports no name of one agno line, so the checks of both tracks use it."""
 
 from __future__ import annotations
 
@@ -16,10 +18,9 @@ from typing import Any
 
 from agno.agent import Agent
 
-from agnocourse.grading.feedback import fail
+from agnocourse.grading.feedback import fail, sentence
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.workflows import sentence
-from agnocourse.offline import OfflineModel
+from agnocourse.offline import OfflineModel, offline_agent
 
 
 # -- the learner's source, for the rule checker ---------------------------------------------------------
@@ -94,12 +95,9 @@ class ProbeModel(OfflineModel):
 
 
 def probe_agent(name: str, reply: str, *, latency: float = 0.0, chunk_delay: float = 0.0) -> Agent:
-    return Agent(
-        name=name,
-        model=ProbeModel(reply=reply, latency=latency, chunk_delay=chunk_delay),
-        telemetry=False,
-        monitoring=False,
-    )
+    agent = offline_agent(name)
+    agent.model = ProbeModel(reply=reply, latency=latency, chunk_delay=chunk_delay)
+    return agent
 
 
 def last_chunk_at(agent: Agent) -> float | None:

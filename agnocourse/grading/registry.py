@@ -3,21 +3,65 @@ the rule it teaches (``@exercise("1.2", "Consistent return types and events", po
 
 The grader takes titles and points from here; the tests hold the notebooks' headings and check-cell metadata
 to these declarations, so they cannot drift apart.
+
+Exercises belong to a track: the main track's ("1.2", modules ``chNN``) run on agno 1.5 and the kernel
+"python3"; the agno 3 track's ("A3.1", modules ``agno3_*``) on agno 3.1 and the kernel "agno3". A track's
+modules import its agno, so only the track of the installed agno is imported; the other track's declarations
+are read from its modules' source, and their checks say which kernel runs them.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from agnocourse.versions import LEGACY_API
 
 Check = Callable[..., None]
 
 # Seconds a check may take: a right answer takes a few on a busy machine. Exercises that run pyright declare
 # more; the grader keeps every limit below its cell timeout (three quarters of it).
 DEFAULT_LIMIT = 15.0
+
+
+@dataclass(frozen=True)
+class Track:
+    """Exercises that run on one agno line, in one kernel."""
+
+    name: str
+    prefix: str  # what the ids of its exercises start with: "" (1.2) or "A3." (A3.1)
+    modules: str  # the names of its grading modules start with this
+    kernel: str  # the Jupyter kernel its notebooks run on
+    legacy: bool  # it runs on agno 1.x
+
+    def owns(self, id: str) -> bool:
+        return id.startswith(self.prefix) if self.prefix else id.split(".")[0].isdigit()
+
+    def is_module(self, name: str) -> bool:
+        rest = name.removeprefix(self.modules)
+        return name.startswith(self.modules) and (rest.isdigit() if self.modules == "ch" else bool(rest))
+
+    @property
+    def runs_here(self) -> bool:
+        return self.legacy == LEGACY_API
+
+
+MAIN = Track("agno 1.5", "", "ch", "python3", legacy=True)
+AGNO3 = Track("agno 3.1", "A3.", "agno3_", "agno3", legacy=False)
+TRACKS = (MAIN, AGNO3)
+
+
+def track_of(id: str) -> Track:
+    """The track of exercise `id`: "A3.2" is the agno 3 track's, "1.2" the main track's."""
+    for track in TRACKS:
+        if track.owns(id):
+            return track
+    raise KeyError(f"there is no exercise {id!r}: no track has such ids")
 
 
 @dataclass(frozen=True)
@@ -28,6 +72,10 @@ class Exercise:
     points: int = 1
     rule: str = ""  # a checker code (AGN1xx) or the name of the rules section the exercise teaches
     limit: float = DEFAULT_LIMIT  # the check's own time limit: the grader stops it sooner than the cell timeout
+
+    @property
+    def track(self) -> Track:
+        return track_of(self.id)
 
     @property
     def heading(self) -> str:
@@ -51,13 +99,16 @@ def exercise(
 
 
 def lookup(id: str) -> Exercise:
-    """The exercise with this id; its chapter module (``ch01`` for "1.x") is imported on first use."""
+    """The exercise with this id; its track's modules are imported (or, for the other track, read) on first use:
+    ``ch01`` for "1.x", the ``agno3_*`` modules for "A3.x"."""
     chapter = id.split(".")[0]
-    if id not in _EXERCISES and chapter.isdigit():
+    if id not in _EXERCISES and chapter.isdigit() and MAIN.runs_here:
         try:
             importlib.import_module(f"agnocourse.grading.ch{int(chapter):02d}")
         except ModuleNotFoundError:
             pass
+    elif id not in _EXERCISES and any(track.owns(id) for track in TRACKS):
+        _load(track_of(id))
     if id not in _EXERCISES:
         raise KeyError(f"there is no exercise {id!r}; check the first argument of check()")
     return _EXERCISES[id]
@@ -68,13 +119,48 @@ def known() -> dict[str, Exercise]:
 
 
 def declared() -> dict[str, Exercise]:
-    """Every exercise of every chapter module, by id."""
+    """Every exercise of every track, by id."""
+    for track in TRACKS:
+        _load(track)
+    return known()
+
+
+def _modules(track: Track) -> list[str]:
     import agnocourse.grading as package
 
-    for module in pkgutil.iter_modules(package.__path__):
-        if module.name.startswith("ch") and module.name[2:].isdigit():
-            importlib.import_module(f"agnocourse.grading.{module.name}")
-    return known()
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if track.is_module(m.name))
+
+
+def _load(track: Track) -> None:
+    """Register the track's exercises: imported when its agno is the installed one, read from source if not."""
+    for name in _modules(track):
+        if track.runs_here:
+            importlib.import_module(f"agnocourse.grading.{name}")
+        else:
+            for entry in read_declarations(Path(__file__).with_name(f"{name}.py"), track):
+                _EXERCISES.setdefault(entry.id, entry)
+
+
+def read_declarations(path: Path, track: Track) -> list[Exercise]:
+    """The ``@exercise(...)`` declarations of a grading module, read without importing it (its agno is not
+    installed here); each one's check says which kernel runs it. Declarations take literal arguments only."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "exercise":
+                args = [ast.literal_eval(arg) for arg in decorator.args]
+                options = {k.arg: ast.literal_eval(k.value) for k in decorator.keywords if k.arg}
+                found.append(Exercise(*args, check=_elsewhere(args[0], track), **options))
+    return found
+
+
+def _elsewhere(id: str, track: Track) -> Check:
+    def check(*answers: Any) -> None:
+        raise RuntimeError(f"exercise {id} runs on {track.name}: run its notebook on the kernel {track.kernel!r}")
+
+    return check
 
 
 def describe(answer: Any) -> str:

@@ -5,10 +5,11 @@ the grader's own check in place of each check cell (taken from the solutions not
 from the course's check code loaded afresh, confirming a pass with a per-cell token). The copy is written to
 a temporary folder, so the learner's file is never written.
 
-Why nbval, and how it is made robust. The grader runs ``pytest --nbval-lax`` (only errors fail) on the
-course's own interpreter (``--nbval-current-env``), with a per-cell timeout. `nbplugin` records every cell's
-outcome in a results file, each line signed with a secret the kernel never sees. Three failures need more
-than nbval gives:
+Why nbval, and how it is made robust. The grader runs ``pytest --nbval-lax`` (only errors fail), with a per-cell
+timeout, on the kernel the solutions notebook names, whatever kernel the learner's copy names: the course's own
+interpreter (``--nbval-current-env``) for the main track, the kernel "agno3" for the agno 3 track. `nbplugin`
+records every cell's outcome in a results file, each line signed with a secret the kernel never sees. Three
+failures need more than nbval gives:
 
 - A check whose learner code never returns is stopped by the check itself, at the exercise's own limit
   (`registry.Exercise.limit`, below the cell timeout): the exercise is reported as timed out.
@@ -35,6 +36,7 @@ from typing import Any
 
 import nbformat
 
+from agnocourse.execute import KERNEL, kernel_of
 from agnocourse.grading import notebook as nb
 from agnocourse.grading.nbplugin import sign
 
@@ -105,13 +107,14 @@ class Run:
     forged: int = 0
 
 
-def _pytest_command(path: Path, timeout: int, results: Path, secret: Path) -> list[str]:
+def _pytest_command(path: Path, timeout: int, results: Path, secret: Path, kernel: str = KERNEL) -> list[str]:
     ini = path.parent / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
+    where = "--nbval-current-env" if kernel == KERNEL else f"--nbval-kernel-name={kernel}"
     return [
         sys.executable, "-m", "pytest", str(path), "-c", str(ini), "--rootdir", str(path.parent),
         "-p", "agnocourse.grading.nbplugin", "-p", "no:cacheprovider", "-q", "--no-header",
-        "--nbval-lax", "--nbval-current-env", f"--nbval-cell-timeout={timeout}",
+        "--nbval-lax", where, f"--nbval-cell-timeout={timeout}",
         f"--agnocourse-results={results}", f"--agnocourse-secret={secret}",
     ]  # fmt: skip
 
@@ -125,10 +128,10 @@ def _environment() -> dict[str, str]:
 
 
 def execute(
-    path: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None
+    path: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None, kernel: str = KERNEL
 ) -> tuple[dict[int, CellResult], int]:
-    """One nbval run of the notebook at `path`: every code cell's result by code-cell index, and how many
-    lines of the results file were not signed by the grader's plugin (written from inside the kernel)."""
+    """One nbval run of the notebook at `path` on `kernel`: every code cell's result by code-cell index, and how
+    many lines of the results file were not signed by the grader's plugin (written from inside the kernel)."""
     results = path.with_suffix(".results.jsonl")
     results.unlink(missing_ok=True)
     secret = secrets.token_hex(32)
@@ -137,7 +140,7 @@ def execute(
     secret_file.write_text(secret, encoding="utf-8")
     cells = len(nb.code_cells(nb.read(path)))
     process = subprocess.Popen(
-        _pytest_command(path, timeout, results, secret_file),
+        _pytest_command(path, timeout, results, secret_file, kernel),
         cwd=path.parent,
         env=_environment(),
         stdin=subprocess.DEVNULL,
@@ -210,7 +213,7 @@ def run_cells(learner: Any, solution: Any, timeout: int, on_cell: Callable[[Cell
             for index in fatal:
                 cells[index].source = "pass  # emptied by the grader: this cell hung or killed the kernel"
             nbformat.write(sealed.notebook, target)
-            results, lines = execute(target, timeout, on_cell)
+            results, lines = execute(target, timeout, on_cell, kernel_of(solution))
             forged += lines
             results.update(fatal)
             new = sorted(i for i, r in results.items() if r.status in FATAL and i not in fatal)

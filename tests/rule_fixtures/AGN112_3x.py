@@ -1,5 +1,5 @@
 # agno-version: 2.9
-response = agent.run("Summarize")  # from 2.9 on the stream flag no longer sticks
+response = agent.run("Summarize")  # from 2.4 on the stream flag no longer sticks
 
 
 async def ask(agent, question: str):
