@@ -16,12 +16,12 @@ from typing import Any
 REQUIRED_IMPORTS = """\
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from uuid import uuid4
 
 from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse, Workflow
 
 from agnocourse.offline import offline_agent
+from agnocourse.patterns import TwoPathWorkflow
 """
 
 
@@ -112,6 +112,24 @@ _DEFINITIONS = (
 )
 
 
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def _awaits_at_top_level(node: ast.AST) -> bool:
+    """`node` awaits outside any function body (top-level await, as a notebook cell allows), an `async for` or
+    `async with` included; an await inside a function it defines does not count."""
+    if isinstance(node, _SCOPES):
+        return False
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.Await | ast.AsyncFor | ast.AsyncWith):
+            return True
+        if isinstance(child, ast.comprehension) and child.is_async:
+            return True
+        if _awaits_at_top_level(child):
+            return True
+    return False
+
+
 def definitions(text: str) -> str:
     """A cell's definitions (imports, functions, classes, assignments), each on its own lines; the rest of the
     cell (calls such as check(...), top-level await, IPython's magics, `from __future__` imports) blanked, so line
@@ -125,7 +143,7 @@ def definitions(text: str) -> str:
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             continue  # allowed only at the top of a module, which the cell is not once it follows the imports
-        if isinstance(node, _DEFINITIONS) and not any(isinstance(n, ast.Await) for n in ast.walk(node)):
+        if isinstance(node, _DEFINITIONS) and not _awaits_at_top_level(node):
             first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
             keep.update(range(first, (node.end_lineno or node.lineno) + 1))
     spans = [(n.lineno, n.end_lineno or n.lineno) for n in tree.body]

@@ -39,6 +39,12 @@ def test_top_level_await_and_future_imports_are_left_out():
     assert definitions("from __future__ import annotations\nimport os\n").splitlines() == ["", "import os"]
 
 
+def test_awaits_inside_function_bodies_are_not_top_level():
+    cell = "async def fetch():\n    return await thing()\n\n\nclass A:\n    async def f(self):\n        await fetch()\n"
+    assert definitions(cell) == cell.rstrip("\n")
+    assert definitions("x = [y async for y in z()]\nf = lambda: 1\n").splitlines() == ["", "f = lambda: 1"]
+
+
 def test_the_defining_cell_of_a_class_run_as_a_notebook_cell_is_found_whole():
     answer = run_cell(CELL.replace('check("8.2", Answer)\n', ""), print=lambda *_: None)["Answer"]
     found = defining_cell(answer)
@@ -48,7 +54,7 @@ def test_the_defining_cell_of_a_class_run_as_a_notebook_cell_is_found_whole():
 
 
 def test_a_class_in_a_file_has_no_cell_and_keeps_its_own_source():
-    from grading_cases.ch08_wrong import GoodDigest
+    from agnocourse.patterns import TwoPathWorkflow
 
-    assert defining_cell(GoodDigest) is None
-    assert class_source(GoodDigest).startswith("class GoodDigest(")
+    assert defining_cell(TwoPathWorkflow) is None
+    assert class_source(TwoPathWorkflow).startswith("class TwoPathWorkflow(")

@@ -14,6 +14,7 @@ import ast
 import contextlib
 import io
 import json
+import linecache
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,15 +48,22 @@ def kernel_of(solution: Path) -> str:
     return json.loads(solution.read_text(encoding="utf-8"))["metadata"]["kernelspec"]["name"]
 
 
+def as_cell(source: str, name: str) -> Any:
+    """`source` compiled as a notebook cell is: its text kept in linecache under `name`, a name that is no file, so
+    that a check finds a class's whole defining cell as it does in a notebook (chapter 8's pyright reads it)."""
+    linecache.cache[name] = (len(source), None, source.splitlines(keepends=True), name)
+    return compile(source, name, "exec")
+
+
 def answer_namespace(solution: Path, exercise: str) -> dict[str, Any]:
     """What an answer cell to `exercise` sees: every earlier code cell of the solutions notebook run, except
     the other answer cells (### BEGIN SOLUTION) and the check cells."""
     namespace: dict[str, Any] = {"__name__": "__main__"}
-    for source, checks in _code_cells(solution):
+    for number, (source, checks) in enumerate(_code_cells(solution)):
         if checks == exercise:
             return namespace
         if checks is None and BEGIN not in source:
-            exec(compile(source, f"<{solution.stem} setup>", "exec"), namespace)
+            exec(as_cell(source, f"<{solution.stem} cell {number}>"), namespace)
     raise AssertionError(f"{solution.name} has no check cell for {exercise}")
 
 
@@ -74,7 +82,10 @@ def graded(case: Path) -> None:
 
     exercise, solution = exercise_of(case), solution_of(case)
     namespace = answer_namespace(solution, exercise)
-    exec(compile(case.read_text(encoding="utf-8"), str(case), "exec"), namespace)
+    exec(
+        as_cell(case.read_text(encoding="utf-8"), f"<{case.parent.parent.name}/{case.parent.name}/{case.name}>"),
+        namespace,
+    )
     check(exercise, *check_answers(solution, exercise, namespace))
 
 

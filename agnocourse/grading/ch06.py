@@ -8,19 +8,10 @@ from typing import Any
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.probes import Run, expect_clean, model_prompts, run_async_paths, run_sync_path
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
+from agnocourse.grading.probes import Run, model_prompts
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import (
-    ASYNC_CODES,
-    SYNC_CODES,
-    expect_annotation,
-    expect_loop_free,
-    expect_own_run_ids,
-    expect_runresponses,
-    overlapped,
-    stream_shape,
-    workflow_class,
-)
+from agnocourse.grading.workflows import expect_annotation, expect_runresponses, overlapped, stream_shape
 from agnocourse.offline import offline_agent
 from agnocourse.tools import SymbolNotFoundError
 
@@ -74,41 +65,34 @@ def _expect_pipeline(run: Run, wf: Any, chain: _Chain, topic: str, where: str) -
 
 @exercise("6.1", "Two agents chained", points=3, rule="Implementation guidelines 1: Workflow Structure")
 def chained(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     chain = _Chain()
     topics = draws.topics(4)
 
-    wf = _pipeline(sync_cls, chain, latency=0.0)
-    where = f"{sync_cls.__name__}.run()"
-    _expect_pipeline(run_sync_path(lambda: wf.run(topic=topics[0]), where), wf, chain, topics[0], where)
+    wf, run = sync_run(sync_cls, lambda cls: _pipeline(cls, chain, latency=0.0), lambda wf: wf.run(topic=topics[0]))
+    _expect_pipeline(run, wf, chain, topics[0], f"{sync_cls.__name__}.run()")
 
-    wfs = [_pipeline(async_cls, chain, latency=PIPELINE_LATENCY) for _ in range(3)]
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths(
-        [lambda each=each, topic=topic: each.arun(topic=topic) for each, topic in zip(wfs, topics[1:], strict=True)],
-        where,
-    )
-    expect_loop_free(
-        where,
-        blocked,
-        "AGN104",
-        "await agent.arun(..., stream=False) for both agents",
+    workflows = [_pipeline(async_cls, chain, latency=PIPELINE_LATENCY) for _ in range(3)]
+    async_runs(
+        workflows,
+        lambda i, wf: wf.arun(topic=topics[1 + i]),
         latency=PIPELINE_LATENCY,
-        answer=async_cls,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(..., stream=False) for both agents",
+        expect_each=lambda i, wf, run: _expect_pipeline(run, wf, chain, topics[1 + i], where),
+        waits=2 * PIPELINE_LATENCY,
+        overlap_rule=STRUCTURE,
+        overlap_hint="await the agents' async calls so that runs overlap.",
     )
-    for each, run, topic in zip(wfs, runs, topics[1:], strict=True):
-        _expect_pipeline(run, each, chain, topic, where)
-    expect_timing(
-        overlapped(seconds, 3 * 2 * PIPELINE_LATENCY),
-        STRUCTURE,
-        f"three concurrent pipelines of two {PIPELINE_LATENCY} s calls each took {seconds:.2f} s: they did not "
-        "overlap.",
-        "await the agents' async calls so that runs overlap.",
+    for wf in workflows:
+        expect_run_recorded(wf, where, STRUCTURE)
+    expect_paths_clean(
+        sync_cls,
+        async_cls,
+        "sync agent calls with stream=False, in a class of their own.",
+        "awaited agent calls with stream=False, in a class of their own.",
     )
-    expect_own_run_ids(wfs, runs, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "sync agent calls with stream=False, in a class of their own.")
-    expect_clean(async_cls, ASYNC_CODES, "awaited agent calls with stream=False, in a class of their own.")
 
 
 # -- 6.2 ---------------------------------------------------------------------------------------------------
@@ -172,35 +156,26 @@ def _analysts(cls: type, briefs: _Briefs) -> Any:
 
 @exercise("6.2", "Subflows", points=3, rule="Implementation guidelines 2: Subflows")
 def subflows(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     _expect_subflow(sync_cls, "_brief", inspect.isgeneratorfunction, Iterator)
     _expect_subflow(async_cls, "_abrief", inspect.isasyncgenfunction, AsyncIterator)
     briefs = _Briefs()
 
-    wf = _analysts(sync_cls, briefs)
-    where = f"{sync_cls.__name__}.run()"
-    _expect_briefs(run_sync_path(lambda: wf.run(symbols=briefs.symbols), where), wf, briefs, where)
+    wf, run = sync_run(sync_cls, lambda cls: _analysts(cls, briefs), lambda wf: wf.run(symbols=briefs.symbols))
+    _expect_briefs(run, wf, briefs, f"{sync_cls.__name__}.run()")
 
     awf = _analysts(async_cls, briefs)
-    where = f"{async_cls.__name__}.arun()"
-    runs, _, blocked = run_async_paths([lambda: awf.arun(symbols=briefs.symbols)], where)
-    expect_loop_free(
-        where,
-        blocked,
-        "AGN104",
-        "the async subflow awaits agent.arun(..., stream=False)",
+    async_runs(
+        [awf],
+        lambda _, wf: wf.arun(symbols=briefs.symbols),
         latency=ANALYST_LATENCY,
-        answer=async_cls,
+        stall_code="AGN104",
+        stall_hint="the async subflow awaits agent.arun(..., stream=False)",
+        expect_each=lambda _, wf, run: _expect_briefs(run, wf, briefs, f"{async_cls.__name__}.arun()"),
     )
-    _expect_briefs(runs[0], awf, briefs, where)
-    expect_own_run_ids([awf], runs, async_cls)
-    expect_clean(
-        sync_cls, SYNC_CODES, "subflow items take the default event; RunEvent.workflow_running does not exist."
-    )
-    expect_clean(
-        async_cls, ASYNC_CODES, "subflow items take the default event; RunEvent.workflow_running does not exist."
-    )
+    expect_run_recorded(awf, f"{async_cls.__name__}.arun()", SUBFLOWS)
+    hint = "subflow items take the default event; RunEvent.workflow_running does not exist."
+    expect_paths_clean(sync_cls, async_cls, hint, hint)
 
 
 # -- 6.3 ---------------------------------------------------------------------------------------------------
@@ -264,26 +239,32 @@ def _expect_ratings(run: Run, wf: Any, ratings: _Ratings, where: str) -> None:
 
 @exercise("6.3", "Report every failure", points=4, rule="AGN109")
 def failures(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     ratings = _Ratings()
 
-    wf = _raters(sync_cls, ratings, latency=0.0)
-    where = f"{sync_cls.__name__}.run()"
-    _expect_ratings(run_sync_path(lambda: wf.run(symbols=ratings.asked), where, ERROR_HINT), wf, ratings, where)
+    wf, run = sync_run(
+        sync_cls, lambda cls: _raters(cls, ratings, latency=0.0), lambda wf: wf.run(symbols=ratings.asked), ERROR_HINT
+    )
+    _expect_ratings(run, wf, ratings, f"{sync_cls.__name__}.run()")
 
-    awf = _raters(async_cls, ratings, latency=LATENCY)
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda: awf.arun(symbols=ratings.asked)], where, ERROR_HINT)
-    expect_loop_free(where, blocked, "AGN104", "await rater.arun(..., stream=False)", latency=LATENCY, answer=async_cls)
-    _expect_ratings(runs[0], awf, ratings, where)
+    awf = _raters(async_cls, ratings, latency=LATENCY)
+    [run] = async_runs(
+        [awf],
+        lambda _, wf: wf.arun(symbols=ratings.asked),
+        latency=LATENCY,
+        stall_code="AGN104",
+        stall_hint="await rater.arun(..., stream=False)",
+        expect_each=lambda _, wf, run: _expect_ratings(run, wf, ratings, where),
+        hint=ERROR_HINT,
+    )
     expect_timing(
-        overlapped(seconds, len(ratings.asked) * LATENCY),
+        overlapped(run.seconds, len(ratings.asked) * LATENCY),
         ERRORS,
-        f"{where} rated {len(ratings.asked)} symbols of {LATENCY} s each in {seconds:.2f} s: one after another.",
+        f"{where} rated {len(ratings.asked)} symbols of {LATENCY} s each in {run.seconds:.2f} s: one after another.",
         "rate the symbols concurrently (asyncio.gather with return_exceptions=True, or a TaskGroup of tasks that "
         "each catch their own failure).",
     )
-    expect_own_run_ids([awf], runs, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "report failures with RunEvent.run_error, a member that exists.")
-    expect_clean(async_cls, ASYNC_CODES, "report failures with RunEvent.run_error, a member that exists.")
+    expect_run_recorded(awf, where, ERRORS)
+    hint = "report failures with RunEvent.run_error, a member that exists."
+    expect_paths_clean(sync_cls, async_cls, hint, hint)

@@ -14,57 +14,39 @@ from agno.workflow import Workflow
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.probes import (
-    expect_clean,
-    last_chunk_at,
-    model_prompts,
-    probe_agent,
-    run_async_paths,
-)
+from agnocourse.grading.paths import async_runs, expect_paths_clean, expect_run_recorded
+from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import ASYNC_CODES as SHARED_ASYNC_CODES
 from agnocourse.grading.workflows import (
     event_name,
-    expect_loop_free,
     expect_overlap,
-    expect_own_run_ids,
     expected_prompt,
     sentence,
     stream_shape,
+    workflow_class,
 )
 from agnocourse.tools import AsyncFinancialTools
 
 COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
-# AGN202 (gather without return_exceptions) is advice: a gather over coroutines that each catch their own failure is
-# right, and one whose failure escapes fails on what it does (a failure that costs the other results).
-ASYNC_CODES = SHARED_ASYNC_CODES
+# AGN202 (gather without return_exceptions) is advice, not among the codes checked: a gather over coroutines that
+# each catch their own failure is right, and one whose failure escapes fails on what it does (it costs the results).
 LATENCY = 0.3
 GATHER = "Performance 3: gather(..., return_exceptions=True) keeps every result"
 TASKGROUP = "Performance 3: TaskGroup, all or nothing"
 
 
 def _async_class(answer: Any) -> type[Workflow]:
-    """The answer is a Workflow subclass that defines arun() as an async generator, and not run()."""
-    name = getattr(answer, "__name__", repr(answer))
-    if not (inspect.isclass(answer) and issubclass(answer, Workflow)):
-        fail("Dual Method Pattern", f"{name} is not a Workflow subclass.", "pass the class itself to check().")
-    if answer.arun is Workflow.arun:
-        fail("Dual Method Pattern", f"{name} does not define arun().", "the class for this path defines arun().")
-    if answer.run is not Workflow.run:
-        fail(
-            "AGN110",
-            f"{name} defines both run() and arun(); on agno 1.5.10 its run() then returns None.",
-            "keep the async path in a class of its own, which defines arun() only.",
-        )
-    if not inspect.isasyncgenfunction(answer.arun):
-        fail(
-            "Dual Method Pattern",
-            f"{name}.arun is not an async generator function.",
-            "write `async def arun(...)` that yields RunResponse objects.",
-        )
-    return answer
+    """The answer is a Workflow subclass that defines arun() only, as an async generator."""
+    cls = workflow_class(answer, "arun", "run")
+    expect(
+        inspect.isasyncgenfunction(cls.arun),
+        "Dual Method Pattern",
+        f"{cls.__name__}.arun is not an async generator function.",
+        "write `async def arun(...)` that yields RunResponse objects.",
+    )
+    return cls
 
 
 # -- 7.1 ---------------------------------------------------------------------------------------------------
@@ -155,23 +137,19 @@ def stream_digest(answer: Any) -> None:
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
     digests, topics = [draws.text(30) for _ in range(2)], draws.topics(2)
-    wfs = [_digest(cls, digest, latency=LATENCY, chunk_delay=0.01) for digest in digests]
-    runs, _, blocked = run_async_paths(
-        [lambda wf=wf, topic=topic: wf.arun(topic=topic) for wf, topic in zip(wfs, topics, strict=True)], where
-    )
-    expect_loop_free(
-        where,
-        blocked,
-        "AGN107",
-        "await agent.arun(..., stream=True) and iterate what it returns",
+    workflows = [_digest(cls, digest, latency=LATENCY, chunk_delay=0.01) for digest in digests]
+    async_runs(
+        workflows,
+        lambda i, wf: wf.arun(topic=topics[i]),
         latency=LATENCY,
-        answer=cls,
+        stall_code="AGN107",
+        stall_hint="await agent.arun(..., stream=True) and iterate what it returns",
+        expect_each=lambda i, wf, run: _expect_digest(run, wf, digests[i], topics[i], where),
     )
-    for wf, run, digest, topic in zip(wfs, runs, digests, topics, strict=True):
-        _expect_digest(run, wf, digest, topic, where)
-    expect_own_run_ids(wfs, runs, cls)
+    for wf in workflows:
+        expect_run_recorded(wf, where, "Dual Method Pattern")
     _expect_flat_memory(cls, where)
-    expect_clean(cls, ASYNC_CODES, "relay the stream item by item, in an async path of its own.")
+    expect_paths_clean(None, cls, "", "relay the stream item by item, in an async path of its own.")
 
 
 # -- 7.2 ---------------------------------------------------------------------------------------------------
@@ -198,17 +176,8 @@ def errors_said(items: list[Any]) -> str:
     return f" Its run_error items said {said}." if said else ""
 
 
-@exercise("7.2", "Every result and every error: a price board", points=4, rule="AGN202")
-def price_board(answer: Any) -> None:
-    cls = _async_class(answer)
-    board = draws.symbols(5)
-    failing = draws.failing(board, 2)
-    where = f"{cls.__name__}.arun({board})"
-    wf: Any = cls()
-    wf.async_tools = tools = DrawnPrices(board, latency=LATENCY, fail_for=failing)
-    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=board)], where, BOARD_HINT)
-    expect_loop_free(where, blocked, "AGN107", "await the async price client", latency=LATENCY, answer=cls)
-    items = runs[0].items
+def _expect_board(run: Run, wf: Any, tools: DrawnPrices, board: list[str], failing: set[str], where: str) -> None:
+    items = run.items
     shape = stream_shape(items)
     expect(
         bool(items) and shape[-1][0] == COMPLETED,
@@ -253,16 +222,35 @@ def price_board(answer: Any) -> None:
         f"the final content was {shape[-1][1]!r}.",
         "end with '<found> of <asked> quotes'.",
     )
+
+
+@exercise("7.2", "Every result and every error: a price board", points=4, rule="AGN202")
+def price_board(answer: Any) -> None:
+    cls = _async_class(answer)
+    board = draws.symbols(5)
+    failing = draws.failing(board, 2)
+    where = f"{cls.__name__}.arun({board})"
+    wf: Any = cls()
+    wf.async_tools = tools = DrawnPrices(board, latency=LATENCY, fail_for=failing)
+    [run] = async_runs(
+        [wf],
+        lambda _, wf: wf.arun(symbols=board),
+        latency=LATENCY,
+        stall_code="AGN107",
+        stall_hint="await the async price client",
+        expect_each=lambda _, wf, run: _expect_board(run, wf, tools, board, failing, where),
+        hint=BOARD_HINT,
+    )
     expect_overlap(
-        seconds,
+        run.seconds,
         len(board),
         LATENCY,
         "Performance 3: parallel processing",
         where,
         "start every call before awaiting any of them.",
     )
-    expect_own_run_ids([wf], runs, cls)
-    expect_clean(cls, ASYNC_CODES, "gather the calls with return_exceptions=True and handle each result.")
+    expect_run_recorded(wf, where, "Dual Method Pattern")
+    expect_paths_clean(None, cls, "", "gather the calls with return_exceptions=True and handle each result.")
 
 
 # -- 7.3 ---------------------------------------------------------------------------------------------------
@@ -288,7 +276,14 @@ def _run_report(cls: type, symbol: str, failing: str | None) -> tuple[Any, Any, 
     wf = _report_workflow(cls, symbol, failing)
     where = f"{cls.__name__}.arun(symbol={symbol!r})"
     try:
-        runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbol=symbol)], where)
+        [run] = async_runs(
+            [wf],
+            lambda _, wf: wf.arun(symbol=symbol),
+            latency=LATENCY,
+            stall_code="AGN107",
+            stall_hint="await the async data sources",
+            expect_each=lambda *_: None,
+        )
     except AssertionError as failure:
         if "ExceptionGroup" in str(failure):
             fail(
@@ -297,9 +292,7 @@ def _run_report(cls: type, symbol: str, failing: str | None) -> tuple[Any, Any, 
                 "catch the failures inside the group with except* and report each one.",
             )
         raise
-    expect_loop_free(where, blocked, "AGN107", "await the async data sources", latency=LATENCY, answer=cls)
-    expect_own_run_ids([wf], runs, cls)
-    return wf, runs[0].items, seconds
+    return wf, run.items, run.seconds
 
 
 def _expect_sources_asked(wf: Any, symbol: str, where: str) -> None:
@@ -340,6 +333,8 @@ def company_report(answer: Any) -> None:
         "start the three calls together in one asyncio.TaskGroup.",
     )
 
+    expect_run_recorded(wf, where, "Dual Method Pattern")
+
     failing = random.choice(list(SOURCES))
     wf, items, seconds = _run_report(cls, unknown, failing=failing)
     where = f"{cls.__name__}.arun(symbol={unknown!r})"
@@ -365,4 +360,5 @@ def company_report(answer: Any) -> None:
         f"their end ({SLOW} s) although their results could no longer be used.",
         "run the calls in an asyncio.TaskGroup, which cancels the others as soon as one fails.",
     )
-    expect_clean(cls, ASYNC_CODES, "fetch with a TaskGroup, report failures with except*, in an async path.")
+    expect_run_recorded(wf, where, "Dual Method Pattern")
+    expect_paths_clean(None, cls, "", "fetch with a TaskGroup, report failures with except*, in an async path.")

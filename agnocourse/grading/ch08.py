@@ -19,25 +19,10 @@ from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.probes import (
-    expect_clean,
-    last_chunk_at,
-    model_prompts,
-    probe_agent,
-    run_async_paths,
-    run_sync_path,
-)
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
+from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent, run_async_paths
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import (
-    ASYNC_CODES,
-    SYNC_CODES,
-    expect_annotation,
-    expect_loop_free,
-    expect_own_run_ids,
-    expect_runresponses,
-    sentence,
-    workflow_class,
-)
+from agnocourse.grading.workflows import expect_annotation, expect_runresponses, sentence, workflow_class
 from agnocourse.offline import offline_agent
 from agnocourse.typecheck import (
     REQUIRED_IMPORTS,
@@ -87,12 +72,13 @@ def pyright_executable() -> Path:
 
 
 def own_classes(*classes: type) -> list[type]:
-    """The classes to type-check: the answers and their bases that are not agno's or Python's, bases first."""
+    """The classes to type-check: the answers and their bases that are not agno's, Python's or the course's (the
+    required imports bring those), bases first."""
     ordered: list[type] = []
     for cls in classes:
         for each in reversed(cls.__mro__):
             module = each.__module__
-            if module == "builtins" or module.split(".")[0] in {"agno", "pydantic", "typing", "abc"}:
+            if module == "builtins" or module.split(".")[0] in {"agno", "agnocourse", "pydantic", "typing", "abc"}:
                 continue
             if each not in ordered:
                 ordered.append(each)
@@ -201,8 +187,7 @@ def _expect_brief(items: list[Any], topics: list[str], where: str) -> None:
 
 @exercise("8.1", "Method signatures", points=3, rule="AGN108", limit=30)
 def method_signatures(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     for cls, method in ((sync_cls, "_section"), (async_cls, "_asection")):
         expect(
             callable(getattr(cls, method, None)),
@@ -216,21 +201,29 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
     expect_annotation(async_cls, "_asection", AsyncIterator)
 
     topics = draws.topics(random.randint(2, 4))
-    wf: Any = sync_cls()
-    wf.writer = _brief_writer(latency=0.0)
-    run = run_sync_path(lambda: wf.run(topics=topics), f"{sync_cls.__name__}.run()")
-    _expect_brief(run.items, topics, f"{sync_cls.__name__}.run()")
 
-    awf: Any = async_cls()
-    awf.writer = _brief_writer(latency=0.2)
-    runs, _, blocked = run_async_paths([lambda: awf.arun(topics=topics)], f"{async_cls.__name__}.arun()")
-    expect_loop_free(
-        f"{async_cls.__name__}.arun()", blocked, "AGN104", "await agent.arun(...)", latency=0.2, answer=async_cls
+    def briefing(latency: float) -> Any:
+        def build(cls: type) -> Any:
+            wf: Any = cls()
+            wf.writer = _brief_writer(latency=latency)
+            return wf
+
+        return build
+
+    _, run = sync_run(sync_cls, briefing(0.0), lambda wf: wf.run(topics=topics))
+    _expect_brief(run.items, topics, f"{sync_cls.__name__}.run()")
+    awf = briefing(0.2)(async_cls)
+    async_runs(
+        [awf],
+        lambda _, wf: wf.arun(topics=topics),
+        latency=0.2,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(...)",
+        expect_each=lambda _, wf, run: _expect_brief(run.items, topics, f"{async_cls.__name__}.arun()"),
     )
-    _expect_brief(runs[0].items, topics, f"{async_cls.__name__}.arun()")
-    expect_own_run_ids([awf], runs, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "annotate every path and subflow with what calling it gives.")
-    expect_clean(async_cls, ASYNC_CODES, "annotate every path and subflow with what calling it gives.")
+    expect_run_recorded(awf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
+    hint = "annotate every path and subflow with what calling it gives."
+    expect_paths_clean(sync_cls, async_cls, hint, hint)
     expect_type_clean(sync_cls, async_cls)
 
 
@@ -253,6 +246,32 @@ def _digest_writer(digest: str, latency: float, failing: bool = False) -> Agent:
     return probe_agent("writer", digest, latency=latency, chunk_delay=0.02)
 
 
+def _expect_digest(run: Run, wf: Any, digest: str, topic: str, where: str) -> None:
+    expect_runresponses(run.items, where)
+    chunks = run.items[:-1]
+    expect(
+        len(chunks) > 3 and "".join(str(c.content) for c in chunks) == digest,
+        "Agent Call Patterns",
+        f"{where} yielded {len(chunks)} chunk(s) before the final item, with contents "
+        f"{[c.content for c in chunks][:3]}...",
+        "yield every chunk of the writer's streamed answer as it arrives.",
+    )
+    expect(
+        run.items[-1].content == digest and model_prompts(wf.writer) == [topic],
+        "Agent Call Patterns",
+        f"the final content was {run.items[-1].content!r}; for topic={topic!r} the writer was asked "
+        f"{model_prompts(wf.writer)}.",
+        "ask the writer about the topic once; the final item carries its whole text.",
+    )
+    last = last_chunk_at(wf.writer)
+    expect_timing(
+        last is not None and run.times[0] < last,
+        "AGN103",
+        "the first chunk reached the caller after the writer had produced its last chunk.",
+        "yield each chunk inside the loop over the stream.",
+    )
+
+
 @exercise("8.2", "Zero pyright errors", points=4, rule="Type annotations: zero pyright errors", limit=30)
 def zero_errors(async_answer: Any) -> None:
     async_cls = workflow_class(async_answer, "arun", "run")
@@ -262,50 +281,20 @@ def zero_errors(async_answer: Any) -> None:
     wfs: list[Any] = [async_cls() for _ in range(2)]
     for each, digest in zip(wfs, digests, strict=True):
         each.writer = _digest_writer(digest, latency=DIGEST_LATENCY)
-    runs, seconds, blocked = run_async_paths(
-        [lambda each=each, topic=topic: each.arun(topic=topic) for each, topic in zip(wfs, topics, strict=True)],
-        f"{async_cls.__name__}.arun()",
-    )
-    expect_loop_free(
-        f"{async_cls.__name__}.arun()",
-        blocked,
-        "AGN104",
-        "await agent.arun(...)",
+    async_runs(
+        wfs,
+        lambda i, wf: wf.arun(topic=topics[i]),
         latency=DIGEST_LATENCY,
-        answer=async_cls,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(...)",
+        expect_each=lambda i, wf, run: _expect_digest(run, wf, digests[i], topics[i], f"{async_cls.__name__}.arun()"),
+        waits=DIGEST_LATENCY + 0.3,  # the model's latency, then about 0.3 s of streaming
+        share=0.75,
+        overlap_rule="AGN104",
+        overlap_hint="await the agent's async call so that runs overlap.",
     )
-    for each, run, digest, topic in zip(wfs, runs, digests, topics, strict=True):
-        where = f"{async_cls.__name__}.arun()"
-        expect_runresponses(run.items, where)
-        chunks = run.items[:-1]
-        expect(
-            len(chunks) > 3 and "".join(str(c.content) for c in chunks) == digest,
-            "Agent Call Patterns",
-            f"{where} yielded {len(chunks)} chunk(s) before the final item, with contents "
-            f"{[c.content for c in chunks][:3]}...",
-            "yield every chunk of the writer's streamed answer as it arrives.",
-        )
-        expect(
-            run.items[-1].content == digest and model_prompts(each.writer) == [topic],
-            "Agent Call Patterns",
-            f"the final content was {run.items[-1].content!r}; for topic={topic!r} the writer was asked "
-            f"{model_prompts(each.writer)}.",
-            "ask the writer about the topic once; the final item carries its whole text.",
-        )
-        last = last_chunk_at(each.writer)
-        expect_timing(
-            last is not None and run.times[0] < last,
-            "AGN103",
-            "the first chunk reached the caller after the writer had produced its last chunk.",
-            "yield each chunk inside the loop over the stream.",
-        )
-    expect_timing(
-        seconds < 0.75 * 2 * (DIGEST_LATENCY + 0.3),
-        "AGN104",
-        f"two concurrent runs with {DIGEST_LATENCY} s of model latency and 0.3 s of streaming took {seconds:.2f} s.",
-        "await the agent's async call so that runs overlap.",
-    )
-    expect_own_run_ids(wfs, runs, async_cls)
+    for wf in wfs:
+        expect_run_recorded(wf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
 
     broken: Any = async_cls()
     broken.writer = _digest_writer("", latency=0.0, failing=True)
@@ -334,4 +323,4 @@ def zero_errors(async_answer: Any) -> None:
         f"with a failing writer {async_cls.__name__}.arun() yielded {seen}.",
         "end a failed run with one RunResponse naming the error, event RunEvent.run_error, and no completion item.",
     )
-    expect_clean(async_cls, ASYNC_CODES, "keep the async path's calls and events as the course's patterns show.")
+    expect_paths_clean(None, async_cls, "", "keep the async path's calls and events as the course's patterns show.")

@@ -15,7 +15,6 @@ import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
-from uuid import uuid4
 
 from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse, Workflow
@@ -26,6 +25,7 @@ from agnocourse.grading.probes import model_prompts
 from agnocourse.grading.registry import describe, exercise
 from agnocourse.grading.workflows import sentence
 from agnocourse.offline import offline_agent
+from agnocourse.patterns import TwoPathWorkflow
 from agnocourse.typecheck import pyright_config
 
 CONSISTENCY = "Functional Testing"
@@ -36,8 +36,10 @@ STORY = "Rates rose again in March and the banks followed"
 HEADLINE = "RATES ROSE"
 
 
-class _Steps(Workflow):
-    writer: Agent = offline_agent("writer", reply=STORY)
+class _Steps(TwoPathWorkflow):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.writer = self.own_agent(offline_agent("writer", reply=STORY))
 
     def prompt_for(self, topic: str) -> str:
         return f"Write about {topic}"
@@ -51,17 +53,18 @@ class _SyncReport(_Steps):
 
 class _AsyncReport(_Steps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
             yield chunk
         yield RunResponse(run_id=self.run_id, content=HEADLINE, event=RunEvent.workflow_completed)
+        self.finish_run(HEADLINE)
 
 
 class _ChangedWord(_Steps):
     """Same number of items, same first and last: one word in the middle differs."""
 
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         position = 0
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
             position += 1
@@ -75,7 +78,7 @@ class _ExtraItem(_Steps):
     """Same first and last item, same text: one item more (an empty progress item)."""
 
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
             yield chunk
         yield RunResponse(run_id=self.run_id, content="")
@@ -86,7 +89,7 @@ class _NoCompletion(_Steps):
     """Every content the same: the last item lacks the completion event."""
 
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
             yield chunk
         yield RunResponse(run_id=self.run_id, content=HEADLINE)
@@ -96,7 +99,7 @@ class _Reordered(_Steps):
     """The same items, events and contents, in another order: two chunks of the stream swapped."""
 
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         held = None
         position = 0
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
@@ -115,7 +118,7 @@ class _NotStreaming(_Steps):
     """Same text and same last item: the async path collects the stream and yields it as one item."""
 
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
+        self.run_id = self.start_run(topic=topic)
         text = ""
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
             text += chunk.content or ""

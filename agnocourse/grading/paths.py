@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from agnocourse.grading.feedback import expect_timing
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import Run, expect_clean, run_async_paths, run_sync_path
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
@@ -17,6 +17,7 @@ from agnocourse.grading.workflows import (
     expect_own_run_ids,
     workflow_class,
 )
+from agnocourse.patterns import recorded_run_ids
 
 
 def dual_classes(sync_answer: Any, async_answer: Any) -> tuple[type, type]:
@@ -78,3 +79,23 @@ def expect_paths_clean(sync_cls: type | None, async_cls: type | None, sync_hint:
         expect_clean(sync_cls, SYNC_CODES, sync_hint)
     if async_cls is not None:
         expect_clean(async_cls, ASYNC_CODES, async_hint)
+
+
+RUN_STATE_HINT = (
+    "agno 1.5.10 wraps run() only: open the async run with `self.run_id = self.start_run(...)`, passing it arun()'s "
+    "arguments, and close it with `self.finish_run(content)` after the last item."
+)
+
+
+def expect_run_recorded(wf: Any, where: str, rule: str) -> None:
+    """One run on a fresh workflow left what agno's sync wrapper leaves: a session, this run's response, this run in
+    the workflow's memory (what start_run and finish_run record on the async path)."""
+    response = getattr(wf, "run_response", None)
+    run_id = getattr(wf, "run_id", None)
+    state = {
+        "session_id set": getattr(wf, "session_id", None) is not None,
+        "run_response of this run": response is not None and response.run_id == run_id,
+        "this run in memory": bool(run_id) and recorded_run_ids(wf) == [run_id],
+    }
+    missing = [name for name, ok in state.items() if not ok]
+    expect(not missing, rule, f"after {where} the workflow lacks: {', '.join(missing)}.", RUN_STATE_HINT)

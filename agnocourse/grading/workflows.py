@@ -199,21 +199,51 @@ RUN_ID_HINT = (
 )
 
 
+def _numbered(kind: str, numbers: list[int]) -> str:
+    """ "run 2", "runs 1 and 3", "runs 1, 2 and 3" """
+    if len(numbers) == 1:
+        return f"{kind} {numbers[0]}"
+    return f"{kind}s {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+
+
+def run_ids_in_words(ids: list[Any], own: list[Any]) -> str:
+    """What is wrong with the run ids runs ended with (`ids`, one per run) against their workflows' `own` run ids, in
+    words: which runs carried none, which carried one another run carried too, which not their workflow's."""
+    counts = {run_id: ids.count(run_id) for run_id in ids if run_id}
+    missing = [i for i, run_id in enumerate(ids, 1) if not run_id]
+    shared = [i for i, run_id in enumerate(ids, 1) if run_id and counts[run_id] > 1]
+    other = [i for i, (run_id, mine) in enumerate(zip(ids, own, strict=True), 1) if run_id and run_id != mine]
+    if len(ids) == 1:
+        return "carried no run id" if missing else "carried a run id other than its workflow's run_id (self.run_id)"
+    problems = [f"{_numbered('run', missing)} carried none"] if missing else []
+    problems += [f"{_numbered('run', shared)} carried the same one"] if shared else []
+    whose = "its" if len(other) == 1 else "their"
+    problems += (
+        [f"{_numbered('run', other)} carried one that is not {whose} workflow's run_id (self.run_id)"] if other else []
+    )
+    return "; ".join(problems)
+
+
 def expect_own_run_ids(wfs: list[Any], runs: list[Any], cls: type) -> None:
     ids = [run.items[-1].run_id if run.items else None for run in runs]
-    expect(
-        all(ids) and len(set(ids)) == len(ids) and ids == [wf.run_id for wf in wfs],
-        "AGN111",
-        f"{cls.__name__}.arun() finished with run ids {ids}.",
-        RUN_ID_HINT,
+    own = [wf.run_id for wf in wfs]
+    ok = all(ids) and len(set(ids)) == len(ids) and ids == own
+    where = f"{cls.__name__}.arun()"
+    observed = (
+        f"{where}'s last item {run_ids_in_words(ids, own)}."
+        if len(ids) == 1
+        else f"{len(ids)} runs of {where} at once, and the run ids their last items carried were wrong: "
+        f"{run_ids_in_words(ids, own)}."
     )
+    expect(ok, "AGN111", observed, RUN_ID_HINT)
 
 
 def expect_own_run_id(wf: Any, items: list[Any], cls: type) -> None:
     """expect_own_run_ids for one run, given its items."""
+    run_id = items[-1].run_id if items else None
     expect(
-        bool(items) and bool(wf.run_id) and items[-1].run_id == wf.run_id,
+        bool(items) and bool(wf.run_id) and run_id == wf.run_id,
         "AGN111",
-        f"{cls.__name__}.arun() finished with run id {items[-1].run_id if items else None!r}.",
+        f"{cls.__name__}.arun()'s last item {run_ids_in_words([run_id], [wf.run_id])}.",
         RUN_ID_HINT,
     )
