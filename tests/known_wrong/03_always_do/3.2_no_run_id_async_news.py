@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 3.2: Never starts its own run: self.run_id stays None.
 # expect: [AGN111]
-# expect: run ids [None, None, None]
+# expect: runs 1, 2 and 3 carried none
 
 
 class AsyncNewsWorkflow(NewsSteps):
