@@ -40,7 +40,7 @@ def sample_room() -> list[NotebookResult]:
             altered=["1.3: its check cell was edited"],
         ),
         NotebookResult(
-            ROOM / "eve-01_core_principles.ipynb", problems=["eve-01_core_principles.ipynb: not a notebook"]
+            ROOM / "eve-01_core_principles.ipynb", problems=["/room/eve-01_core_principles.ipynb: not a notebook"]
         ),
         NotebookResult(
             ROOM / "bob-02_never_do.ipynb", [ExerciseResult("2.1", "No asyncio.run", 0, 5, "timed out", "cell 3 ...")]
@@ -81,7 +81,9 @@ def test_each_learner_gets_one_row_across_chapters_and_an_unreadable_file_is_nam
     assert learners["dee"].points == 10 and learners["dee"].altered == [
         "dee-01_core_principles.ipynb: 1.3: its check cell was edited"
     ]
-    assert learners["eve"].results == {} and "not a notebook" in learners["eve"].unreadable[0]
+    assert learners["eve"].results == {} and learners["eve"].unreadable == [
+        "eve-01_core_principles.ipynb: not a notebook"
+    ]
 
 
 def test_a_chapter_handed_in_twice_counts_once_with_the_better_result():

@@ -94,11 +94,12 @@ def aggregate(
     for result in sorted(results, key=lambda r: str(r.path)):
         learner = learners.setdefault(learner_name(result.path, root, chapters), Learner(""))
         learner.name = learner.name or learner_name(result.path, root, chapters)
+        problems = [_without_folder(problem, result.path) for problem in result.problems]
         if not result.exercises:
-            learner.unreadable.append(f"{result.path.name}: {'; '.join(result.problems) or 'not graded'}")
+            learner.unreadable.append(f"{result.path.name}: {'; '.join(problems) or 'not graded'}")
             continue
         learner.altered += [f"{result.path.name}: {change}" for change in result.altered]
-        learner.problems += [f"{result.path.name}: {problem}" for problem in result.problems]
+        learner.problems += [f"{result.path.name}: {problem}" for problem in problems]
         for exercise in result.exercises:
             new = ExerciseSummary(exercise.id, exercise.title, exercise.max_points)
             summary = summaries.setdefault(exercise.id, new)
@@ -120,6 +121,11 @@ def aggregate(
         summary.failures = messages.get(id, Counter()).most_common(top)
     ordered = sorted(summaries.values(), key=lambda s: _exercise_order(s.id))
     return Room(ordered, sorted(learners.values(), key=lambda learner: learner.name.lower()))
+
+
+def _without_folder(problem: str, path: Path) -> str:
+    """A problem as the report shows it: without the machine's folders, its file named once."""
+    return problem.replace(f"{path}: ", "").replace(str(path), path.name)
 
 
 def failure_text(exercise: ExerciseResult) -> str:
