@@ -13,15 +13,15 @@ from agnocourse.grading.room import ExerciseSummary, Learner, Room, failure_text
 
 POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1b1b; background: #fff; }
+body { font: 15px/1.45 system-ui, sans-serif; margin: 1rem; color: #1b1b1b; background: #fff; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border: 1px solid #ccc; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-.bar { width: 12rem; height: .9rem; background: #e6e6e6; }
+.bar { width: 7rem; height: .9rem; background: #e6e6e6; }
 .bar span { display: block; height: 100%; background: #2e7d32; }
 .passed { background: #dff0d8; } .failed { background: #f8d7da; } .altered { background: #fff3cd; }
 .absent { background: #f1f1f1; color: #666; } .unreadable { background: #f8d7da; }
-td.mark { text-align: center; white-space: nowrap; }
+td.mark, td.share { text-align: center; white-space: nowrap; }
 ul { margin: 0; padding-left: 1.1rem; } .count { font-weight: 600; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6e6e6; background: #161616; } th, td { border-color: #444; }
