@@ -25,7 +25,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env doctor wheelhouse browser book test lint grade exercises clean-notebooks errata-matrix bench lab clean lock FORCE
+.PHONY: env doctor wheelhouse binder-check browser book test lint grade exercises clean-notebooks errata-matrix bench lab clean lock FORCE
 
 env: $(READY) $(READY3)
 
@@ -66,6 +66,12 @@ wheelhouse:
 	done
 	$(PYTHON) -m pip download --quiet --disable-pip-version-check --no-deps --dest wheelhouse $(BUILD_TOOLS)
 	@echo "wheelhouse/: $$(ls wheelhouse | wc -l) files, $$(du -sh wheelhouse | cut -f1)"
+
+## make binder-check: build the environment binder/ describes the way repo2docker (BinderHub, a JupyterHub image)
+## does, in a fresh folder with no Docker, and run a notebook of each track and the grader in it (1.5 to 3 minutes with a
+## warm pip cache or a WHEELHOUSE; not part of make test, whose tests/test_binder.py checks the binder files fast)
+binder-check:
+	PATH='$(HOST_PATH)' WHEELHOUSE='$(WHEELHOUSE)' .ci/binder-check
 
 ## make browser: Debian's Chromium for the browser tests (Playwright drives it; its own browser download is not used)
 browser:

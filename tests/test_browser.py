@@ -272,3 +272,43 @@ def test_screenshots_and_chapter_weight(site, tab):
     assert (SCREENSHOTS / "welcome.png").stat().st_size > 10_000
     assert (SCREENSHOTS / "chapter.png").stat().st_size > 10_000
     assert total_kb < CHAPTER_BUDGET_KB, report
+
+
+def test_the_room_report_renders_its_numbers_and_fetches_nothing(tab, tmp_path):
+    """The instructor's HTML report of a room, opened from a file as an instructor would: it shows each exercise's
+    share of passes, as a number and as a bar of that length, and a row per learner; learners' hostile strings stay
+    text, and the page requests nothing but itself."""
+    from agnocourse.grading.room import aggregate
+    from agnocourse.grading.room_html import render
+    from agnocourse.grading.runner import ExerciseResult, NotebookResult
+
+    def results(points: int, message: str = "") -> list[ExerciseResult]:
+        status = "passed" if points else "failed"
+        return [ExerciseResult("1.1", "Dual paths", points, 3, status, message)]
+
+    hostile = '<script>window.pwned = 1</script><img src="http://example.invalid/x.png">'
+    named = '<img src="y.png" onerror="window.pwned = 2">'  # a file name has no "/"
+    room = aggregate(
+        [
+            NotebookResult(Path("room/ada/01.ipynb"), results(3)),
+            NotebookResult(Path("room/bob/01.ipynb"), results(0, f"ValueError: {hostile}")),
+            NotebookResult(Path(f"room/{named}/01.ipynb"), results(0, f"ValueError: {hostile}")),
+            NotebookResult(Path("room/cy/01.ipynb"), results(3)),
+        ],
+        ["01"],
+        Path("room"),
+    )
+    report = tmp_path / "room.html"
+    report.write_text(render(room), encoding="utf-8")
+    page = tab.page
+    page.goto(report.as_uri(), wait_until="load")
+    assert page.locator("#exercises td.share").inner_text() == "2/4 passed (50%)"
+    bar = page.locator("#exercises .bar")
+    share = bar.locator("span").bounding_box()["width"] / bar.bounding_box()["width"]
+    assert abs(share - 0.5) < 0.02, share
+    assert page.locator("#exercises li").inner_text() == f"2× ValueError: {hostile}"
+    rows = page.locator("#learners tbody tr")
+    assert rows.count() == 4
+    assert rows.nth(0).inner_text().split("\t")[:3] == [named, "✗ failed", "0"]
+    assert page.evaluate("window.pwned") is None and page.locator("img").count() == 0
+    assert tab.requests == [report.as_uri()] and tab.outside == [] and tab.errors == []

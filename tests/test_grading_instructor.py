@@ -91,3 +91,38 @@ def test_a_notebook_renamed_out_of_recognition_is_matched_by_its_exercise_ids(tm
     nbformat.write(notebook, renamed)
     with pytest.raises(UsageError, match="exercise ids"):
         matching_solution(renamed, ROOT / "solutions")
+
+
+def test_a_room_also_gets_its_report_and_gradebook_beside_the_csv_with_hostile_names_escaped(tmp_path):
+    """A learner named their notebook `<script>...` and made their answer raise an error written in HTML: the
+    report shows both as text, and the gradebook has one row per learner with the points per exercise."""
+    folder = tmp_path / "room"
+    folder.mkdir()
+    hostile = "<script>alert(1)<"
+    shutil.copyfile(ROOT / "solutions" / NAME, folder / f"{hostile}-{NAME}")
+    notebook = nb.read(ROOT / "exercises" / NAME)
+    answer = next(c for c in notebook.cells if c.cell_type == "code" and "= NotImplemented" in c.source)
+    answer.source = "raise ValueError('<img src=x onerror=alert(2)>')"
+    nbformat.write(notebook, folder / f"bob-{NAME}")
+    gradebook = tmp_path / "grades.csv"
+    assert grade_main([str(folder), "--csv", str(gradebook), "--solutions", str(ROOT / "solutions")]) == 1
+    page = (tmp_path / "grades.html").read_text(encoding="utf-8")
+    assert hostile not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;" in page and "ValueError: &lt;img src=x onerror=alert(2)&gt;" in page
+    assert "1/2 passed (50%)" in page
+    with (tmp_path / "grades-gradebook.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][0] == "learner" and rows[0][1].startswith("1.1 ") and rows[0][-1] == "total (10 points)"
+    assert {row[0]: row[-1] for row in rows[1:]} == {hostile: "10", "bob": "0"}
+
+
+def test_the_report_and_gradebook_can_be_named_without_a_csv(tmp_path):
+    path = tmp_path / f"ada-{NAME}"
+    shutil.copyfile(ROOT / "solutions" / NAME, path)
+    page, book = tmp_path / "out" / "room.html", tmp_path / "book.csv"
+    (tmp_path / "out").mkdir()
+    args = [str(path), "--html", str(page), "--gradebook", str(book), "--solutions", str(ROOT / "solutions")]
+    assert grade_main(args) == 0
+    assert "1/1 passed (100%)" in page.read_text(encoding="utf-8")
+    assert book.read_text(encoding="utf-8").splitlines()[1] == "ada,3,3,4,10"
+    assert not list(tmp_path.glob("*.html"))

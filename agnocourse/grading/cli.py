@@ -7,6 +7,9 @@ per learner and exercise, and a per-exercise summary shows how many passed. In a
 graded is reported in its own row and the others are graded. The exercises a notebook should have come from
 the solutions notebook with the same file stem (or whose stem its name contains), or else the one whose
 exercise ids the notebook's check cells carry, so a deleted check cell scores 0. Progress goes to stderr.
+Beside ``--csv grades.csv`` go the room's report ``grades.html`` (one self-contained page) and
+``grades-gradebook.csv`` (one row per learner, one column of points per exercise); ``--html`` and
+``--gradebook`` name other files, or write them without ``--csv``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from agnocourse.grading import notebook as nb
-from agnocourse.grading import report
+from agnocourse.grading import report, room, room_html
 from agnocourse.grading.runner import DEFAULT_TIMEOUT, CellResult, NotebookResult, grade
 
 
@@ -111,10 +114,38 @@ def grade_many(
         return list(pool.map(one, paths))
 
 
+def room_outputs(csv: Path | None, html: Path | None, gradebook: Path | None) -> tuple[Path | None, Path | None]:
+    """Where the room's report and gradebook go: where named, else beside the CSV."""
+    if csv is not None:
+        html = html or csv.with_suffix(".html")
+        gradebook = gradebook or csv.with_name(f"{csv.stem}-gradebook.csv")
+    return html, gradebook
+
+
+def write_room(
+    results: list[NotebookResult], given: list[Path], solutions: Path, html: Path | None, gradebook: Path | None
+) -> None:
+    if html is None and gradebook is None:
+        return
+    folders = [p for p in given if p.is_dir()]
+    root = folders[0] if len(folders) == 1 and len(given) == 1 else None  # a learner's folder is the learner
+    graded = room.aggregate(results, [p.stem for p in solutions.glob("*.ipynb")], root)
+    if html is not None:
+        html.write_text(room_html.render(graded), encoding="utf-8")
+        print(f"wrote {html}", file=sys.stderr)
+    if gradebook is not None:
+        gradebook.write_text(room.gradebook(graded), encoding="utf-8", newline="")
+        print(f"wrote {gradebook}", file=sys.stderr)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m agnocourse grade", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path, metavar="NOTEBOOK_OR_DIR")
     parser.add_argument("--csv", type=Path, help="instructor mode: write one row per notebook and exercise")
+    parser.add_argument("--html", type=Path, help="the room's report as one HTML page (default: beside --csv)")
+    parser.add_argument(
+        "--gradebook", type=Path, help="one row per learner, a column per exercise (default: beside --csv)"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of scoreboards")
     parser.add_argument("--jobs", type=int, default=2, help="notebooks graded at once (default 2)")
     parser.add_argument("--timeout", type=int, default=DEFAULT_TIMEOUT, help="seconds per cell (default 30)")
@@ -123,7 +154,8 @@ def main(argv: list[str]) -> int:
     solutions = options.solutions or default_solutions()
     try:
         paths = collect(options.paths)
-        classroom = options.csv is not None or any(p.is_dir() for p in options.paths)
+        outputs = (options.csv, options.html, options.gradebook)
+        classroom = any(o is not None for o in outputs) or any(p.is_dir() for p in options.paths)
         if classroom:
             results = grade_many(paths, solutions, options.timeout, options.jobs)
         else:
@@ -140,4 +172,5 @@ def main(argv: list[str]) -> int:
     if options.csv is not None:
         report.write_csv(results, options.csv)
         print(f"wrote {options.csv}", file=sys.stderr)
+    write_room(results, options.paths, solutions, *room_outputs(options.csv, options.html, options.gradebook))
     return 0 if all(r.passed for r in results) else 1
