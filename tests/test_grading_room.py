@@ -55,6 +55,11 @@ def test_learners_are_named_by_their_folder_or_by_their_file_without_the_chapter
     assert learner_name(ROOM / "01_core_principles (cy).ipynb", ROOM, CHAPTERS) == "(cy)"
     assert learner_name(ROOM / "alice.ipynb", ROOM, CHAPTERS) == "alice"
     assert learner_name(ROOM / "01_core_principles.ipynb", ROOM, CHAPTERS) == "01_core_principles"
+    # a notebook renamed to its chapter's number alone
+    assert learner_name(ROOM / "alice-01.ipynb", ROOM, CHAPTERS) == "alice"
+    assert learner_name(ROOM / "02_bob.ipynb", ROOM, CHAPTERS) == "bob"
+    assert learner_name(ROOM / "alice-2024.ipynb", ROOM, CHAPTERS) == "alice-2024"
+    assert learner_name(ROOM / "01.ipynb", ROOM, CHAPTERS) == "01"
 
 
 def test_each_exercise_counts_who_passed_and_the_commonest_failures():

@@ -72,7 +72,21 @@ def learner_name(path: Path, root: Path, chapters: list[str]) -> str:
         if chapter in stem and chapter != stem:
             stem = stem.replace(chapter, "")
             break
+    else:
+        stem = _without_chapter_number(stem, chapters)
     return stem.strip(" -_.") or relative.stem
+
+
+def _without_chapter_number(stem: str, chapters: list[str]) -> str:
+    """A notebook renamed to its chapter's number alone: alice-04 and 04_alice are alice's."""
+    if stem in chapters:
+        return stem
+    numbers = {chapter.split("_")[0] for chapter in chapters}
+    tokens = re.split(r"([ \-_.]+)", stem)
+    words = tokens[::2]
+    if any(word in numbers for word in words) and not all(word in numbers for word in words):
+        return "".join(token for token in tokens if token not in numbers)
+    return stem
 
 
 def common_root(paths: list[Path]) -> Path:
