@@ -9,7 +9,7 @@ from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, last_chunk_at, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
@@ -21,7 +21,6 @@ from agnocourse.grading.workflows import (
     workflow_class,
 )
 from agnocourse.offline import offline_agent
-from agnocourse.patterns import recorded_run_ids
 
 COMPLETED = RunEvent.workflow_completed.value
 DEFAULT = RunEvent.run_response.value
@@ -65,27 +64,6 @@ def _expect_digest(items: list[Any], wf: Any, headlines: _Headlines, where: str)
         PITFALL_1,
         f"the headline agent was asked {prompts}.",
         "ask it once per topic, with self.prompt_for(topic).",
-    )
-
-
-STATE_HINT = (
-    "agno 1.5.10 wraps run() only: open the async run with `self.run_id = self.start_run(...)`, passing it "
-    "arun()'s arguments, and close it with `self.finish_run(content)` after the last item."
-)
-
-
-def expect_run_recorded(wf: Any, where: str, rule: str) -> None:
-    """The run left what agno's sync wrapper leaves: a session, this run's response, this run in memory."""
-    response = getattr(wf, "run_response", None)
-    recorded = bool(getattr(wf, "run_id", None)) and recorded_run_ids(wf) == [wf.run_id]
-    expect(
-        getattr(wf, "session_id", None) is not None
-        and response is not None
-        and response.run_id == wf.run_id
-        and recorded,
-        rule,
-        f"after {where} the workflow's session, run response or memory does not hold this run.",
-        STATE_HINT,
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from agnocourse.grading.feedback import expect_timing
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.probes import Run, expect_clean, run_async_paths, run_sync_path
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
@@ -17,6 +17,7 @@ from agnocourse.grading.workflows import (
     expect_own_run_ids,
     workflow_class,
 )
+from agnocourse.patterns import recorded_run_ids
 
 
 def dual_classes(sync_answer: Any, async_answer: Any) -> tuple[type, type]:
@@ -78,3 +79,24 @@ def expect_paths_clean(sync_cls: type | None, async_cls: type | None, sync_hint:
         expect_clean(sync_cls, SYNC_CODES, sync_hint)
     if async_cls is not None:
         expect_clean(async_cls, ASYNC_CODES, async_hint)
+
+
+STATE_HINT = (
+    "agno 1.5.10 wraps run() only: open the async run with `self.run_id = self.start_run(...)`, passing it "
+    "arun()'s arguments, and close it with `self.finish_run(content)` after the last item."
+)
+
+
+def expect_run_recorded(wf: Any, where: str, rule: str) -> None:
+    """The run left what agno's sync wrapper leaves: a session, this run's response, this run in memory."""
+    response = getattr(wf, "run_response", None)
+    recorded = bool(getattr(wf, "run_id", None)) and recorded_run_ids(wf) == [wf.run_id]
+    expect(
+        getattr(wf, "session_id", None) is not None
+        and response is not None
+        and response.run_id == wf.run_id
+        and recorded,
+        rule,
+        f"after {where} the workflow's session, run response or memory does not hold this run.",
+        STATE_HINT,
+    )
