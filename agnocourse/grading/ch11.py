@@ -11,7 +11,7 @@ from agno.run.response import RunEvent, RunResponse
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.paths import expect_run_recorded
+from agnocourse.grading.paths import dual_classes, expect_run_recorded
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -79,8 +79,7 @@ def _headline_workflow(cls: type, headline: str) -> Any:
 
 @exercise("11.1", "Structure and annotations", points=2, rule="AGN110")
 def structure(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
     expect_clean(async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and start its own run.")
     expect_annotation(sync_cls, "run", Iterator)
@@ -156,8 +155,7 @@ def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], c
 
 @exercise("11.2", "No asyncio.run() and matching agent calls", points=3, rule="AGN101")
 def matching_calls(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, CALLS, "the sync path makes sync calls all the way down: sync_tools and agent.run().")
     expect_clean(async_cls, CALLS, "the async path awaits: async_tools and await agent.arun(..., stream=False).")
 
@@ -179,7 +177,12 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
     symbols = _good()
     items, _, blocked = _async_items(awf, where, symbols=list(symbols))
     expect_loop_free(
-        where, blocked, "AGN107", "await the async client and await agent.arun(..., stream=False)", latency=LATENCY
+        where,
+        blocked,
+        "AGN107",
+        "await the async client and await agent.arun(..., stream=False)",
+        latency=LATENCY,
+        answer=async_cls,
     )
     _expect_summary(awf, items, where, symbols, awf.async_tools, summary)
     expect_own_run_id(awf, items, async_cls)
@@ -205,7 +208,9 @@ def streaming(async_answer: Any) -> None:
     good, mixed = _good(), _mixed()
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=list(good))], where)
     run = runs[0]
-    expect_loop_free(where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY)
+    expect_loop_free(
+        where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY, answer=cls
+    )
     chunks = [item for item in run.items if event_name(item) != COMPLETED]
     expect(
         "".join(str(item.content) for item in chunks) == digest
@@ -321,8 +326,7 @@ def _expect_consistent(symbols: list[str], sync_shape: list[Any], async_shape: l
 
 @exercise("11.4", "The blocking tool off the loop, both paths consistent", points=4, rule="AGN107")
 def consistency(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(async_cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
     expect_clean(sync_cls, ("AGN101", "AGN105"), "the sync path runs the blocking clients in a ThreadPoolExecutor.")
 
@@ -331,7 +335,12 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     good = _good()
     items, seconds, blocked = _async_items(awf, where, symbols=list(good))
     expect_loop_free(
-        where, blocked, "AGN107", "run the legacy client with await asyncio.to_thread(fn, *args)", latency=LATENCY
+        where,
+        blocked,
+        "AGN107",
+        "run the legacy client with await asyncio.to_thread(fn, *args)",
+        latency=LATENCY,
+        answer=async_cls,
     )
     wanted = stream_shape(_rated_items(good))
     expect(
