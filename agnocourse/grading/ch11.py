@@ -81,7 +81,9 @@ def _headline_workflow(cls: type, headline: str) -> Any:
 def structure(sync_answer: Any, async_answer: Any) -> None:
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
-    expect_clean(async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and open its run with self.start_run(...).")
+    expect_clean(
+        async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and open its run with self.start_run(...)."
+    )
     expect_annotation(sync_cls, "run", Iterator)
     expect_annotation(async_cls, "arun", AsyncIterator)
     headline = draws.text(5)  # the headline agent's answer, drawn for this check
