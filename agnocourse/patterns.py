@@ -5,10 +5,12 @@ storage. It never wraps `arun()`: after an async run the workflow's `session_id`
 `run_response` are still None. `TwoPathWorkflow` gives both paths the same state: the ids are settled when
 the workflow is built, `own_agent` binds an agent to this workflow, and an `arun()` opens its run with
 `start_run` and closes it with `finish_run`, which do what `run_workflow` does before and after `run()`.
+`copy_agent` copies an agent's configuration where agno's `deep_copy()` raises TypeError.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 from uuid import uuid4
 
@@ -56,6 +58,26 @@ class TwoPathWorkflow(Workflow):
         elif isinstance(self.memory, Memory):
             self.memory.add_run(session_id=str(self.session_id), run=self.run_response)
         self.write_to_storage()
+
+
+# Agent fields that agno 1.5.10's Agent.__init__ does not take, so deep_copy() cannot pass them back.
+_BINDING_FIELDS = ("workflow_id", "team_id", "team_session_id", "team_session_state", "app_id")
+# What a run leaves on an agent: its identity, its session and the conversation held in memory.
+_RUN_STATE_FIELDS = ("agent_id", "session_id", "session_name", "memory", "run_id", "run_input", "run_response")
+
+
+def copy_agent(agent: Agent) -> Agent:
+    """A new agent configured like `agent` (model, tools, instructions, options), bound to no workflow or team,
+    with no session and no run history. Bind it with `own_agent`.
+
+    agno 1.5.10's `agent.deep_copy()` passes every field that is set to `Agent.__init__`, which takes no
+    `workflow_id` (nor `team_id`, `team_session_id`, `team_session_state`, `app_id`): it raises TypeError on an
+    agent that `own_agent` or agno's own workflow run has bound. It also copies the session and the memory of
+    an agent that has run. A memory you configured yourself is not copied: give the copy its own."""
+    unbound = copy.copy(agent)
+    for name in (*_BINDING_FIELDS, *_RUN_STATE_FIELDS):
+        setattr(unbound, name, None)
+    return unbound.deep_copy()
 
 
 def recorded_run_ids(workflow: Workflow) -> list[str]:

@@ -20,7 +20,7 @@ from agno.storage.json import JsonStorage
 from agno.workflow import RunEvent, RunResponse, Workflow
 
 from agnocourse.offline import offline_agent
-from agnocourse.patterns import TwoPathWorkflow, recorded_run_ids
+from agnocourse.patterns import TwoPathWorkflow, copy_agent, recorded_run_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -146,6 +146,36 @@ def test_a_copy_per_run_keeps_each_users_prompt_and_session_apart():
     assert _user_prompts(bob) == ["Bob: jobs?"]
     assert alice.session_id != bob.session_id
     assert template.run_id is None
+
+
+def test_agnos_deep_copy_fails_on_an_agent_bound_to_a_workflow_and_copy_agent_does_not():
+    wf = TwoPathWorkflow()
+    bound = wf.own_agent(offline_agent("writer", add_history_to_messages=True))
+    with pytest.raises(TypeError, match="workflow_id"):
+        bound.deep_copy()
+    bound.run("first question")
+    copied = copy_agent(bound)
+    assert (copied.workflow_id, copied.session_id, copied.memory) == (None, None, None)
+    assert copied.add_history_to_messages and copied.model is not bound.model
+    assert (bound.workflow_id, bound.session_id) == (wf.workflow_id, wf.session_id)  # the original is untouched
+    other = TwoPathWorkflow()
+    answer = other.own_agent(copied).run("second question")
+    assert _user_prompts(answer) == ["second question"]  # no history carried over
+    assert (copied.session_id, copied.workflow_id) == (other.session_id, other.workflow_id)
+
+
+def test_a_copy_of_an_agent_a_sync_workflow_ran_fails_too():
+    class Sync(Workflow):
+        writer: Agent = offline_agent("writer")
+
+        def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+            yield self.writer.run(topic, stream=False)
+
+    wf = Sync()
+    list(wf.run(topic="rates"))
+    with pytest.raises(TypeError, match="workflow_id"):
+        wf.writer.deep_copy()
+    assert copy_agent(wf.writer).workflow_id is None
 
 
 def test_finish_run_without_start_run_says_what_to_do():

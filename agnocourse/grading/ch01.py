@@ -11,7 +11,7 @@ from typing import Any
 from agno.run.response import RunEvent
 
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
     Run,
     last_chunk_at,
@@ -23,7 +23,6 @@ from agnocourse.grading.workflows import (
     expect_annotation,
     expect_runresponses,
 )
-from agnocourse.patterns import recorded_run_ids
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
 # Inputs are drawn for every check, so that only an answer that calls its agents and tools can pass.
@@ -43,28 +42,6 @@ def _ticker() -> str:
 
 
 # -- 1.1 ---------------------------------------------------------------------------------------------------
-STATE_HINT = (
-    "agno 1.5.10 wraps run() only: open the async run with `self.run_id = self.start_run(...)`, passing it "
-    "arun()'s arguments, and close it with `self.finish_run(content)` after the last item."
-)
-
-
-def _state(wf: Any) -> dict[str, bool]:
-    """What a finished run left on its workflow: a session, this run's response, this run in memory."""
-    response = getattr(wf, "run_response", None)
-    return {
-        "session_id set": getattr(wf, "session_id", None) is not None,
-        "run_response of this run": response is not None and response.run_id == wf.run_id,
-        "this run in memory": bool(wf.run_id) and recorded_run_ids(wf) == [wf.run_id],
-    }
-
-
-def expect_same_state(wf: Any, where: str, rule: str) -> None:
-    """One run on a fresh workflow leaves what agno's sync wrapper leaves: a session, its response, its memory."""
-    missing = [name for name, ok in _state(wf).items() if not ok]
-    expect(not missing, rule, f"after {where} the workflow lacks: {', '.join(missing)}.", STATE_HINT)
-
-
 @exercise("1.1", "Dual paths", points=3, rule="AGN110")
 def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
@@ -101,7 +78,7 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
 
     wf, run = sync_run(sync_cls, summarizing(0.05), lambda wf: wf.run(topic=topic))
     expect_summary(wf, run, f"{sync_cls.__name__}.run()")
-    expect_same_state(wf, f"{sync_cls.__name__}.run()", "Dual Method Pattern")
+    expect_run_recorded(wf, f"{sync_cls.__name__}.run()", "Dual Method Pattern")
 
     latency = _draw.uniform(0.25, 0.35)
     workflows = [summarizing(latency)(async_cls) for _ in range(3)]
@@ -117,7 +94,7 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
         overlap_hint="await the agent's async call so that runs overlap.",
     )
     for wf in workflows:
-        expect_same_state(wf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
+        expect_run_recorded(wf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
     expect_paths_clean(
         sync_cls,
         async_cls,

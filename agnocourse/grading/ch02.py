@@ -7,9 +7,8 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.paths import async_runs, sync_run
+from agnocourse.grading.paths import async_runs, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
     Run,
     expect_clean,
@@ -202,5 +201,5 @@ def responsive(answer: Any) -> None:
         overlap_hint="while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
     )
     for wf in wfs:
-        expect_same_state(wf, where, "Dual Method Pattern")
+        expect_run_recorded(wf, where, "Dual Method Pattern")
     expect_clean(cls, ("AGN104", "AGN106", "AGN107", "AGN110", "AGN111", "AGN112"), "keep every call non-blocking.")

@@ -12,9 +12,8 @@ from typing import Any
 from agno.agent import RunResponse
 from agno.run.response import RunEvent
 
-from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.paths import async_runs, dual_classes, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, run_async_paths
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import expect_loop_free, overlapped
@@ -323,6 +322,6 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
         expect_each=expect_each,
     )
     for awf in workflows:
-        expect_same_state(awf, where, PARALLEL)
+        expect_run_recorded(awf, where, PARALLEL)
     expect_clean(sync_cls, SYNC_CODES, "the sync path uses threads, never an event loop of its own.")
     expect_clean(async_cls, WORKFLOW_ASYNC_CODES, "the async path hands blocking calls to asyncio.to_thread.")

@@ -7,9 +7,8 @@ from typing import Any
 
 from agno.run.response import RunEvent
 
-from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, fail
-from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
@@ -130,7 +129,7 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
         expect_each=expect_each,
     )
     for awf in workflows:
-        expect_same_state(awf, where, TASKGROUP)
+        expect_run_recorded(awf, where, TASKGROUP)
     expect_paths_clean(
         sync_cls,
         async_cls,
@@ -222,7 +221,7 @@ def every_failure(async_answer: Any) -> None:
         f"after the failures {where} also yielded {stream_shape([i for i in items if i.event != ERROR])}.",
         "when any symbol fails, the run yields its run_error items and nothing else.",
     )
-    expect_same_state(wf, f"{where} on {good}", TASKGROUP)
+    expect_run_recorded(wf, f"{where} on {good}", TASKGROUP)
     expect_clean(cls, ASYNC_CODES, "report failures with RunEvent members that exist, on the async path only.")
 
 
@@ -286,5 +285,5 @@ def blocking_code(async_answer: Any) -> None:
         expect_each=expect_each,
     )
     for wf in workflows:
-        expect_same_state(wf, where, TASKGROUP)
+        expect_run_recorded(wf, where, TASKGROUP)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: to_thread for the legacy client, await the rest.")

@@ -9,21 +9,12 @@ from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.probes import (
-    expect_clean,
-    last_chunk_at,
-    model_prompts,
-    probe_agent,
-    run_async_paths,
-    run_sync_path,
-)
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
+from agnocourse.grading.probes import Run, expect_clean, last_chunk_at, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
-    SYNC_CODES,
     expect_annotation,
-    expect_loop_free,
-    expect_own_run_ids,
     expect_runresponses,
     overlapped,
     stream_shape,
@@ -78,33 +69,39 @@ def _expect_digest(items: list[Any], wf: Any, headlines: _Headlines, where: str)
 
 @exercise("10.1", "Two paths instead of a bridge", points=5, rule="AGN101")
 def two_paths(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
-
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     headlines = _Headlines()
     topics = headlines.topics
-    wf = _digest(sync_cls, headlines, latency=0.01)
-    where = f"{sync_cls.__name__}.run()"
-    run = run_sync_path(lambda: wf.run(topics=topics), where)
-    _expect_digest(run.items, wf, headlines, where)
 
-    wfs = [_digest(async_cls, headlines, latency=LATENCY) for _ in range(2)]
+    wf, run = sync_run(sync_cls, lambda cls: _digest(cls, headlines, latency=0.01), lambda wf: wf.run(topics=topics))
+    _expect_digest(run.items, wf, headlines, f"{sync_cls.__name__}.run()")
+
     where = f"{async_cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths([lambda each=each: each.arun(topics=topics) for each in wfs], where)
-    expect_loop_free(where, blocked, "AGN104", "await agent.arun(..., stream=False)", latency=LATENCY, answer=async_cls)
-    for each, each_run in zip(wfs, runs, strict=True):
-        _expect_digest(each_run.items, each, headlines, where)
-    calls = len(topics) * len(wfs)
+    wfs = [_digest(async_cls, headlines, latency=LATENCY) for _ in range(2)]
+    runs = async_runs(
+        wfs,
+        lambda _, each: each.arun(topics=topics),
+        latency=LATENCY,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(..., stream=False)",
+        expect_each=lambda _, each, each_run: _expect_digest(each_run.items, each, headlines, where),
+    )
+    seconds = max(r.ended for r in runs) - min(r.started for r in runs)
     expect_timing(
         overlapped(seconds, len(topics) * LATENCY),
         PITFALL_1,
         f"two runs of {where}, each asking about {len(topics)} topics with {LATENCY} s of model latency per call "
-        f"({calls} calls), took {seconds:.2f} s: the calls of one run did not overlap.",
+        f"({len(topics) * len(wfs)} calls), took {seconds:.2f} s: the calls of one run did not overlap.",
         "create one task per topic in an asyncio.TaskGroup and read the results after it.",
     )
-    expect_own_run_ids(wfs, runs, async_cls)
-    expect_clean(sync_cls, SYNC_CODES, "the sync path calls agent.run(..., stream=False) and starts no event loop.")
-    expect_clean(async_cls, ASYNC_CODES, "the async path awaits agent.arun(..., stream=False).")
+    for each in wfs:
+        expect_run_recorded(each, where, PITFALL_1)
+    expect_paths_clean(
+        sync_cls,
+        async_cls,
+        "the sync path calls agent.run(..., stream=False) and starts no event loop.",
+        "the async path awaits agent.arun(..., stream=False).",
+    )
 
 
 # -- 10.2 --------------------------------------------------------------------------------------------------
@@ -122,18 +119,9 @@ def typed_stream(async_answer: Any) -> None:
     for wf, story in zip(wfs, stories, strict=True):
         wf.writer = probe_agent("writer", story, latency=LATENCY, chunk_delay=0.03)
     where = f"{cls.__name__}.arun()"
-    runs, _, blocked = run_async_paths(
-        [lambda wf=wf, topic=topic: wf.arun(topic=topic) for wf, topic in zip(wfs, topics, strict=True)], where
-    )
-    expect_loop_free(
-        where,
-        blocked,
-        "AGN104",
-        "await agent.arun(..., stream=True), then async for over it",
-        latency=LATENCY,
-        answer=cls,
-    )
-    for wf, run, story, topic in zip(wfs, runs, stories, topics, strict=True):
+
+    def expect_relayed(i: int, wf: Any, run: Run) -> None:
+        story, topic = stories[i], topics[i]
         expect_runresponses(run.items, where)
         chunks = run.items[:-1]
         expect(
@@ -162,5 +150,15 @@ def typed_stream(async_answer: Any) -> None:
             "writer had produced its last chunk.",
             "yield each chunk inside the loop over the stream; keep only the text you need for the end.",
         )
-    expect_own_run_ids(wfs, runs, cls)
+
+    async_runs(
+        wfs,
+        lambda i, wf: wf.arun(topic=topics[i]),
+        latency=LATENCY,
+        stall_code="AGN104",
+        stall_hint="await agent.arun(..., stream=True), then async for over it",
+        expect_each=expect_relayed,
+    )
+    for wf in wfs:
+        expect_run_recorded(wf, where, "Consistent Return Types")
     expect_clean(cls, ASYNC_CODES, "pass each chunk on as it arrives, from an async path in a class of its own.")

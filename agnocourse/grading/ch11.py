@@ -9,7 +9,9 @@ from typing import Any
 
 from agno.run.response import RunEvent, RunResponse
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.paths import dual_classes, expect_run_recorded
 from agnocourse.grading.probes import (
     expect_clean,
     last_chunk_at,
@@ -69,26 +71,26 @@ def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, 
 
 
 # -- 11.1 Structure and annotations -------------------------------------------------------------------------
-HEADLINE = "Tech earnings beat estimates."
-
-
-def _headline_workflow(cls: type) -> Any:
+def _headline_workflow(cls: type, headline: str) -> Any:
     wf: Any = cls()
-    wf.headline_agent = probe_agent("headline", HEADLINE)
+    wf.headline_agent = probe_agent("headline", headline)
     return wf
 
 
 @exercise("11.1", "Structure and annotations", points=2, rule="AGN110")
 def structure(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
-    expect_clean(async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and start its own run.")
+    expect_clean(
+        async_cls, STRUCTURE, "annotate arun() -> AsyncIterator[RunResponse] and open its run with self.start_run(...)."
+    )
     expect_annotation(sync_cls, "run", Iterator)
     expect_annotation(async_cls, "arun", AsyncIterator)
-    wanted = [(COMPLETED, HEADLINE)]
+    headline = draws.text(5)  # the headline agent's answer, drawn for this check
+    wanted = [(COMPLETED, headline)]
     symbols = _good(2)
-    for cls, items, wf in _both_headline_runs(sync_cls, async_cls, symbols):
+    runs = _both_headline_runs(sync_cls, async_cls, symbols, headline)
+    for cls, items, wf in runs:
         expect(
             stream_shape(items) == wanted,
             "Consistent Return Types",
@@ -102,35 +104,36 @@ def structure(sync_answer: Any, async_answer: Any) -> None:
             f"the headline agent was asked {prompts}.",
             "ask it once, with self.headline_prompt(symbols).",
         )
+    async_wf = runs[1][2]
+    expect_run_recorded(async_wf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
 
 
-def _both_headline_runs(sync_cls: type, async_cls: type, symbols: list[str]) -> list[tuple[type, list[Any], Any]]:
-    wf = _headline_workflow(sync_cls)
+def _both_headline_runs(
+    sync_cls: type, async_cls: type, symbols: list[str], headline: str
+) -> list[tuple[type, list[Any], Any]]:
+    wf = _headline_workflow(sync_cls, headline)
     run = run_sync_path(lambda: wf.run(symbols=list(symbols)), f"{sync_cls.__name__}.run()")
-    awf = _headline_workflow(async_cls)
+    awf = _headline_workflow(async_cls, headline)
     items, _, _ = _async_items(awf, f"{async_cls.__name__}.arun()", symbols=list(symbols))
     expect_own_run_id(awf, items, async_cls)
     return [(sync_cls, run.items, wf), (async_cls, items, awf)]
 
 
 # -- 11.2 No asyncio.run() and matching agent calls ---------------------------------------------------------
-SUMMARY = "Revenue is concentrated in two names."
-
-
 def revenue_prompt(symbols: list[str]) -> str:
     """The prompt DigestSteps.revenue_prompt builds (the exercise gives the learner that helper)."""
     return "Summarise: " + "; ".join(f"{s} {income_statement(s)['revenue_bn']} bn" for s in symbols)
 
 
-def _revenue_workflow(cls: type) -> Any:
+def _revenue_workflow(cls: type, summary: str) -> Any:
     wf: Any = cls()
     wf.sync_tools = SyncFinancialTools(latency=LATENCY)
     wf.async_tools = AsyncFinancialTools(latency=LATENCY)
-    wf.summary_agent = probe_agent("summary", SUMMARY, latency=LATENCY)
+    wf.summary_agent = probe_agent("summary", summary, latency=LATENCY)
     return wf
 
 
-def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], client: Any) -> None:
+def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], client: Any, summary: str) -> None:
     expect(
         sorted(client.calls) == sorted(f"income({s})" for s in symbols),
         "Agent Call Patterns",
@@ -138,7 +141,7 @@ def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], c
         "fetch every income statement once, from the client that matches the path (sync_tools or async_tools).",
     )
     expect(
-        stream_shape(items) == [(COMPLETED, SUMMARY)],
+        stream_shape(items) == [(COMPLETED, summary)],
         "Consistent Return Types",
         f"{where} yielded {stream_shape(items)}.",
         "yield one RunResponse with the summary agent's answer and event=RunEvent.workflow_completed.",
@@ -154,16 +157,16 @@ def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], c
 
 @exercise("11.2", "No asyncio.run() and matching agent calls", points=3, rule="AGN101")
 def matching_calls(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, CALLS, "the sync path makes sync calls all the way down: sync_tools and agent.run().")
     expect_clean(async_cls, CALLS, "the async path awaits: async_tools and await agent.arun(..., stream=False).")
 
-    wf = _revenue_workflow(sync_cls)
+    summary = draws.text(7)  # the summary agent's answer, drawn for this check
+    wf = _revenue_workflow(sync_cls, summary)
     where = f"{sync_cls.__name__}.run()"
     symbols = _good()
     run = run_sync_path(lambda: wf.run(symbols=list(symbols)), where)
-    _expect_summary(wf, run.items, where, symbols, wf.sync_tools)
+    _expect_summary(wf, run.items, where, symbols, wf.sync_tools, summary)
     expect(
         not wf.async_tools.calls,
         "AGN105",
@@ -171,25 +174,28 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
         "the sync path uses self.sync_tools, the blocking client.",
     )
 
-    awf = _revenue_workflow(async_cls)
+    awf = _revenue_workflow(async_cls, summary)
     where = f"{async_cls.__name__}.arun()"
     symbols = _good()
     items, _, blocked = _async_items(awf, where, symbols=list(symbols))
     expect_loop_free(
-        where, blocked, "AGN107", "await the async client and await agent.arun(..., stream=False)", latency=LATENCY
+        where,
+        blocked,
+        "AGN107",
+        "await the async client and await agent.arun(..., stream=False)",
+        latency=LATENCY,
+        answer=async_cls,
     )
-    _expect_summary(awf, items, where, symbols, awf.async_tools)
+    _expect_summary(awf, items, where, symbols, awf.async_tools, summary)
     expect_own_run_id(awf, items, async_cls)
+    expect_run_recorded(awf, where, "Dual Method Pattern")
 
 
 # -- 11.3 Streaming without collecting, TaskGroup with except* ----------------------------------------------
-DIGEST = "Apple leads on revenue while Nvidia grows fastest and Microsoft holds steady."
-
-
-def _digest_workflow(cls: type) -> Any:
+def _digest_workflow(cls: type, digest: str) -> Any:
     wf: Any = cls()
     wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=FAILING)
-    wf.writer = probe_agent("writer", DIGEST, chunk_delay=0.05)
+    wf.writer = probe_agent("writer", digest, chunk_delay=0.05)
     return wf
 
 
@@ -199,14 +205,17 @@ def streaming(async_answer: Any) -> None:
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, STREAMING, "yield each chunk as it arrives; report failures with RunEvent.run_error.")
 
-    wf = _digest_workflow(cls)
+    digest = draws.text(12)  # the writer's answer, drawn for this check
+    wf = _digest_workflow(cls, digest)
     good, mixed = _good(), _mixed()
     runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=list(good))], where)
     run = runs[0]
-    expect_loop_free(where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY)
+    expect_loop_free(
+        where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY, answer=cls
+    )
     chunks = [item for item in run.items if event_name(item) != COMPLETED]
     expect(
-        "".join(str(item.content) for item in chunks) == DIGEST
+        "".join(str(item.content) for item in chunks) == digest
         and stream_shape(run.items[-1:]) == [(COMPLETED, f"digest of {len(good)} symbols")],
         "Consistent Return Types",
         f"{where} yielded {stream_shape(run.items)}.",
@@ -236,7 +245,7 @@ def streaming(async_answer: Any) -> None:
     )
     expect_own_run_id(wf, run.items, cls)
 
-    failing = _digest_workflow(cls)
+    failing = _digest_workflow(cls, digest)
     failing.async_tools = AsyncFinancialTools(latency=0.0, fail_for=FAILING)  # both fail at the same moment
     try:
         items, _, _ = _async_items(failing, f"{cls.__name__}.arun({mixed})", symbols=mixed)
@@ -262,6 +271,7 @@ def streaming(async_answer: Any) -> None:
         f"for {mixed} (BAD and WORSE fail at the same moment) {where} yielded {stream_shape(items)}.",
         "one RunResponse with RunEvent.run_error per distinct failure in group.exceptions, and nothing else.",
     )
+    expect_run_recorded(wf, where, "Dual Method Pattern")
 
 
 # -- 11.4 Blocking tool off the loop, both paths consistent -------------------------------------------------
@@ -318,8 +328,7 @@ def _expect_consistent(symbols: list[str], sync_shape: list[Any], async_shape: l
 
 @exercise("11.4", "The blocking tool off the loop, both paths consistent", points=4, rule="AGN107")
 def consistency(sync_answer: Any, async_answer: Any) -> None:
-    sync_cls = workflow_class(sync_answer, "run", "arun")
-    async_cls = workflow_class(async_answer, "arun", "run")
+    sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(async_cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
     expect_clean(sync_cls, ("AGN101", "AGN105"), "the sync path runs the blocking clients in a ThreadPoolExecutor.")
 
@@ -328,7 +337,12 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     good = _good()
     items, seconds, blocked = _async_items(awf, where, symbols=list(good))
     expect_loop_free(
-        where, blocked, "AGN107", "run the legacy client with await asyncio.to_thread(fn, *args)", latency=LATENCY
+        where,
+        blocked,
+        "AGN107",
+        "run the legacy client with await asyncio.to_thread(fn, *args)",
+        latency=LATENCY,
+        answer=async_cls,
     )
     wanted = stream_shape(_rated_items(good))
     expect(
@@ -353,6 +367,7 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         "create every price task and every to_thread task in one TaskGroup.",
     )
     expect_own_run_id(awf, items, async_cls)
+    recorded = awf
 
     wf = _rating_workflow(sync_cls)
     sync_where = f"{sync_cls.__name__}.run()"
@@ -391,3 +406,4 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         f"for {mixed} (BAD and WORSE fail at the same moment) {where} yielded {stream_shape(mixed_items)}.",
         "report every failure in the TaskGroup's ExceptionGroup (except*) with RunEvent.run_error.",
     )
+    expect_run_recorded(recorded, where, "Dual Method Pattern")

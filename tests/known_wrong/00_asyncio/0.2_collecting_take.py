@@ -1,0 +1,28 @@
+# Known-wrong answer to exercise 0.2: Reads the n items into a list first, then yields them: the consumer waits for
+# all of them.
+# expect: [AGN103]
+# expect: when the first item reached the consumer
+
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing
+from typing import Any
+
+
+async def stream_rows(pool: Any) -> AsyncIterator[str]:
+    connection = await pool.acquire()
+    try:
+        while (row := await connection.fetch_row()) is not None:
+            yield row
+    finally:
+        await pool.release(connection)
+
+
+async def take(stream: AsyncGenerator[Any, None], n: int) -> AsyncIterator[Any]:
+    items = []
+    async with aclosing(stream):
+        async for item in stream:
+            items.append(item)
+            if len(items) == n:
+                break
+    for item in items:
+        yield item

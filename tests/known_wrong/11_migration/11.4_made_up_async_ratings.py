@@ -1,0 +1,34 @@
+# Known-wrong answer to exercise 11.4: Right-looking lines from the provider's data: neither of the workflow's clients
+# is called.
+# expect: [Migration checklist: TaskGroup structured concurrency]
+# expect: made the price calls []
+
+
+class RatingWorkflow(DigestSteps):
+    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        with ThreadPoolExecutor(max_workers=2 * len(symbols)) as pool:
+            prices = [pool.submit(self.sync_tools.get_stock_price, s) for s in symbols]
+            ratings = [pool.submit(self.legacy_tool.blocking_method, s) for s in symbols]
+        errors = {str(f.exception()) for f in prices + ratings if f.exception() is not None}
+        for message in sorted(errors):
+            yield RunResponse(run_id=self.run_id, content=f"Error: {message}", event=RunEvent.run_error)
+        if errors:
+            return
+        for price, rating in zip(prices, ratings, strict=True):
+            yield RunResponse(run_id=self.run_id, content=self.rated(price.result(), rating.result()))
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+class AsyncRatingWorkflow(DigestSteps):
+    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self.run_id = self.start_run(symbols=symbols)
+        for symbol in symbols:
+            yield RunResponse(run_id=self.run_id, content=_price_line(symbol))
+        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+
+
+def _price_line(symbol: str) -> str:
+    from agnocourse.tools import stock_price
+
+    rating = LegacyReportTool(latency=0).blocking_method(symbol)["rating"]  # a copy, not the workflow's client
+    return f"{symbol}: {stock_price(symbol)['price_usd']} USD, rated {rating}"

@@ -1,0 +1,32 @@
+"""What some failure messages say beyond naming the rule: the figures they quote are the ones the answer produced.
+
+The answers are the files of tests/known_wrong, graded as tests/test_answer_files.py grades them.
+"""
+
+from pathlib import Path
+
+import pytest
+from test_answer_files import graded
+
+KNOWN_WRONG = Path(__file__).resolve().parent / "known_wrong"
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
+)
+
+
+def failure_of(case: str) -> str:
+    with pytest.raises(AssertionError) as failure:
+        graded(KNOWN_WRONG / case)
+    return str(failure.value)
+
+
+def test_a_relay_that_records_a_chunk_late_is_told_what_it_delivered():
+    message = failure_of("13_production/13.1_counted_ahead_relay.py")
+    delivered = message.split("items (")[1].split(")")[0]
+    assert f"'delivered': {delivered}" not in message, message
+
+
+def test_the_one_too_many_reader_is_told_how_many_it_read():
+    message = failure_of("00_asyncio/0.2_one_too_many_take.py")
+    n = int(message.split("with n=")[1].split(",")[0])
+    assert f"read {n + 1} items from the source" in message, message
