@@ -8,9 +8,8 @@ import string
 import time
 from typing import Any
 
-from agnocourse.grading.ch01 import expect_same_state
 from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, sync_run
+from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
     Run,
     expect_clean,
@@ -158,7 +157,7 @@ def async_path(answer: Any) -> None:
         overlap_hint="await the agent's async calls so that runs overlap.",
     )
     for wf in wfs:
-        expect_same_state(wf, where, ASYNC_RULE)
+        expect_run_recorded(wf, where, ASYNC_RULE)
     expect_clean(cls, ASYNC_CODES, "keep the async path async: await every agent call and its stream.")
 
 
@@ -243,7 +242,7 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
         sync_cls, lambda cls: _market(cls, comment, latency=0.05), lambda wf: wf.run(symbols=symbols)
     )
     _expect_market(sync_result, wf, wf.prices, symbols, comment, sync_where)
-    expect_same_state(wf, sync_where, BOTH_RULE)
+    expect_run_recorded(wf, sync_where, BOTH_RULE)
 
     async_where = f"{async_cls.__name__}.arun()"
 
@@ -265,7 +264,7 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
         stall_hint="await the async price source (aprices)",
         expect_each=expect_each,
     )
-    expect_same_state(awf, async_where, BOTH_RULE)
+    expect_run_recorded(awf, async_where, BOTH_RULE)
     expect_paths_clean(
         sync_cls,
         async_cls,
