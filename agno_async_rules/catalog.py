@@ -265,9 +265,9 @@ _RULES = (
         "workflow arun() never sets self.run_id",
         "Core principles 1: Dual Method Pattern (erratum: agno before 1.7.3 does not wrap arun)",
         "01_core_principles",
-        "open each async run with a fresh id (`self.run_id = str(uuid4())`) before anything reads it: agno "
-        "before 1.7.3 wraps run() only, so arun() must also do what run_workflow does around run() (memory, "
-        "storage) if it relies on them",
+        "open each async run with a fresh id (`self.run_id = str(uuid4())`, or a method named in the "
+        "`run-starters` setting) before anything reads it: agno before 1.7.3 wraps run() only, so arun() must "
+        "also do what run_workflow does around run() (memory, storage) if it relies on them",
         _source("""
             class AsyncReportWorkflow(Workflow):
                 async def arun(self, topic: str) -> AsyncIterator[RunResponse]:
