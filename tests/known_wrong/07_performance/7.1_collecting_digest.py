@@ -13,9 +13,10 @@ class CollectingDigest(DigestSteps):
             responses.append(chunk)
         for chunk in responses:
             yield chunk
-        text = "".join(chunk.content or "" for chunk in responses)
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
-        self.finish_run(str(text))
+        words = [word for chunk in responses for word in (chunk.content or "").split()]
+        summary = self.summary(len(words), max(words, key=len))
+        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+        self.finish_run(summary)
 
 
 AsyncDigestWorkflow = CollectingDigest

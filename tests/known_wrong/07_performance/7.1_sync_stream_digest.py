@@ -8,12 +8,15 @@ class SyncStreamDigest(DigestSteps):
 
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = self.start_run(topic=topic)
-        text = ""
+        words, longest = 0, ""
         for chunk in self.writer.run(self.prompt_for(topic), stream=True):
-            text += chunk.content or ""
+            for word in (chunk.content or "").split():
+                words += 1
+                longest = word if len(word) > len(longest) else longest
             yield chunk
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
-        self.finish_run(str(text))
+        summary = self.summary(words, longest)
+        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+        self.finish_run(summary)
 
 
 AsyncDigestWorkflow = SyncStreamDigest

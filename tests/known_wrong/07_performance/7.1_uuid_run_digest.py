@@ -8,8 +8,10 @@ from uuid import uuid4
 class AsyncDigestWorkflow(DigestSteps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = str(uuid4())
-        text = ""
+        words, longest = 0, ""
         async for chunk in await self.writer.arun(self.prompt_for(topic), stream=True):
-            text += chunk.content or ""
+            for word in (chunk.content or "").split():
+                words += 1
+                longest = word if len(word) > len(longest) else longest
             yield chunk
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+        yield RunResponse(run_id=self.run_id, content=self.summary(words, longest), event=RunEvent.workflow_completed)
