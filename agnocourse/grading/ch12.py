@@ -1,12 +1,14 @@
-"""Checks for chapter 12, Beyond the rules: bounded concurrency with a semaphore; a deadline that cancels."""
+"""Checks for chapter 12, Beyond the rules: bounded concurrency; a deadline that cancels; task references."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import heapq
 import inspect
 import random
 import time
+import weakref
 from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
@@ -199,3 +201,87 @@ def deadline(answer: Any) -> None:
         "catch only TimeoutError; a CancelledError from outside must travel on.",
     )
     expect_clean(fn, CODES, "await the async tool inside the deadline.")
+
+
+# -- 12.3 --------------------------------------------------------------------------------------------------
+REFERENCES = "Beyond the rules: task references"
+
+
+class _Job:
+    """A background job that waits on a future the check holds only weakly: a task nobody keeps is collected."""
+
+    def __init__(self, index: int, fails: bool, gates: list[weakref.ref[asyncio.Future[None]]]) -> None:
+        self.index, self.fails, self.gates, self.finished = index, fails, gates, False
+
+    async def __call__(self) -> None:
+        gate = asyncio.get_running_loop().create_future()
+        self.gates.append(weakref.ref(gate))
+        await gate
+        self.finished = True
+        if self.fails:
+            raise ValueError(f"job {self.index} failed")
+
+
+@exercise("12.3", "Keep a reference to every background task", points=5, rule=REFERENCES)
+def task_references(answer: Any) -> None:
+    name = getattr(answer, "__name__", repr(answer))
+    count = random.randint(5, 8)
+    failing = set(random.sample(range(count), random.randint(1, 3)))
+    gates: list[weakref.ref[asyncio.Future[None]]] = []
+    jobs = [_Job(index, index in failing, gates) for index in range(count)]
+    where = f"{name}(jobs, running, report) with {count} jobs"
+    unretrieved: list[str] = []
+
+    async def scenario() -> tuple[set[Any], list[BaseException], int]:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(lambda _, context: unretrieved.append(str(context.get("message"))))
+        running: set[Any] = set()
+        reported: list[BaseException] = []
+        try:
+            answer([job for job in jobs], running, reported.append)
+        except AssertionError:
+            raise
+        except Exception as error:
+            translate(error, where)
+        for _ in range(3):
+            await asyncio.sleep(0)
+        gc.collect()  # a task only the loop's weak set knows is collected here, with the future it waits on
+        for ref in gates:
+            gate = ref()
+            if gate is not None and not gate.done():
+                gate.set_result(None)
+        for _ in range(20):
+            await asyncio.sleep(0.01)
+        strays = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in strays:
+            task.cancel()
+        gc.collect()
+        return running, reported, len(strays)
+
+    running, reported, strays = run_loop(scenario())
+    lost = [job.index for job in jobs if not job.finished]
+    expect(
+        not lost,
+        REFERENCES,
+        f"{where}: jobs {lost} never finished once the garbage collector ran while they waited.",
+        "the loop keeps only weak references to tasks: add each task to `running` and remove it when it is done "
+        "with task.add_done_callback(running.discard).",
+    )
+    expect(
+        not running and strays == 0,
+        REFERENCES,
+        f"{where}: after every job ended, `running` still held {len(running)} tasks ({strays} still pending).",
+        "remove each task from the set when it is done: task.add_done_callback(running.discard).",
+    )
+    messages = sorted(str(error) for error in reported)
+    wanted = sorted(f"job {index} failed" for index in failing)
+    expect(
+        messages == wanted and not unretrieved,
+        REFERENCES,
+        f"{where}: jobs {sorted(failing)} failed; report() was called with {messages}"
+        + (f", and the loop logged {unretrieved[0]!r}" if unretrieved else "")
+        + ".",
+        "in the done callback, call report(task.exception()) for each task that ended with an exception "
+        "(and was not cancelled).",
+    )
+    expect_clean(answer, CODES, "keep every task you start until it is done.")
