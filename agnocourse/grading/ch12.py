@@ -1,4 +1,4 @@
-"""Checks for chapter 12, Beyond the rules: bounded concurrency; a deadline that cancels; task references."""
+"""Checks for chapter 12, Beyond the rules: a semaphore; a deadline that cancels; task references; debug mode."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 import gc
 import heapq
 import inspect
+import logging
 import random
 import time
 import weakref
@@ -285,3 +286,79 @@ def task_references(answer: Any) -> None:
         "(and was not cancelled).",
     )
     expect_clean(answer, CODES, "keep every task you start until it is done.")
+
+
+# -- 12.4 --------------------------------------------------------------------------------------------------
+DEBUG_MODE = "Beyond the rules: debug mode"
+STEP_NAMES = ["load_prices", "parse_filings", "score_news", "rank_symbols", "draft_summary", "check_limits"]
+
+
+def _legacy_call(seconds: float) -> None:
+    """A sync call that holds the thread, as a legacy client does (0 s for the steps that do not block)."""
+    time.sleep(seconds)
+
+
+def _step(name: str, blocks: float) -> Any:
+    async def step() -> None:
+        await asyncio.sleep(0.01)
+        _legacy_call(blocks)  # the blocking call debug mode must find
+        await asyncio.sleep(0.01)
+
+    step.__name__ = step.__qualname__ = name
+    return step
+
+
+@exercise("12.4", "Find the call that blocks the loop", points=5, rule=DEBUG_MODE)
+def debug_mode(answer: Any) -> None:
+    fn = _coroutine_function(answer)
+    names = random.sample(STEP_NAMES, 4)
+    culprit, blocks = random.choice(names), random.uniform(0.3, 0.4)
+    steps = [_step(name, blocks if name == culprit else 0.0) for name in names]
+
+    async def workflow() -> None:
+        async with asyncio.TaskGroup() as tg:
+            for step in steps:
+                tg.create_task(step())
+
+    where = f"{fn.__name__}(workflow, threshold=0.1), steps {names}"
+    logger = logging.getLogger("asyncio")
+    before = (logger.level, list(logger.handlers), logger.propagate)
+
+    async def scenario() -> tuple[Any, tuple[bool, float], tuple[bool, float]]:
+        loop = asyncio.get_running_loop()
+        loop.slow_callback_duration = 5.0
+        start = (loop.get_debug(), loop.slow_callback_duration)
+        found: Any = None
+        try:
+            found = await fn(workflow, 0.1)
+        except AssertionError:
+            raise
+        except Exception as error:
+            translate(error, where)
+        return found, start, (loop.get_debug(), loop.slow_callback_duration)
+
+    found, start, end = run_loop(scenario())
+    text = " ".join(str(item) for item in found) if isinstance(found, list) else ""
+    expect(
+        isinstance(found, list) and culprit in text,
+        DEBUG_MODE,
+        f"{where}: {culprit} blocked the loop for {blocks:.2f} s; your function returned {found!r:.300}.",
+        "turn on loop.set_debug(True), set loop.slow_callback_duration = threshold, and collect the 'Executing ... "
+        "took' warnings the 'asyncio' logger emits.",
+    )
+    others = [name for name in names if name != culprit and name in text]
+    expect_timing(
+        not others,
+        DEBUG_MODE,
+        f"{where}: only {culprit} blocked, but the answer also names {others}.",
+        "return only the callbacks the asyncio logger reported as slow.",
+    )
+    expect(
+        start == end and (logger.level, list(logger.handlers), logger.propagate) == before,
+        DEBUG_MODE,
+        f"{where}: the loop's debug mode and slow_callback_duration were {start} before and {end} after; the "
+        "asyncio logger's level, handlers and propagation "
+        + ("were restored." if (logger.level, list(logger.handlers), logger.propagate) == before else "changed."),
+        "restore what you changed in a `finally:` block: the loop's debug flag and threshold, and remove your "
+        "log handler.",
+    )
