@@ -1,12 +1,15 @@
-"""Checks for chapter 12, Beyond the rules: bounded concurrency with a semaphore; a deadline that cancels."""
+"""Checks for chapter 12, Beyond the rules: a semaphore; a deadline that cancels; task references; debug mode."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import heapq
 import inspect
+import logging
 import random
 import time
+import weakref
 from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
@@ -199,3 +202,163 @@ def deadline(answer: Any) -> None:
         "catch only TimeoutError; a CancelledError from outside must travel on.",
     )
     expect_clean(fn, CODES, "await the async tool inside the deadline.")
+
+
+# -- 12.3 --------------------------------------------------------------------------------------------------
+REFERENCES = "Beyond the rules: task references"
+
+
+class _Job:
+    """A background job that waits on a future the check holds only weakly: a task nobody keeps is collected."""
+
+    def __init__(self, index: int, fails: bool, gates: list[weakref.ref[asyncio.Future[None]]]) -> None:
+        self.index, self.fails, self.gates, self.finished = index, fails, gates, False
+
+    async def __call__(self) -> None:
+        gate = asyncio.get_running_loop().create_future()
+        self.gates.append(weakref.ref(gate))
+        await gate
+        self.finished = True
+        if self.fails:
+            raise ValueError(f"job {self.index} failed")
+
+
+@exercise("12.3", "Keep a reference to every background task", points=5, rule=REFERENCES)
+def task_references(answer: Any) -> None:
+    name = getattr(answer, "__name__", repr(answer))
+    count = random.randint(5, 8)
+    failing = set(random.sample(range(count), random.randint(1, 3)))
+    gates: list[weakref.ref[asyncio.Future[None]]] = []
+    jobs = [_Job(index, index in failing, gates) for index in range(count)]
+    where = f"{name}(jobs, running, report) with {count} jobs"
+    unretrieved: list[str] = []
+
+    async def scenario() -> tuple[set[Any], list[BaseException], int]:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(lambda _, context: unretrieved.append(str(context.get("message"))))
+        running: set[Any] = set()
+        reported: list[BaseException] = []
+        try:
+            answer([job for job in jobs], running, reported.append)
+        except AssertionError:
+            raise
+        except Exception as error:
+            translate(error, where)
+        for _ in range(3):
+            await asyncio.sleep(0)
+        gc.collect()  # a task only the loop's weak set knows is collected here, with the future it waits on
+        for ref in gates:
+            gate = ref()
+            if gate is not None and not gate.done():
+                gate.set_result(None)
+        for _ in range(20):
+            await asyncio.sleep(0.01)
+        strays = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in strays:
+            task.cancel()
+        gc.collect()
+        return running, reported, len(strays)
+
+    running, reported, strays = run_loop(scenario())
+    lost = [job.index for job in jobs if not job.finished]
+    expect(
+        not lost,
+        REFERENCES,
+        f"{where}: jobs {lost} never finished once the garbage collector ran while they waited.",
+        "the loop keeps only weak references to tasks: add each task to `running` and remove it when it is done "
+        "with task.add_done_callback(running.discard).",
+    )
+    expect(
+        not running and strays == 0,
+        REFERENCES,
+        f"{where}: after every job ended, `running` still held {len(running)} tasks ({strays} still pending).",
+        "remove each task from the set when it is done: task.add_done_callback(running.discard).",
+    )
+    messages = sorted(str(error) for error in reported)
+    wanted = sorted(f"job {index} failed" for index in failing)
+    expect(
+        messages == wanted and not unretrieved,
+        REFERENCES,
+        f"{where}: jobs {sorted(failing)} failed; report() was called with {messages}"
+        + (f", and the loop logged {unretrieved[0]!r}" if unretrieved else "")
+        + ".",
+        "in the done callback, call report(task.exception()) for each task that ended with an exception "
+        "(and was not cancelled).",
+    )
+    expect_clean(answer, CODES, "keep every task you start until it is done.")
+
+
+# -- 12.4 --------------------------------------------------------------------------------------------------
+DEBUG_MODE = "Beyond the rules: debug mode"
+STEP_NAMES = ["load_prices", "parse_filings", "score_news", "rank_symbols", "draft_summary", "check_limits"]
+
+
+def _legacy_call(seconds: float) -> None:
+    """A sync call that holds the thread, as a legacy client does (0 s for the steps that do not block)."""
+    time.sleep(seconds)
+
+
+def _step(name: str, blocks: float) -> Any:
+    async def step() -> None:
+        await asyncio.sleep(0.01)
+        _legacy_call(blocks)  # the blocking call debug mode must find
+        await asyncio.sleep(0.01)
+
+    step.__name__ = step.__qualname__ = name
+    return step
+
+
+@exercise("12.4", "Find the call that blocks the loop", points=5, rule=DEBUG_MODE)
+def debug_mode(answer: Any) -> None:
+    fn = _coroutine_function(answer)
+    names = random.sample(STEP_NAMES, 4)
+    culprit, blocks = random.choice(names), random.uniform(0.3, 0.4)
+    steps = [_step(name, blocks if name == culprit else 0.0) for name in names]
+
+    async def workflow() -> None:
+        async with asyncio.TaskGroup() as tg:
+            for step in steps:
+                tg.create_task(step())
+
+    where = f"{fn.__name__}(workflow, threshold=0.1), steps {names}"
+    logger = logging.getLogger("asyncio")
+    before = (logger.level, list(logger.handlers), logger.propagate)
+
+    async def scenario() -> tuple[Any, tuple[bool, float], tuple[bool, float]]:
+        loop = asyncio.get_running_loop()
+        loop.slow_callback_duration = 5.0
+        start = (loop.get_debug(), loop.slow_callback_duration)
+        found: Any = None
+        try:
+            found = await fn(workflow, 0.1)
+        except AssertionError:
+            raise
+        except Exception as error:
+            translate(error, where)
+        return found, start, (loop.get_debug(), loop.slow_callback_duration)
+
+    found, start, end = run_loop(scenario())
+    text = " ".join(str(item) for item in found) if isinstance(found, list) else ""
+    expect(
+        isinstance(found, list) and culprit in text,
+        DEBUG_MODE,
+        f"{where}: {culprit} blocked the loop for {blocks:.2f} s; your function returned {found!r:.300}.",
+        "turn on loop.set_debug(True), set loop.slow_callback_duration = threshold, and collect the 'Executing ... "
+        "took' warnings the 'asyncio' logger emits.",
+    )
+    others = [name for name in names if name != culprit and name in text]
+    expect_timing(
+        not others,
+        DEBUG_MODE,
+        f"{where}: only {culprit} blocked, but the answer also names {others}.",
+        "return only the callbacks the asyncio logger reported as slow.",
+    )
+    expect(
+        start == end and (logger.level, list(logger.handlers), logger.propagate) == before,
+        DEBUG_MODE,
+        f"{where}: the loop's debug mode and slow_callback_duration were {start} before and {end} after; the "
+        "asyncio logger's level, handlers and propagation "
+        + ("were restored." if (logger.level, list(logger.handlers), logger.propagate) == before else "changed."),
+        "restore what you changed in a `finally:` block: the loop's debug flag and threshold, and remove your "
+        "log handler.",
+    )
