@@ -103,7 +103,12 @@ def _syntax_finding(error: Exception, path: str, cell: int | None) -> Finding:
 
 
 def _too_deep(path: str, cell: int | None) -> Finding:
-    return _file_finding(TOO_DEEP, "valid code nested beyond the checker's recursion limit (not checked)", path, cell)
+    return _file_finding(
+        TOO_DEEP,
+        "nested beyond what this Python's compiler or the checker's recursion can read (not checked)",
+        path,
+        cell,
+    )
 
 
 class _Checker:

@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 import agno_async_rules
+from agno_async_rules.cli import with_deep_stack
 from agnocourse.rules import RULES, benchmark, check_notebook, check_paths, check_source, main
 
 BAD = "async def wait():\n    time.sleep(1)\n"  # AGN107, an error
@@ -424,7 +425,19 @@ def test_deep_valid_code_is_checked_by_the_command_line_and_other_files_too(tmp_
     (tmp_path / "bad.py").write_text(BAD)
     result = _cli(tmp_path, ".")
     assert result.returncode == 1 and result.stderr == ""
-    assert [line.split(" ")[:2] for line in result.stdout.splitlines()[:-1]] == [["bad.py:2:5", "AGN107"]]
+    # Python 3.12's compiler has a fixed C recursion limit that no raised limit lifts: there the file cannot even
+    # run, and one E903 line is the honest answer.
+    too_deep = [[f"{name}:1:1", "E903"] for name in sorted(DEEP) if not _compiles_here(DEEP[name])]
+    assert [line.split(" ")[:2] for line in result.stdout.splitlines()[:-1]] == [["bad.py:2:5", "AGN107"], *too_deep]
+
+
+def _compiles_here(source: str) -> bool:
+    """Whether this interpreter compiles `source` with the stack and recursion limit the command line uses."""
+    try:
+        with_deep_stack(lambda: compile(source, "deep.py", "exec"))
+    except RecursionError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("name", list(DEEP))
