@@ -100,6 +100,19 @@ def test_the_agno3_declarations_read_from_source_are_the_ones_agno3_imports():
         declared()["A3.1"].check(None)
 
 
+def test_the_main_declarations_read_from_source_are_the_ones_imported():
+    """The agno 3 environment reads the main track's declarations from source: they must be literals."""
+    from agnocourse.grading import registry
+
+    imported = {k: [e.title, e.points, e.rule, e.limit] for k, e in registry.declared().items()}
+    read = {
+        e.id: [e.title, e.points, e.rule, e.limit]
+        for name in registry._modules(registry.MAIN)
+        for e in registry.read_declarations(Path(registry.__file__).with_name(f"{name}.py"), registry.MAIN)
+    }
+    assert read and read == {k: v for k, v in imported.items() if registry.MAIN.owns(k)}
+
+
 @pytest.mark.slow
 def test_a_notebook_is_graded_on_its_solutions_kernel_whatever_kernel_it_names(tmp_path: Path):
     import nbformat

@@ -223,7 +223,7 @@ class _Job:
             raise ValueError(f"job {self.index} failed")
 
 
-@exercise("12.3", "Keep a reference to every background task", points=5, rule=REFERENCES)
+@exercise("12.3", "Keep a reference to every background task", points=5, rule="Beyond the rules: task references")
 def task_references(answer: Any) -> None:
     name = getattr(answer, "__name__", repr(answer))
     count = random.randint(5, 8)
@@ -308,7 +308,7 @@ def _step(name: str, blocks: float) -> Any:
     return step
 
 
-@exercise("12.4", "Find the call that blocks the loop", points=5, rule=DEBUG_MODE)
+@exercise("12.4", "Find the call that blocks the loop", points=5, rule="Beyond the rules: debug mode")
 def debug_mode(answer: Any) -> None:
     fn = _coroutine_function(answer)
     names = random.sample(STEP_NAMES, 4)
