@@ -85,15 +85,17 @@ book: $(READY) $(READY3)
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 
-## make test: style, types, the workflows, unit tests, every notebook under nbval (once: the book build in the
-## tests renders the outputs nbval checks), graders, notebooks free of run-to-run noise, the book in Chromium
+## make test: style, types, the workflows; every notebook under nbval (a notebook's cells in one worker: they share
+## a kernel); then the tests, spread test by test over the workers: unit tests, graders, notebooks free of
+## run-to-run noise, the book (built by rendering the outputs nbval just checked) in Chromium
 test: $(READY) $(READY3) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) tests notebooks solutions agno3 book
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) notebooks solutions agno3 book
+	$(BIN)/pytest -n $(JOBS) --dist loadgroup tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
 AGNO3_FILES = $(wildcard solutions/agno3_*.ipynb agnocourse/grading/agno3_*.py)

@@ -59,13 +59,23 @@ def graded_elsewhere(kernel: str) -> dict[str, dict]:
     return {line["file"]: line for line in map(json.loads, result.stdout.splitlines())}
 
 
+def on_its_track(cases: list[Path]) -> list:
+    """The cases as parameters; those of another track in one xdist group, as they are graded in one batch."""
+    return [
+        pytest.param(c, marks=pytest.mark.xdist_group(kernel_of(solution_of(c))))
+        if kernel_of(solution_of(c)) != KERNEL
+        else c
+        for c in cases
+    ]
+
+
 def graded(case: Path) -> dict:
     """The case graded on its own track's agno: passed, the failure's message, what the check printed."""
     kernel = kernel_of(solution_of(case))
     return outcome(case) if kernel == KERNEL else graded_elsewhere(kernel)[str(case)]
 
 
-@pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+@pytest.mark.parametrize("case", on_its_track(KNOWN_WRONG), ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
 def test_a_known_wrong_answer_fails_with_its_message(case: Path):
     expected = [
         line.split(":", 1)[1].strip()
@@ -82,7 +92,7 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path):
     assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
 
 
-@pytest.mark.parametrize("case", RIGHT_ANSWERS, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+@pytest.mark.parametrize("case", on_its_track(RIGHT_ANSWERS), ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
 def test_a_right_answer_written_another_way_passes(case: Path):
     result = graded(case)
     assert result["passed"], result["message"]
