@@ -5,6 +5,7 @@
   ``get_company_financials`` and ``get_stock_price``.
 - `LegacyReportTool.blocking_method` is a blocking call with no async form, for ``asyncio.to_thread``.
 - ``fail_for={"BAD"}`` makes every method raise `SymbolNotFoundError` for those symbols.
+- ``latencies={"AAPL": 0.1}`` gives those symbols latencies of their own (markets that answer at different speeds).
 - ``timeline=`` records each call as a span, so concurrent calls can be seen overlapping.
 - `stock_price` and `company_financials` are plain functions an agent can use as tools.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import time
 import zlib
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -63,11 +64,22 @@ def stock_price(symbol: str) -> dict[str, Any]:
 
 
 class _FinancialTools:
-    def __init__(self, latency: float = 0.1, fail_for: Collection[str] = (), timeline: Timeline | None = None) -> None:
+    def __init__(
+        self,
+        latency: float = 0.1,
+        fail_for: Collection[str] = (),
+        timeline: Timeline | None = None,
+        latencies: Mapping[str, float] | None = None,
+    ) -> None:
         self.latency = latency
+        self.latencies = dict(latencies or {})
         self.fail_for = set(fail_for)
         self.timeline = timeline
         self.calls: list[str] = []
+
+    def latency_for(self, symbol: str) -> float:
+        """The seconds a call for `symbol` takes: its own latency if it has one, else the tool's."""
+        return self.latencies.get(symbol, self.latency)
 
     @contextmanager
     def _call(self, method: str, symbol: str) -> Iterator[None]:
@@ -85,7 +97,7 @@ class AsyncFinancialTools(_FinancialTools):
 
     async def _fetch(self, method: str, symbol: str, data: Any) -> dict[str, Any]:
         with self._call(method, symbol):
-            await asyncio.sleep(self.latency)
+            await asyncio.sleep(self.latency_for(symbol))
             self._check(symbol)
             return data(symbol)
 
@@ -104,7 +116,7 @@ class SyncFinancialTools(_FinancialTools):
 
     def _fetch(self, method: str, symbol: str, data: Any) -> dict[str, Any]:
         with self._call(method, symbol):
-            time.sleep(self.latency)
+            time.sleep(self.latency_for(symbol))
             self._check(symbol)
             return data(symbol)
 
@@ -123,6 +135,6 @@ class LegacyReportTool(_FinancialTools):
 
     def blocking_method(self, symbol: str) -> dict[str, Any]:
         with self._call("legacy", symbol):
-            time.sleep(self.latency)
+            time.sleep(self.latency_for(symbol))
             self._check(symbol)
             return {"symbol": symbol, "rating": "buy" if _figures(symbol)["net_income"] > 50 else "hold"}

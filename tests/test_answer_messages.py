@@ -30,3 +30,11 @@ def test_the_one_too_many_reader_is_told_how_many_it_read():
     message = failure_of("00_asyncio/0.2_one_too_many_take.py")
     n = int(message.split("with n=")[1].split(",")[0])
     assert f"read {n + 1} items from the source" in message, message
+
+
+def test_a_board_that_held_prices_back_is_told_when_they_had_arrived():
+    message = failure_of("07_performance/7.3_collected_board.py")
+    arrived = float(message.split("reached the caller ")[1].split(" s")[0])
+    ended = float(message.split("its call had ended at ")[1].split(" s")[0])
+    following = float(message.split("and the next one at ")[1].split(" s")[0])
+    assert ended < following <= arrived, message

@@ -59,6 +59,22 @@ def test_async_tools_overlap_and_the_timeline_sees_it():
     assert tools.calls == ["price(AAPL)", "price(MSFT)", "price(NVDA)"]
 
 
+def test_symbols_can_have_latencies_of_their_own():
+    timeline = Timeline()
+    tools = AsyncFinancialTools(latency=0.2, latencies={"AAPL": 0.02}, timeline=timeline)
+
+    async def main():
+        async with asyncio.TaskGroup() as tg:
+            for symbol in ("MSFT", "AAPL"):
+                tg.create_task(tools.get_stock_price(symbol))
+
+    asyncio.run(main())
+    durations = {span.label: span.duration for span in timeline.spans}
+    assert [span.label for span in sorted(timeline.spans, key=lambda s: s.end)] == ["price(AAPL)", "price(MSFT)"]
+    assert durations["price(AAPL)"] < durations["price(MSFT)"] / 2
+    assert SyncFinancialTools(latencies={"AAPL": 0.01}).latency_for("AAPL") == 0.01
+
+
 def test_blocking_tool_blocks_and_runs_in_threads():
     timeline = Timeline()
     tool = LegacyReportTool(latency=LATENCY, timeline=timeline)

@@ -1,9 +1,12 @@
-"""Checks for chapter 7, Performance best practices: streaming, memory, and parallel processing with failures."""
+"""Checks for chapter 7, Performance best practices: running statistics over a stream in constant memory, a TaskGroup
+for each company of a watchlist that keeps every company, and parallel results yielded as they finish."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import random
+import time
 import tracemalloc
 from typing import Any
 
@@ -19,9 +22,7 @@ from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_a
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     event_name,
-    expect_overlap,
     expected_prompt,
-    sentence,
     stream_shape,
     workflow_class,
 )
@@ -34,7 +35,7 @@ DEFAULT = RunEvent.run_response.value
 # each catch their own failure is right, and one whose failure escapes fails on what it does (it costs the results).
 LATENCY = 0.3
 GATHER = "Performance 3: gather(..., return_exceptions=True) keeps every result"
-TASKGROUP = "Performance 3: TaskGroup, all or nothing"
+LIVE = "Performance 1 and 3: parallel results streamed as they finish"
 
 
 def _async_class(answer: Any) -> type[Workflow]:
@@ -162,21 +163,31 @@ def stream_digest(answer: Any) -> None:
 
 
 # -- 7.2 ---------------------------------------------------------------------------------------------------
-class DrawnPrices(AsyncFinancialTools):
-    """The price client of one check: prices drawn for that check, so only a call can know them."""
-
-    def __init__(self, symbols: list[str], latency: float, fail_for: set[str]) -> None:
-        super().__init__(latency=latency, fail_for=fail_for)
-        self.prices = {symbol: round(random.uniform(10, 900), 2) for symbol in symbols}
-
-    async def get_stock_price(self, symbol: str) -> dict[str, Any]:
-        return await self._fetch("price", symbol, lambda s: {"symbol": s, "price_usd": self.prices[s]})
+SOURCES = {"income_tool": "income", "financials_tool": "financials", "price_tool": "price"}
+SLOW = 0.4  # seconds per call that succeeds
+FAIL_AFTER = 0.05  # seconds before a failing call fails, while its company's other calls have most of SLOW to go
+ALL_OR_NOTHING = "Performance 3: TaskGroup, all or nothing"
 
 
-BOARD_HINT = (
-    "an unknown symbol must not end the board: let every call finish and keep each failure as a result "
-    "(gather with return_exceptions=True, or a coroutine per symbol that catches its own failure)."
-)
+class _Source(AsyncFinancialTools):
+    """One data source of a 7.2 check. Calls for the `failing` symbols fail after FAIL_AFTER s, the others answer
+    after SLOW s; each call that ends is noted as finished or cancelled."""
+
+    def __init__(self, failing: set[str]) -> None:
+        super().__init__(latency=SLOW, fail_for=failing)
+        self.finished: list[str] = []
+        self.cancelled: list[str] = []
+
+    async def _fetch(self, method: str, symbol: str, data: Any) -> dict[str, Any]:
+        with self._call(method, symbol):
+            try:
+                await asyncio.sleep(FAIL_AFTER if symbol in self.fail_for else self.latency)
+            except asyncio.CancelledError:
+                self.cancelled.append(symbol)
+                raise
+            self._check(symbol)
+            self.finished.append(symbol)
+            return data(symbol)
 
 
 def errors_said(items: list[Any]) -> str:
@@ -185,189 +196,256 @@ def errors_said(items: list[Any]) -> str:
     return f" Its run_error items said {said}." if said else ""
 
 
-def _expect_board(run: Run, wf: Any, tools: DrawnPrices, board: list[str], failing: set[str], where: str) -> None:
+def _no_data(symbol: str) -> str:
+    return f"no data for symbol {symbol!r}"
+
+
+def _company_of(content: Any, symbols: list[str], lines: dict[str, str]) -> str | None:
+    """The company an item is about: the one whose line it is, or whose symbol its text names."""
+    text = str(content)
+    return next((s for s in symbols if text == lines[s]), None) or next((s for s in symbols if s in text), None)
+
+
+def _expect_watchlist(run: Run, wf: Any, symbols: list[str], failing: dict[str, str], where: str) -> None:
     items = run.items
     shape = stream_shape(items)
     expect(
         bool(items) and shape[-1][0] == COMPLETED,
         "Consistent Return Types",
-        f"{where} yielded {shape}.",
+        f"{where} yielded {shape}.{errors_said(items)}",
+        "end the run with one RunResponse whose event is RunEvent.workflow_completed.",
+    )
+    asked = {attribute: sorted(getattr(wf, attribute).calls) for attribute in SOURCES}
+    expect(
+        all(asked[a] == sorted(f"{method}({s})" for s in symbols) for a, method in SOURCES.items()),
+        "Performance 3: parallel processing",
+        f"{where} called the data sources {asked}.{errors_said(items)}",
+        "ask each of the three sources once for every company: a company's figures are only known by asking.",
+    )
+    body = shape[:-1]
+    lines = {s: expected_prompt(s) for s in symbols}
+    complete = [s for s in symbols if s not in failing]
+    kept = [content for event, content in body if event == DEFAULT]
+    expect(
+        kept == [lines[s] for s in complete],
+        GATHER,
+        f"{len(complete)} of the {len(symbols)} companies had all their data, and {where} reported {len(kept)} "
+        f"line(s): {kept}. One company's failure must not cost the others their line.{errors_said(items)}",
+        "keep each company's failure to that company's own calls, and yield self.line(data) for every company "
+        "whose three calls succeeded.",
+    )
+    errors = [str(content) for event, content in body if event == ERROR]
+    failed = " and ".join(
+        f"the {SOURCES[failing[s]]} call for {s} failed with {_no_data(s)!r}" for s in sorted(failing)
+    )
+    expect(
+        len(errors) == len(failing) and all(any(_no_data(s) in e for e in errors) for s in failing),
+        "Performance 3: every failure reported",
+        f"{failed}, and {where} reported {len(errors)} error item(s): {errors}.",
+        "one RunResponse with event=RunEvent.run_error for each company whose call failed, whose content includes "
+        "the error's message (an ExceptionGroup's own text does not: take the group apart).",
+    )
+    order = [_company_of(content, symbols, lines) for _, content in body]
+    expect(
+        order == symbols,
+        "Performance 3: every failure reported",
+        f"{where} reported the companies in the order {order}.",
+        "one item per company, in the order of the symbols asked for.",
+    )
+    expect(
+        shape[-1][1] == f"{len(complete)} of {len(symbols)} companies",
+        "Consistent Return Types",
+        f"the final content was {shape[-1][1]!r}.",
+        "end with '<complete> of <asked> companies'.",
+    )
+
+
+def _call_states(wf: Any, symbol: str, attributes: list[str]) -> dict[str, str]:
+    """How the calls for `symbol` to each of `attributes` ended."""
+    states = {}
+    for attribute in attributes:
+        source = getattr(wf, attribute)
+        states[SOURCES[attribute]] = (
+            "cancelled"
+            if symbol in source.cancelled
+            else "ran to its end"
+            if symbol in source.finished
+            else "was still running"
+        )
+    return states
+
+
+@exercise("7.2", "A watchlist: all or nothing per company, every company kept", points=4, rule=ALL_OR_NOTHING)
+def watchlist(answer: Any) -> None:
+    cls = _async_class(answer)
+    symbols = draws.symbols(random.randint(4, 6))
+    failing = {s: random.choice(list(SOURCES)) for s in random.sample(symbols, random.randint(1, 2))}
+    where = f"{cls.__name__}.arun({symbols})"
+    wf: Any = cls()
+    for attribute in SOURCES:
+        setattr(wf, attribute, _Source({s for s, a in failing.items() if a == attribute}))
+    [run] = async_runs(
+        [wf],
+        lambda _, wf: wf.arun(symbols=symbols),
+        latency=SLOW,
+        stall_code="AGN107",
+        stall_hint="await the async data sources",
+        expect_each=lambda _, wf, run: _expect_watchlist(run, wf, symbols, failing, where),
+    )
+    expect_run_recorded(wf, where, "Dual Method Pattern")
+    # Every call at once takes about SLOW; the quickest wrong order, one company after another or one call after
+    # another within each company, takes `serial`. The line sits half-way between the two.
+    serial = min(3 * SLOW, (len(symbols) - len(failing)) * SLOW + len(failing) * FAIL_AFTER)
+    expect_timing(
+        run.seconds < (SLOW + serial) / 2,
+        "Performance 3: parallel processing",
+        f"{where} asked for {len(symbols)} companies' figures, calls of {SLOW} s each, and took {run.seconds:.2f} s: "
+        f"all at once take about {SLOW} s; one company after another, or one call after another within each "
+        f"company, {serial:.2f} s or more.",
+        "start every company's calls before awaiting any of them.",
+    )
+    for symbol, attribute in failing.items():
+        others = [a for a in SOURCES if a != attribute]
+        states = _call_states(wf, symbol, others)
+        expect(
+            all(state == "cancelled" for state in states.values()),
+            ALL_OR_NOTHING,
+            f"the {SOURCES[attribute]} call for {symbol} failed after {FAIL_AFTER} s; then its "
+            + " and its ".join(f"{name} call {state}" for name, state in states.items())
+            + f" (calls of {SLOW} s), although {symbol}'s line could no longer be made.",
+            "a company's line needs all three of its calls: run them so that the others are cancelled as soon as "
+            "one fails (a TaskGroup per company), and keep each company's failure to that company.",
+        )
+    expect_paths_clean(
+        None, cls, "", "a TaskGroup for each company, every company kept, failures reported in an async path."
+    )
+
+
+# -- 7.3 ---------------------------------------------------------------------------------------------------
+LIVE_LATENCIES = (0.05, 0.15, 0.25, 0.35, 0.45)  # seconds, one per symbol: 0.1 s between one call's end and the next
+
+
+class _LivePrices(AsyncFinancialTools):
+    """The price feed of one 7.3 check: a latency and a price drawn for each symbol on every run, and when each
+    call ended."""
+
+    def __init__(self, symbols: list[str], failing: set[str]) -> None:
+        latencies = dict(zip(symbols, random.sample(LIVE_LATENCIES, len(symbols)), strict=True))
+        super().__init__(latencies=latencies, fail_for=failing)
+        self.prices = {symbol: round(random.uniform(10, 900), 2) for symbol in symbols}
+        self.ended: dict[str, float] = {}
+
+    async def get_stock_price(self, symbol: str) -> dict[str, Any]:
+        try:
+            return await self._fetch("price", symbol, lambda s: {"symbol": s, "price_usd": self.prices[s]})
+        finally:
+            self.ended.setdefault(symbol, time.perf_counter())
+
+    def in_order_of_latency(self) -> list[str]:
+        return sorted(self.latencies, key=self.latencies.__getitem__)
+
+    def in_order_of_ending(self) -> list[str]:
+        """The symbols in the order their calls ended (as they were made: at once, or one after another)."""
+        return sorted(self.ended, key=self.ended.__getitem__)
+
+
+def _live_draw() -> tuple[list[str], _LivePrices]:
+    """Four or five symbols and their feed, one or two of them failing. The first symbol is never the fastest, so
+    the order of the symbols is never the order the calls end in; and the failing symbols are never the slowest
+    ones, so failures reported after the prices are out of order too."""
+    while True:
+        symbols = draws.symbols(random.randint(4, len(LIVE_LATENCIES)))
+        feed = _LivePrices(symbols, draws.failing(symbols, random.randint(1, 2)))
+        ending = feed.in_order_of_latency()
+        if ending[0] != symbols[0] and set(ending[-len(feed.fail_for) :]) != feed.fail_for:
+            return symbols, feed
+
+
+def _expect_live(run: Run, wf: Any, feed: _LivePrices, symbols: list[str], where: str) -> None:
+    items = run.items
+    shape = stream_shape(items)
+    expect(
+        bool(items) and shape[-1][0] == COMPLETED,
+        "Consistent Return Types",
+        f"{where} yielded {shape}.{errors_said(items)}",
         "end the run with one RunResponse whose event is RunEvent.workflow_completed.",
     )
     expect(
-        sorted(tools.calls) == sorted(f"price({s})" for s in board),
+        sorted(feed.calls) == sorted(f"price({s})" for s in symbols),
         "Performance 3: parallel processing",
-        f"{where} called the price client {sorted(tools.calls)}.{errors_said(items)}",
+        f"{where} called the price client {sorted(feed.calls)}.{errors_said(items)}",
         "ask self.async_tools.get_stock_price(symbol) once for each symbol: the prices are only known by asking.",
     )
     body = shape[:-1]
-    errors = [content for event, content in body if event == ERROR]
+    good = [s for s in symbols if s not in feed.fail_for]
+    quotes = {s: wf.quote({"symbol": s, "price_usd": feed.prices[s]}) for s in good}
     kept = [content for event, content in body if event == DEFAULT]
-    good = [s for s in board if s not in failing]
     expect(
-        kept == [wf.quote({"symbol": s, "price_usd": tools.prices[s]}) for s in good],
-        GATHER,
-        f"{len(good)} symbols had prices, and {where} reported {len(kept)} of them: {kept}. A failure must not "
-        f"cost the other results.{errors_said(items)}",
-        "let every call finish and keep each result in its place: gather with return_exceptions=True.",
+        sorted(map(str, kept)) == sorted(quotes.values()),
+        "Performance 3: every result reported",
+        f"{len(good)} symbols had prices, and {where} reported {len(kept)} quote(s): {kept}.{errors_said(items)}",
+        "one RunResponse with content=self.quote(price) for every price that arrived.",
     )
+    errors = [str(content) for event, content in body if event == ERROR]
+    failing = sorted(feed.fail_for)
     expect(
-        len(errors) == len(failing) and all(any(s in str(c) for c in errors) for s in failing),
+        len(errors) == len(failing) and all(any(_no_data(s) in e for e in errors) for s in failing),
         "Performance 3: every failure reported",
-        f"{sorted(failing)} failed and {where} reported {len(errors)} error item(s): {errors}.",
-        "each failing call gets its own RunResponse with event=RunEvent.run_error that names its error.",
+        f"{failing} failed and {where} reported {len(errors)} error item(s): {errors}.",
+        "each failing call gets its own RunResponse with event=RunEvent.run_error whose content includes its error.",
     )
-    named = [next((s for s in board if s in str(content)), None) for _, content in body]
-    order = [s for s in named if s is not None]
+    named = [next((s for s in symbols if s in str(content)), None) for _, content in body]
+    ending = feed.in_order_of_ending()
     expect(
-        order == board,
-        "Performance 3: every failure reported",
-        f"{where} reported the symbols in the order {order}.",
-        "one item per symbol, in the order of the symbols asked for.",
+        named == ending,
+        LIVE,
+        f"{where} reported the symbols in the order {named}; their calls ended in the order {ending}.",
+        "yield each symbol's item when its call ends, in the order the calls finish, not the order of the symbols.",
     )
+    ended = sorted(feed.ended.values())
+    for k, arrived in enumerate(run.times[: len(ended) - 1]):
+        if arrived >= ended[k + 1]:
+            first = "the first item" if k == 0 else f"item {k + 1}"
+            fail(
+                LIVE,
+                f"{first} ({named[k]}) reached the caller {arrived - run.started:.2f} s after the start, although "
+                f"its call had ended at {feed.ended[str(named[k])] - run.started:.2f} s and the next one at "
+                f"{ended[k + 1] - run.started:.2f} s: the board held back prices that had already arrived.",
+                "yield each price as soon as its call ends: take the calls in the order they finish "
+                "(asyncio.as_completed) instead of waiting for all of them.",
+                timing=True,
+            )
     expect(
-        shape[-1][1] == f"{len(good)} of {len(board)} quotes",
+        shape[-1][1] == f"{len(good)} of {len(symbols)} quotes",
         "Consistent Return Types",
         f"the final content was {shape[-1][1]!r}.",
         "end with '<found> of <asked> quotes'.",
     )
 
 
-@exercise("7.2", "Every result and every error: a price board", points=4, rule="AGN202")
-def price_board(answer: Any) -> None:
+@exercise("7.3", "Each price as it arrives", points=3, rule=LIVE)
+def live_board(answer: Any) -> None:
     cls = _async_class(answer)
-    board = draws.symbols(5)
-    failing = draws.failing(board, 2)
-    where = f"{cls.__name__}.arun({board})"
+    symbols, feed = _live_draw()
+    where = f"{cls.__name__}.arun({symbols})"
     wf: Any = cls()
-    wf.async_tools = tools = DrawnPrices(board, latency=LATENCY, fail_for=failing)
+    wf.async_tools = feed
     [run] = async_runs(
         [wf],
-        lambda _, wf: wf.arun(symbols=board),
-        latency=LATENCY,
+        lambda _, wf: wf.arun(symbols=symbols),
+        latency=min(LIVE_LATENCIES) * 2,
         stall_code="AGN107",
         stall_hint="await the async price client",
-        expect_each=lambda _, wf, run: _expect_board(run, wf, tools, board, failing, where),
-        hint=BOARD_HINT,
+        expect_each=lambda _, wf, run: _expect_live(run, wf, feed, symbols, where),
     )
-    expect_overlap(
-        run.seconds,
-        len(board),
-        LATENCY,
+    expect_run_recorded(wf, where, "Dual Method Pattern")
+    slowest, serial = max(feed.latencies.values()), sum(feed.latencies.values())
+    expect_timing(
+        run.seconds < (slowest + serial) / 2,
         "Performance 3: parallel processing",
-        where,
+        f"{where} made {len(symbols)} calls of {min(feed.latencies.values())} to {slowest} s and took "
+        f"{run.seconds:.2f} s: concurrent calls take about the slowest one, {slowest} s; one after another, "
+        f"{serial:.2f} s.",
         "start every call before awaiting any of them.",
     )
-    expect_run_recorded(wf, where, "Dual Method Pattern")
-    expect_paths_clean(None, cls, "", "gather the calls with return_exceptions=True and handle each result.")
-
-
-# -- 7.3 ---------------------------------------------------------------------------------------------------
-REPORT = "Report ready."
-SLOW = 0.6
-FAST = 0.1
-SOURCES = {"income_tool": "income", "financials_tool": "financials", "price_tool": "price"}
-
-
-def _report_workflow(cls: type, symbol: str, failing: str | None) -> Any:
-    """A report workflow whose statement sources take SLOW; the `failing` source (if any) fails after FAST."""
-    wf: Any = cls()
-    for attribute in SOURCES:
-        fails = attribute == failing
-        tools = AsyncFinancialTools(latency=FAST if fails or attribute == "price_tool" else SLOW)
-        tools.fail_for = {symbol} if fails else set()
-        setattr(wf, attribute, tools)
-    wf.report_agent = probe_agent("reporter", REPORT)
-    return wf
-
-
-def _run_report(cls: type, symbol: str, failing: str | None) -> tuple[Any, Any, float]:
-    wf = _report_workflow(cls, symbol, failing)
-    where = f"{cls.__name__}.arun(symbol={symbol!r})"
-    try:
-        [run] = async_runs(
-            [wf],
-            lambda _, wf: wf.arun(symbol=symbol),
-            latency=LATENCY,
-            stall_code="AGN107",
-            stall_hint="await the async data sources",
-            expect_each=lambda *_: None,
-        )
-    except AssertionError as failure:
-        if "ExceptionGroup" in str(failure):
-            fail(
-                "Modern Async Patterns 2: except*",
-                f"{where} let an ExceptionGroup escape: a TaskGroup wraps the failures of its tasks in one.",
-                "catch the failures inside the group with except* and report each one.",
-            )
-        raise
-    return wf, run.items, run.seconds
-
-
-def _expect_sources_asked(wf: Any, symbol: str, where: str) -> None:
-    asked = {attribute: getattr(wf, attribute).calls for attribute in SOURCES}
-    expect(
-        all(calls == [f"{method}({symbol})"] for calls, method in zip(asked.values(), SOURCES.values(), strict=True)),
-        "Performance 3: parallel processing",
-        f"{where} called the data sources {asked}.",
-        "ask each of the three sources once for the symbol: the report's data comes from them.",
-    )
-
-
-@exercise("7.3", "All or nothing: a company report", points=3, rule="Performance: all or nothing with a TaskGroup")
-def company_report(answer: Any) -> None:
-    cls = _async_class(answer)
-    known, unknown = draws.symbols(2)
-
-    wf, items, seconds = _run_report(cls, known, failing=None)
-    where = f"{cls.__name__}.arun(symbol={known!r})"
-    _expect_sources_asked(wf, known, where)
-    expect(
-        stream_shape(items) == [(COMPLETED, REPORT)],
-        "Consistent Return Types",
-        f"{where} yielded {stream_shape(items)}.{errors_said(items)}",
-        "when all three calls succeed, yield one RunResponse: the report agent's answer, with workflow_completed.",
-    )
-    prompts = model_prompts(wf.report_agent)
-    expect(
-        prompts == [expected_prompt(known)],
-        "Consistent Return Types",
-        f"the report agent was asked {prompts}.",
-        "ask it once, with self.report_prompt(data) over the income statement, financials and price.",
-    )
-    expect_timing(
-        seconds < SLOW + FAST + 0.3,
-        "Performance 3: parallel processing",
-        f"{where} took {seconds:.2f} s for calls of {SLOW}, {SLOW} and {FAST} s.",
-        "start the three calls together in one asyncio.TaskGroup.",
-    )
-
-    expect_run_recorded(wf, where, "Dual Method Pattern")
-
-    failing = random.choice(list(SOURCES))
-    wf, items, seconds = _run_report(cls, unknown, failing=failing)
-    where = f"{cls.__name__}.arun(symbol={unknown!r})"
-    shape = stream_shape(items)
-    message = f"no data for symbol {unknown!r}"
-    expect(
-        len(shape) == 1 and shape[0][0] == ERROR and message in str(shape[0][1]),
-        "Performance 3: every failure reported",
-        sentence(f"the {failing} call failed with {message!r} and {where} yielded {shape}"),
-        "report each failure of the group on its own, as a RunResponse with event=RunEvent.run_error, and "
-        "nothing else: a report without its data is no report.",
-    )
-    expect(
-        not model_prompts(wf.report_agent),
-        TASKGROUP,
-        f"{where} asked the report agent {model_prompts(wf.report_agent)} although its data was incomplete.",
-        "ask the report agent only when all three calls succeeded.",
-    )
-    expect_timing(
-        seconds < SLOW - 0.15,
-        TASKGROUP,
-        f"the {failing} call failed after {FAST} s, and {where} still took {seconds:.2f} s: the other calls ran to "
-        f"their end ({SLOW} s) although their results could no longer be used.",
-        "run the calls in an asyncio.TaskGroup, which cancels the others as soon as one fails.",
-    )
-    expect_run_recorded(wf, where, "Dual Method Pattern")
-    expect_paths_clean(None, cls, "", "fetch with a TaskGroup, report failures with except*, in an async path.")
+    expect_paths_clean(None, cls, "", "start every call, then yield each result as its call ends, in an async path.")

@@ -1,10 +1,11 @@
-# Known-wrong answer to exercise 7.2: right items, one call after another.
+# Known-wrong answer to exercise 7.3: each price yielded as soon as its call returns, but the calls made one after
+# another: the board takes the sum of the latencies.
 # expect: [Performance 3: parallel processing]
-# expect: did not all overlap
+# expect: one after another
 
 
-class SequentialBoard(BoardSteps):
-    """Right items, one call after another."""
+class SequentialBoard(LiveBoardSteps):
+    """One call at a time, each item yielded as soon as its call returns."""
 
     async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         self.run_id = self.start_run(symbols=symbols)
@@ -17,10 +18,9 @@ class SequentialBoard(BoardSteps):
             else:
                 found += 1
                 yield RunResponse(run_id=self.run_id, content=self.quote(price))
-        yield RunResponse(
-            run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
-        )
-        self.finish_run(str(f"{found} of {len(symbols)} quotes"))
+        summary = f"{found} of {len(symbols)} quotes"
+        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+        self.finish_run(summary)
 
 
-AsyncPriceBoard = SequentialBoard
+AsyncLiveBoard = SequentialBoard
