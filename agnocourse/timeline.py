@@ -74,6 +74,12 @@ class Timeline:
             with self._lock:
                 self.spans.append(span)
 
+    def add(self, label: str, start: float, end: float, thread: str = "") -> None:
+        """Record a span measured from outside the work (`start` and `end` from `now()`): a call made in another
+        process, say, from when it was handed over to when its result came back."""
+        with self._lock:
+            self.spans.append(Span(label, start, end, thread, None))
+
     def record(self, label: str | None = None) -> Callable[[F], F]:
         """Decorator: record every call of a function or coroutine function as a span."""
 

@@ -4,6 +4,7 @@
   ``time.sleep``) return the same data for the same symbol: ``get_income_statement``,
   ``get_company_financials`` and ``get_stock_price``.
 - `LegacyReportTool.blocking_method` is a blocking call with no async form, for ``asyncio.to_thread``.
+- `RiskModel.score` is CPU-bound: pure Python arithmetic, no waiting, for a process pool.
 - ``fail_for={"BAD"}`` makes every method raise `SymbolNotFoundError` for those symbols.
 - ``latencies={"AAPL": 0.1}`` gives those symbols latencies of their own (markets that answer at different speeds).
 - ``timeline=`` records each call as a span, so concurrent calls can be seen overlapping.
@@ -13,10 +14,12 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 import zlib
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
 from typing import Any
 
 from agnocourse.timeline import Timeline
@@ -138,3 +141,26 @@ class LegacyReportTool(_FinancialTools):
             time.sleep(self.latency_for(symbol))
             self._check(symbol)
             return {"symbol": symbol, "rating": "buy" if _figures(symbol)["net_income"] > 50 else "hold"}
+
+
+@dataclass
+class RiskModel:
+    """A CPU-bound scorer: `score` computes and never waits, so it holds the GIL from its start to its end.
+
+    A score is `rounds` steps of integer arithmetic seeded by the symbol and the model's `salt` (a few million
+    rounds take a few tenths of a second). `calls` and `threads` note each call and the thread that made it, in
+    the process that made it: a process pool's worker receives a copy of the model, and its notes stay there.
+    """
+
+    rounds: int = 3_000_000
+    salt: int = 0
+    calls: list[str] = field(default_factory=list)
+    threads: list[int] = field(default_factory=list)
+
+    def score(self, symbol: str) -> dict[str, Any]:
+        self.calls.append(f"risk({symbol})")
+        self.threads.append(threading.get_ident())
+        x = zlib.crc32(symbol.encode()) ^ self.salt
+        for _ in range(self.rounds):
+            x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+        return {"symbol": symbol, "risk": x % 1000 / 10}

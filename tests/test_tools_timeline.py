@@ -2,6 +2,7 @@
 
 import asyncio
 import io
+import pickle
 import threading
 import time
 
@@ -11,6 +12,7 @@ from agnocourse.timeline import Span, Timeline, compare, save
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
+    RiskModel,
     SymbolNotFoundError,
     SyncFinancialTools,
     stock_price,
@@ -92,6 +94,24 @@ def test_blocking_tool_blocks_and_runs_in_threads():
         w.join()
     assert threaded.peak_concurrency == 3
     assert len({s.thread for s in threaded.spans}) == 3
+
+
+def test_the_risk_model_computes_the_same_score_for_the_same_salt_and_notes_where_it_ran():
+    model = RiskModel(rounds=1000, salt=7)
+    score = model.score("AAPL")
+    assert score == RiskModel(rounds=1000, salt=7).score("AAPL") != RiskModel(rounds=1000, salt=8).score("AAPL")
+    assert model.calls == ["risk(AAPL)"] and model.threads == [threading.get_ident()]
+    copied = pickle.loads(pickle.dumps(model.score))  # what a process pool sends its worker
+    assert copied("AAPL") == score
+    assert model.calls == ["risk(AAPL)"], "the copy notes its call, the original does not"
+
+
+def test_a_span_measured_from_outside_counts_like_the_others():
+    timeline = Timeline()
+    with timeline.span("inside"):
+        timeline.add("outside", timeline.now(), timeline.now() + 1.0, "process pool")
+    assert timeline.peak_concurrency == 2
+    assert [s.thread for s in timeline.spans if s.label == "outside"] == ["process pool"]
 
 
 def test_record_decorator_handles_sync_and_async_functions():

@@ -1,11 +1,17 @@
-"""Checks for chapter 4, Parallel execution: TaskGroup, gather with return_exceptions, blocking calls on both paths."""
+"""Checks for chapter 4, Parallel execution: TaskGroup, gather with return_exceptions, blocking calls on both paths,
+and each kind of call where it runs best (the loop, a thread, a process)."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
+import multiprocessing
+import os
 import random
+import threading
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,9 +23,11 @@ from agnocourse.grading.paths import async_runs, dual_classes, expect_run_record
 from agnocourse.grading.probes import Run, expect_clean, run_async_paths
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import expect_loop_free, overlapped
+from agnocourse.timeline import Timeline
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
+    RiskModel,
     SymbolNotFoundError,
     company_financials,
     income_statement,
@@ -325,3 +333,196 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
         expect_run_recorded(awf, where, PARALLEL)
     expect_clean(sync_cls, SYNC_CODES, "the sync path uses threads, never an event loop of its own.")
     expect_clean(async_cls, WORKFLOW_ASYNC_CODES, "the async path hands blocking calls to asyncio.to_thread.")
+
+
+# -- 4.4 ---------------------------------------------------------------------------------------------------
+HIERARCHY = "Performance hierarchy"
+# A score computes for about 0.3 s on a quiet machine (longer on a busy one): as long as a call's latency, so that
+# waiting for it on the loop's thread (future.result()) stalls the loop as visibly as a blocking call does.
+RISK_ROUNDS = 5_000_000
+AWAIT_HINT = (
+    "await every result: the blocking call goes through asyncio.to_thread, and the pool's future is awaited "
+    "(loop.run_in_executor), never waited for with .result(), which blocks the loop's thread"
+)
+CPU_HINT = (
+    "CPU-bound work goes to the process pool you are given: await loop.run_in_executor(pool, model.score, symbol)"
+)
+
+
+class _PlacedTools(AsyncFinancialTools):
+    """The async tools, noting the thread each call ran in."""
+
+    def __init__(self, latency: float, timeline: Timeline) -> None:
+        super().__init__(latency=latency, timeline=timeline)
+        self.threads: list[int] = []
+
+    async def get_stock_price(self, symbol: str) -> dict[str, Any]:
+        self.threads.append(threading.get_ident())
+        return await super().get_stock_price(symbol)
+
+
+class _PlacedLegacy(LegacyReportTool):
+    """The blocking client, noting the thread each call ran in."""
+
+    def __init__(self, latency: float, timeline: Timeline) -> None:
+        super().__init__(latency=latency, timeline=timeline)
+        self.threads: list[int] = []
+
+    def blocking_method(self, symbol: str) -> dict[str, Any]:
+        self.threads.append(threading.get_ident())
+        return super().blocking_method(symbol)
+
+
+def _start_method() -> str:
+    """forkserver where it exists: workers start from a clean server process, not as copies of a process (a
+    notebook's kernel, the grader) that runs threads."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _called(function: Callable[..., Any], args: tuple[Any, ...], names: dict[int, str]) -> str:
+    """A call handed to the pool, in words: `model.score(NVDA)`, with the answer's own names for the objects."""
+    if isinstance(function, functools.partial):
+        return _called(function.func, (*function.args, *args), names)
+    owner = getattr(function, "__self__", None)
+    name = getattr(function, "__name__", type(function).__name__)
+    if owner is not None:
+        name = f"{names.get(id(owner), type(owner).__name__)}.{name}"
+    return f"{name}({', '.join(map(str, args))})"
+
+
+class _WatchedPool(ProcessPoolExecutor):
+    """The process pool the answer is given: one worker, started before the answer runs; it notes every call handed
+    to it and when each was in flight, from its submission to its result."""
+
+    def __init__(self, timeline: Timeline, names: dict[int, str]) -> None:
+        super().__init__(max_workers=1, mp_context=multiprocessing.get_context(_start_method()))
+        self.timeline = timeline
+        self.names = names
+        self.submitted: list[str] = []
+        super().submit(os.getpid).result()  # the worker's start is not the answer's time
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        call = _called(fn, args, self.names)
+        self.submitted.append(call)
+        start = self.timeline.now()
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(lambda _: self.timeline.add(call, start, self.timeline.now(), "process pool"))
+        return future
+
+
+def _spans_in_words(timeline: Timeline) -> str:
+    """Each call's span, from the first call's start: `price(NVDA) 0.00-0.30 s, ...`."""
+    spans = sorted(timeline.spans, key=lambda span: span.start)
+    first = spans[0].start if spans else 0.0
+    return ", ".join(f"{span.label} {span.start - first:.2f}-{span.end - first:.2f} s" for span in spans)
+
+
+def _fail_raised(where: str, error: Exception) -> None:
+    first = _leaves(error)[0]
+    text, hint = str(first), "run the function yourself in a cell."
+    if isinstance(first, TypeError) and "coroutine was expected" in text:
+        text = f"{text.split(', got')[0]}, got a Future"
+        hint = (
+            "loop.run_in_executor returns a future, which TaskGroup.create_task does not take: await the future "
+            "(it runs from the moment it is made), pass it to gather, or wrap it in a coroutine."
+        )
+    elif "pickle" in text.lower():
+        hint = (
+            "the pool sends the function and its arguments to the worker by pickling them: pass model.score and "
+            "the symbol themselves, not a lambda or a function defined in a cell."
+        )
+    raised = f"{type(first).__name__}: {text}"
+    if first is not error:
+        raised = f"{type(error).__name__} holding {raised}"
+    fail(PARALLEL, f"{where} raised {raised}.", hint)
+
+
+@exercise(
+    "4.4", "Each call where it runs best: loop, thread, process", points=3, rule="Always do 4: Performance Hierarchy"
+)
+def mixed_calls(answer: Any) -> None:
+    assess = _coroutine_function(answer)
+    where = f"{_name(assess)}()"
+    (symbol,) = _draw(1)
+    timeline = Timeline()
+    tools = _PlacedTools(LATENCY, timeline)
+    legacy = _PlacedLegacy(LATENCY, timeline)
+    model = RiskModel(rounds=RISK_ROUNDS, salt=random.randrange(1 << 30))
+    names = {id(tools): "tools", id(legacy): "legacy", id(model): "model"}
+    loop_thread = threading.get_ident()  # the check's loop runs in this thread
+    pool = _WatchedPool(timeline, names)
+    try:
+        result, seconds, blocked = _run_once(assess, symbol, tools, legacy, model, pool)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    score = f"model.score({symbol})"
+    waits = [call for call in pool.submitted if call.startswith(("legacy.", "tools."))]
+    if waits:
+        what = "the blocking call" if waits[0].startswith("legacy.") else "the async call"
+        fail(
+            HIERARCHY,
+            f"{where} handed {', '.join(waits)} to the process pool.",
+            f"a process is for CPU-bound work; {what} waits, and waiting needs no process: "
+            "await an async call on the loop, run a blocking one with asyncio.to_thread.",
+        )
+    if isinstance(result, Exception):
+        _fail_raised(where, result)
+    expected = {
+        "price": stock_price(symbol),
+        "rating": LegacyReportTool(latency=0).blocking_method(symbol),
+        "risk": RiskModel(rounds=model.rounds, salt=model.salt).score(symbol),
+    }
+    expect(
+        result == expected,
+        PARALLEL,
+        f"for {symbol} {where} returned {result!r}.",
+        "return a dict with the keys price, rating and risk, each the matching call's result.",
+    )
+    expect(
+        tools.calls == [f"price({symbol})"] and legacy.calls == [f"legacy({symbol})"],
+        PARALLEL,
+        f"{where} made the calls {tools.calls + legacy.calls}.",
+        "call tools.get_stock_price(symbol) and legacy.blocking_method(symbol) once each.",
+    )
+    expect(
+        tools.threads == [loop_thread],
+        HIERARCHY,
+        f"tools.get_stock_price({symbol}) ran in another thread, in an event loop of its own.",
+        "an awaitable call runs on the event loop that runs the step: await it there, as a task.",
+    )
+    expect(
+        legacy.threads != [loop_thread],
+        "AGN107",
+        f"legacy.blocking_method({symbol}) ran on the event loop's thread and held the loop for its {LATENCY} s wait "
+        f"(the longest stall the heartbeat saw: {blocked:.2f} s).",
+        "run the blocking call in a thread: asyncio.to_thread(legacy.blocking_method, symbol).",
+    )
+    if model.threads:
+        on_loop = loop_thread in model.threads
+        fail(
+            HIERARCHY,
+            f"{score} ran on the event loop's thread, which it held while it computed (the longest stall the "
+            f"heartbeat saw: {blocked:.2f} s)."
+            if on_loop
+            else f"{score} ran in a thread of this process, where it computes under the GIL: it takes turns with the "
+            "event loop's thread and every other thread, and the process pool you were given stayed idle.",
+            f"{CPU_HINT}; a process has a GIL of its own." if not on_loop else CPU_HINT,
+        )
+    expect(
+        len(pool.submitted) == 1,
+        HIERARCHY,
+        f"the risk was computed in another process, and the process pool you were given received "
+        f"{pool.submitted or 'no call'}.",
+        f"{CPU_HINT}, once; a pool started for every call pays a worker's start each time.",
+    )
+    expect_loop_free(where, blocked, "AGN107", AWAIT_HINT, latency=LATENCY)
+    longest = max(span.duration for span in timeline.spans)
+    expect_timing(
+        timeline.peak_concurrency == 3 and overlapped(seconds - longest, timeline.busy_time - longest),
+        PARALLEL,
+        f"the three calls were not all in flight at once ({_spans_in_words(timeline)}): {where} took {seconds:.2f} s, "
+        f"the longest call alone {longest:.2f} s, the three one after another {timeline.busy_time:.2f} s.",
+        "start all three before awaiting any: three tasks of a TaskGroup, or one gather.",
+    )
+    expect_clean(assess, ASYNC_CODES, "await the async call; hand the others to a thread and to the process pool.")
