@@ -199,7 +199,7 @@ def _storyteller(cls: type, outline: str, story: str, latency: float) -> Any:
     return wf
 
 
-def _expect_story(run: Any, wf: Any, outline: str, story: str, where: str) -> None:
+def _expect_story(run: Any, wf: Any, topic: str, outline: str, story: str, where: str) -> None:
     expect_runresponses(run.items, where)
     chunks = run.items[:-1]
     expect(
@@ -214,11 +214,12 @@ def _expect_story(run: Any, wf: Any, outline: str, story: str, where: str) -> No
         f"the final content was {run.items[-1].content!r}.",
         "the final RunResponse carries the writer's whole text.",
     )
+    asked = model_prompts(wf.outliner)
     expect(
-        len(model_prompts(wf.outliner)) == 1 and model_prompts(wf.writer) == [outline],
+        len(asked) == 1 and topic in asked[0] and model_prompts(wf.writer) == [outline],
         "Agent Call Patterns",
-        f"the outliner was asked {len(model_prompts(wf.outliner))} time(s), the writer {model_prompts(wf.writer)}.",
-        "ask the outliner once, then give the writer the outliner's answer.",
+        f"{where} with topic={topic!r} asked the outliner {asked} and the writer {model_prompts(wf.writer)}.",
+        "ask the outliner once, in a prompt that carries the topic, then give the writer the outliner's answer.",
     )
     last = last_chunk_at(wf.writer)
     expect_timing(
@@ -236,19 +237,22 @@ def call_patterns(sync_answer: Any, async_answer: Any) -> None:
     outline = f"Outline {_token()}: loops, tasks, awaits."
     story = f"Once upon a time an event loop named {_token()} ran many tasks and none of them ever blocked it."
 
+    topics = [_topic() for _ in range(3)]  # the outliner's prompt must carry its run's topic
+
     wf, run = sync_run(
-        sync_cls, lambda cls: _storyteller(cls, outline, story, latency=0.0), lambda wf: wf.run(topic=_topic())
+        sync_cls, lambda cls: _storyteller(cls, outline, story, latency=0.0), lambda wf: wf.run(topic=topics[0])
     )
-    _expect_story(run, wf, outline, story, f"{sync_cls.__name__}.run()")
+    _expect_story(run, wf, topics[0], outline, story, f"{sync_cls.__name__}.run()")
 
     latency = _draw.uniform(0.25, 0.35)
+    where = f"{async_cls.__name__}.arun()"
     async_runs(
         [_storyteller(async_cls, outline, story, latency=latency) for _ in range(2)],
-        lambda _, wf: wf.arun(topic=_topic()),
+        lambda i, wf: wf.arun(topic=topics[1 + i]),
         latency=latency,
         stall_code="AGN104",
         stall_hint="await agent.arun(...) for every agent call",
-        expect_each=lambda _, wf, run: _expect_story(run, wf, outline, story, f"{async_cls.__name__}.arun()"),
+        expect_each=lambda i, wf, run: _expect_story(run, wf, topics[1 + i], outline, story, where),
         # A streamed run also spends CPU on every chunk, which does not overlap: the line sits at 80% of the sum.
         waits=2 * latency + 0.02 * len(story.split()),
         share=0.8,

@@ -7,6 +7,7 @@ import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.paths import async_runs, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
@@ -123,12 +124,14 @@ def stream_not_collect(answer: Any) -> None:
     )
     expect_returns(answer, AsyncIterator, f"{name}()")
     stories = random.sample(STORIES, 2)
+    # A message drawn per relay, so that only a relay that asks with the message it was given passes.
+    messages = [f"Tell a {draws.word()} story about {draws.topic()}, {draws.token()}" for _ in stories]
     agents = [probe_agent("writer", story, latency=WRITER_LATENCY, chunk_delay=0.02) for story in stories]
     runs, _, blocked = run_async_paths(
-        [lambda agent=agent: answer(agent, "Tell a story") for agent in agents], f"{name}()"
+        [lambda a=agent, m=message: answer(a, m) for agent, message in zip(agents, messages, strict=True)], f"{name}()"
     )
     _expect_responsive(answer, blocked, f"{name}()", WRITER_LATENCY)
-    for agent, run, story in zip(agents, runs, stories, strict=True):
+    for agent, run, story, message in zip(agents, runs, stories, messages, strict=True):
         _expect_final(run.items, story, f"{name}()", "the whole text of the agent's answer")
         chunks = run.items[:-1]
         expect(
@@ -138,10 +141,10 @@ def stream_not_collect(answer: Any) -> None:
             "yield every chunk of the agent's streamed answer.",
         )
         expect(
-            model_prompts(agent) == ["Tell a story"],
+            model_prompts(agent) == [message],
             "Result",
-            f"the agent was asked {model_prompts(agent)}.",
-            "ask the agent once, with the message you were given, streaming.",
+            f"given the message {message!r}, {name}() asked the agent {model_prompts(agent)}.",
+            "ask the agent once, streaming, with the message argument itself.",
         )
         last = last_chunk_at(agent)
         expect_timing(

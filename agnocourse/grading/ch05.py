@@ -7,6 +7,7 @@ from typing import Any
 
 from agno.run.response import RunEvent
 
+from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, model_prompts, probe_agent
@@ -44,22 +45,21 @@ def _draw(count: int) -> list[str]:
 
 
 # -- 5.1 ---------------------------------------------------------------------------------------------------
-REPORT = "Report ready."
-
-
 def _financial_workflow(cls: type) -> Any:
     wf: Any = cls()
     wf.sync_tools = SyncFinancialTools(latency=LATENCY)
     wf.async_tools = AsyncFinancialTools(latency=LATENCY)
-    wf.report_agent = probe_agent("reporter", REPORT)
+    # A reply drawn per workflow, so that only the agent's own answer passes as the report.
+    wf.report_agent = probe_agent("reporter", f"Report {draws.token()} ready.")
     return wf
 
 
 def _expect_report(items: list[Any], wf: Any, where: str, symbol: str) -> None:
+    reply = wf.report_agent.model.reply
     expect(
-        stream_shape(items) == [(COMPLETED, REPORT)],
+        stream_shape(items) == [(COMPLETED, reply)],
         "Dual Method Pattern",
-        f"{where} yielded {stream_shape(items)}.",
+        f"{where} yielded {stream_shape(items)}; the report agent answered {reply!r}.",
         "yield one RunResponse: the report agent's answer, with event=RunEvent.workflow_completed.",
     )
     prompts = model_prompts(wf.report_agent)
@@ -69,7 +69,27 @@ def _expect_report(items: list[Any], wf: Any, where: str, symbol: str) -> None:
         f"the report agent was asked {prompts}.",
         "ask it once, with self.report_prompt(data) over the income statement, financials and price.",
     )
-    calls = sorted(wf.sync_tools.calls + wf.async_tools.calls)
+
+
+def _expect_client(wf: Any, where: str, symbol: str, asynchronous: bool) -> None:
+    """The path fetched each piece of data once, from its own client, and never from the other."""
+    own, other = (wf.async_tools, wf.sync_tools) if asynchronous else (wf.sync_tools, wf.async_tools)
+    if asynchronous:
+        expect(
+            not other.calls,
+            TASKGROUP,
+            f"{where} called the blocking client (self.sync_tools): {other.calls}.",
+            "the async path awaits the async client's coroutines in its TaskGroup; threads are for code that has no "
+            "async version.",
+        )
+    else:
+        expect(
+            not other.calls,
+            "AGN105",
+            f"{where} called the async client (self.async_tools): {other.calls}.",
+            "the sync path uses self.sync_tools; it gets its concurrency from a ThreadPoolExecutor.",
+        )
+    calls = sorted(own.calls)
     expect(
         calls == [f"financials({symbol})", f"income({symbol})", f"price({symbol})"],
         "Dual Method Pattern",
@@ -91,12 +111,7 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     where = f"{sync_cls.__name__}.run()"
     wf, run = sync_run(sync_cls, _financial_workflow, lambda wf: wf.run(symbol=symbol))
     _expect_report(run.items, wf, where, symbol)
-    expect(
-        not wf.async_tools.calls,
-        "AGN105",
-        f"{where} called the async client: {wf.async_tools.calls}.",
-        "the sync path uses self.sync_tools; it gets its concurrency from a ThreadPoolExecutor.",
-    )
+    _expect_client(wf, where, symbol, asynchronous=False)
     expect_overlap(
         run.seconds,
         3,
@@ -110,6 +125,7 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
 
     def expect_each(i: int, awf: Any, run: Run) -> None:
         _expect_report(run.items, awf, where, async_symbols[i])
+        _expect_client(awf, where, async_symbols[i], asynchronous=True)
         expect_overlap(
             run.seconds,
             3,

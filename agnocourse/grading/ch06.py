@@ -118,13 +118,55 @@ class _Briefs:
         return f"{symbol}: {self.outlook}"
 
 
-def _expect_briefs(run: Run, wf: Any, briefs: _Briefs, where: str) -> None:
+class _Subflow:
+    """The calls of one workflow's subflow, observed through a wrapper set on the instance (so `self.<name>(...)`
+    reaches it, whatever the path's loop looks like): the symbol each call was given, and the contents of the
+    items the subflow yielded."""
+
+    def __init__(self, wf: Any, name: str) -> None:
+        self.name = name
+        self.symbols: list[Any] = []
+        self.contents: list[Any] = []
+        method = getattr(wf, name)
+        signature = inspect.signature(method)
+
+        def called(*args: Any, **kwargs: Any) -> Any:
+            try:
+                self.symbols.append(next(iter(signature.bind(*args, **kwargs).arguments.values()), None))
+            except TypeError:
+                pass  # the call itself raises, in the learner's frame
+            items = method(*args, **kwargs)
+            return self._aitems(items) if inspect.isasyncgen(items) else self._items(items)
+
+        setattr(wf, name, called)
+
+    def _items(self, items: Iterator[Any]) -> Iterator[Any]:
+        for item in items:
+            self.contents.append(getattr(item, "content", None))
+            yield item
+
+    async def _aitems(self, items: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for item in items:
+            self.contents.append(getattr(item, "content", None))
+            yield item
+
+
+def _expect_briefs(run: Run, wf: Any, subflow: _Subflow, briefs: _Briefs, where: str) -> None:
     expect_runresponses(run.items, where)
     expect(
         model_prompts(wf.analyst) == briefs.symbols,
         SUBFLOWS,
         f"for the symbols {briefs.symbols} {where} asked the analyst {model_prompts(wf.analyst)}.",
         "each symbol's subflow asks the analyst once, about that symbol, in the order of the symbols.",
+    )
+    expect(
+        subflow.symbols == briefs.symbols,
+        SUBFLOWS,
+        f"for the symbols {briefs.symbols} {where} "
+        + (
+            f"called {subflow.name}() with {subflow.symbols}." if subflow.symbols else f"never called {subflow.name}()."
+        ),
+        "the path gets each symbol's brief by calling its subflow with that symbol, once per symbol, in order.",
     )
     expected = [("RunResponse", briefs.brief(s)) for s in briefs.symbols]
     expected.append(("WorkflowCompleted", f"{len(briefs.symbols)} briefs"))
@@ -134,6 +176,13 @@ def _expect_briefs(run: Run, wf: Any, briefs: _Briefs, where: str) -> None:
         f"for the symbols {briefs.symbols} {where} yielded {stream_shape(run.items)}.",
         "one item per symbol from the subflow, with the analyst's answer and the default event, then the "
         "completion item.",
+    )
+    passed_on = [item.content for item in run.items[:-1]]
+    expect(
+        passed_on == subflow.contents,
+        SUBFLOWS,
+        f"{where} yielded the briefs {passed_on}, while its {subflow.name}() calls yielded {subflow.contents}.",
+        "pass on the items the subflow yields, rather than items of your own.",
     )
     expect_timing(
         run.times[0] - run.started < 0.5 * run.seconds,
@@ -161,17 +210,20 @@ def subflows(sync_answer: Any, async_answer: Any) -> None:
     _expect_subflow(async_cls, "_abrief", inspect.isasyncgenfunction, AsyncIterator)
     briefs = _Briefs()
 
-    wf, run = sync_run(sync_cls, lambda cls: _analysts(cls, briefs), lambda wf: wf.run(symbols=briefs.symbols))
-    _expect_briefs(run, wf, briefs, f"{sync_cls.__name__}.run()")
+    wf = _analysts(sync_cls, briefs)
+    subflow = _Subflow(wf, "_brief")
+    wf, run = sync_run(sync_cls, lambda _: wf, lambda wf: wf.run(symbols=briefs.symbols))
+    _expect_briefs(run, wf, subflow, briefs, f"{sync_cls.__name__}.run()")
 
     awf = _analysts(async_cls, briefs)
+    asubflow = _Subflow(awf, "_abrief")
     async_runs(
         [awf],
         lambda _, wf: wf.arun(symbols=briefs.symbols),
         latency=ANALYST_LATENCY,
         stall_code="AGN104",
         stall_hint="the async subflow awaits agent.arun(..., stream=False)",
-        expect_each=lambda _, wf, run: _expect_briefs(run, wf, briefs, f"{async_cls.__name__}.arun()"),
+        expect_each=lambda _, wf, run: _expect_briefs(run, wf, asubflow, briefs, f"{async_cls.__name__}.arun()"),
     )
     expect_run_recorded(awf, f"{async_cls.__name__}.arun()", SUBFLOWS)
     hint = "subflow items take the default event; RunEvent.workflow_running does not exist."

@@ -38,3 +38,8 @@ def text(count: int) -> str:
 def failing(items: list[str], count: int) -> set[str]:
     """`count` of `items`, chosen at random, to fail."""
     return set(random.sample(items, count))
+
+
+def token() -> str:
+    """Six lowercase letters: a mark no answer can know before the run that draws it."""
+    return "".join(random.choices(string.ascii_lowercase, k=6))

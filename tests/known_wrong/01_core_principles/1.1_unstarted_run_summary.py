@@ -1,6 +1,6 @@
-# Known-wrong answer to exercise 1.1: arun() that never starts its own run.
-# expect: [AGN111]
-# expect: run ids
+# Known-wrong answer to exercise 1.1: arun() closes a run with finish_run that it never opened with start_run.
+# expect: [Result]
+# expect: finish_run() without start_run()
 
 
 class SummaryWorkflow(SummarySteps):
@@ -13,3 +13,4 @@ class AsyncSummaryWorkflow(SummarySteps):
     async def arun(self, topic: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         answer = await self.summarizer.arun(self.prompt_for(topic), stream=False)
         yield RunResponse(run_id=self.run_id, content=answer.content, event=RunEvent.workflow_completed)
+        self.finish_run(str(answer.content))
