@@ -13,6 +13,7 @@ import re
 import sys
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -354,33 +355,116 @@ from collections.abc import AsyncIterator
 from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse
 """
-BUGGY_RELAY = """\
-async def relay(agent: Agent, topic: str) -> AsyncIterator[RunResponse]:
-    try:
-        async for chunk in agent.arun(topic, stream=True):
-            yield chunk
-    except Exception as error:
-        yield RunResponse(content=f"Error: {error}", event=RunEvent.workflow_failed)
-"""
 FILLER = """\
 def {name}(value: int) -> int:
     return value + {number}
 """
-BUG_MARKS = ("agent.arun(topic, stream=True)", "RunEvent.workflow_failed")
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of error pyright reports: a function whose line marked @@ holds either the error or, in a function
+    that reads alike, the right code. Each error is one pyright error on that line; the right code is none."""
+
+    template: str
+    error: str
+    right: str
+
+
+# The buggy file holds three or four of these errors, drawn afresh, and the right forms of others and of its own kinds:
+# no fixed text marks an error line, so finding them takes a type checker.
+KINDS: tuple[_Kind, ...] = (
+    _Kind(  # a coroutine iterated: reportGeneralTypeIssues
+        "async def {fn}({agent}: Agent, {arg}: str) -> AsyncIterator[RunResponse]:\n"
+        "    async for chunk in @@:\n"
+        "        yield chunk\n",
+        "{agent}.arun({arg}, stream=True)",
+        "await {agent}.arun({arg}, stream=True)",
+    ),
+    _Kind(  # an enum member agno does not have: reportAttributeAccessIssue
+        "def {fn}({arg}: str) -> RunResponse:\n    return RunResponse(content={arg}, event=@@)\n",
+        "RunEvent.{missing_event}",
+        "RunEvent.{event}",
+    ),
+    _Kind(  # a sync call awaited: reportGeneralTypeIssues
+        "async def {fn}({agent}: Agent, {arg}: str) -> str:\n    reply = @@\n    return str(reply.content)\n",
+        "await {agent}.run({arg}, stream=False)",
+        "await {agent}.arun({arg}, stream=False)",
+    ),
+    _Kind(  # an argument of the wrong type: reportArgumentType
+        "def {fn}(value: int) -> int:\n    return @@\n",
+        "{helper}(str(value))",
+        "{helper}(value)",
+    ),
+    _Kind(  # a missing argument: reportCallIssue
+        "def {fn}(value: int) -> int:\n    return {helper}(value) + @@\n",
+        "{helper}()",
+        "{helper}({number})",
+    ),
+    _Kind(  # a return value of the wrong type: reportReturnType
+        "def {fn}(value: int) -> str:\n    return @@\n",
+        "value * {number}",
+        "str(value * {number})",
+    ),
+    _Kind(  # a keyword RunResponse does not take: reportCallIssue
+        "def {fn}({arg}: str) -> RunResponse:\n    return RunResponse(@@)\n",
+        'content={arg}, {missing_field}="done"',
+        'content={arg}, content_type="str"',
+    ),
+    _Kind(  # an attribute RunResponse does not have: reportAttributeAccessIssue
+        "def {fn}(reply: RunResponse) -> str:\n    return @@\n",
+        "str(reply.{missing_field})",
+        "str(reply.content)",
+    ),
+    _Kind(  # a value of the wrong type for an annotated name: reportAssignmentType
+        "def {fn}({arg}: str) -> int:\n    count: int = @@\n    return count\n",
+        "{arg}",
+        "len({arg})",
+    ),
+    _Kind(  # a method called on what may be None: reportOptionalMemberAccess
+        "def {fn}({arg}: str | None) -> str:\n    return @@\n",
+        "{arg}.upper()",
+        '({arg} or "").upper()',
+    ),
+)
+NAMES = {
+    "agent": ("agent", "writer", "editor", "analyst"),
+    "arg": ("topic", "prompt", "text", "question"),
+    "missing_event": ("workflow_failed", "run_failed", "workflow_error", "failed"),
+    "event": ("run_error", "workflow_completed", "run_response"),
+    "missing_field": ("status", "text", "message", "output"),
+}
+VERBS = ("brief", "draft", "label", "relay", "tally", "check", "note", "sum")
 PLACE = re.compile(r"([\w.-]+\.py):(\d+)")
 
 
 class _Project:
-    """The project of one check: three files under drawn names, the buggy one with its errors at drawn lines."""
+    """The project of one check: three files under drawn names; the buggy one holds errors of drawn kinds at drawn
+    lines, among right code that reads alike. `errors` and `rights` name kinds (KINDS indices) to plant instead."""
 
-    def __init__(self) -> None:
+    def __init__(self, errors: list[int] | None = None, rights: list[int] | None = None) -> None:
         self.clean, self.warned, self.buggy = (f"{name}.py" for name in draws.topics(3))
-        fillers = [FILLER.format(name=f"step_{n}", number=n) for n in range(random.randint(0, 4))]
-        self.buggy_text = "\n\n".join([BUGGY_HEAD, *fillers, BUGGY_RELAY])
-        lines = self.buggy_text.splitlines()
-        self.errors = {
-            (self.buggy, number) for number, line in enumerate(lines, start=1) if any(m in line for m in BUG_MARKS)
-        }
+        if errors is None:
+            errors = random.sample(range(len(KINDS)), random.randint(3, 4))
+        if rights is None:
+            others = [k for k in range(len(KINDS)) if k not in errors]
+            rights = [*errors, *random.sample(others, random.randint(1, 2))]
+        helpers = [f"step_{n}" for n in range(random.randint(1, 4))]
+        names = {key: random.choice(choices) for key, choices in NAMES.items()}
+        planted = [(k, True) for k in errors] + [(k, False) for k in rights]
+        random.shuffle(planted)
+        functions = random.sample([f"{verb}_{word}" for verb in VERBS for word in draws.WORDS], len(planted))
+        text = "\n\n".join([BUGGY_HEAD, *(FILLER.format(name=h, number=n) for n, h in enumerate(helpers))])
+        self.errors: set[tuple[str, int]] = set()
+        for (k, wrong), fn in zip(planted, functions, strict=True):
+            kind = KINDS[k]
+            at = next(n for n, line in enumerate(kind.template.splitlines()) if "@@" in line)
+            text += "\n\n"
+            if wrong:
+                self.errors.add((self.buggy, text.count("\n") + at + 1))
+            code = kind.template.replace("@@", kind.error if wrong else kind.right)
+            text += code.format(fn=fn, helper=random.choice(helpers), number=random.randint(2, 9), **names)
+        self.buggy_text = text
 
     def write(self, folder: Path) -> None:
         prefix = Path(sys.prefix)
@@ -410,11 +494,10 @@ def pyright_as_a_test(answer: Any) -> None:
         "return one string per error, e.g. 'buggy.py:9: <pyright's message>'.",
     )
     entries: list[str] = found
-    lines = sorted(line for _, line in project.errors)
     expect(
         bool(entries),
         TYPES,
-        f"{name} found no error in a project whose {project.buggy} has {len(lines)} (lines {lines}). A test built on "
+        f"{name} found no error in a project where pyright's errors are at {sorted(project.errors)}. A test built on "
         "it always passes.",
         "read pyright's report: run it with --outputjson and keep the diagnostics whose severity is 'error'.",
     )
@@ -433,9 +516,13 @@ def pyright_as_a_test(answer: Any) -> None:
         f"{name} reported a warning as an error: {warned[0][:120]!r}." if warned else "",
         "pyright's report holds errors, warnings and information: only errors fail the test.",
     )
+    counted_from_0 = sorted((file, line + 1) for file, line in seen) == sorted(project.errors)
     expect(
         sorted(seen) == sorted(project.errors),
         TYPES,
         f"{name} reported {sorted(seen)}; pyright's errors are at {sorted(project.errors)}.",
-        "one entry per error, with the line counted from 1 (pyright's JSON counts from 0).",
+        "one entry per error, with the line counted from 1 (pyright's JSON counts from 0)."
+        if counted_from_0
+        else "one entry per error pyright reports, and nothing else: the errors' kinds, files and lines change on "
+        "every run, so only pyright's own report finds them all.",
     )
