@@ -38,3 +38,25 @@ def test_a_board_that_held_prices_back_is_told_when_they_had_arrived():
     ended = float(message.split("its call had ended at ")[1].split(" s")[0])
     following = float(message.split("and the next one at ")[1].split(" s")[0])
     assert ended < following <= arrived, message
+
+
+@pytest.mark.slow
+def test_the_errors_9_2_quotes_are_the_ones_pyright_reports(tmp_path):
+    """9.2's check does not run pyright: it knows where it planted its errors, and its message quotes those places.
+    Planted all at once, each kind is one pyright error on the line the check expects, and its right form, planted
+    beside it, is none."""
+    import json
+    import subprocess
+    import sys
+
+    from agnocourse.grading.ch09 import KINDS, _Project
+
+    every = list(range(len(KINDS)))
+    project = _Project(errors=every, rights=every)
+    project.write(tmp_path)
+    pyright = Path(sys.executable).with_name("pyright")
+    command = [str(pyright), "--outputjson", "--pythonpath", sys.executable]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    report = json.loads(done.stdout)["generalDiagnostics"]
+    errors = [(Path(d["file"]).name, d["range"]["start"]["line"] + 1) for d in report if d["severity"] == "error"]
+    assert len(errors) == len(KINDS) and sorted(errors) == sorted(project.errors), report

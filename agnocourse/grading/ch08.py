@@ -166,22 +166,35 @@ def expect_type_clean(*classes: type) -> None:
 
 
 # -- 8.1 ---------------------------------------------------------------------------------------------------
-def _section(topic: str) -> str:
-    return f"Section on {topic}."
+def _sections(topics: list[str]) -> dict[str, str]:
+    """The writer's section on each topic, with words drawn afresh: only asking the writer gives them."""
+    return {topic: f"Section on {topic}: {draws.text(2)}." for topic in topics}
 
 
-def _brief_writer(latency: float) -> Agent:
-    return offline_agent("writer", reply=lambda prompt: _section(prompt.split()[-1]), latency=latency)
+def _brief_writer(sections: dict[str, str], latency: float) -> Agent:
+    def reply(prompt: str) -> str:
+        words = prompt.split()
+        return sections.get(words[-1] if words else "", f"No section on {prompt!r}.")
+
+    return offline_agent("writer", reply=reply, latency=latency)
 
 
-def _expect_brief(items: list[Any], topics: list[str], where: str) -> None:
+def _expect_brief(items: list[Any], wf: Any, sections: dict[str, str], where: str) -> None:
+    topics = list(sections)
     expect_runresponses(items, where)
+    prompts = model_prompts(wf.writer)
+    expect(
+        sorted(prompts) == sorted(topics),
+        "Method Signatures",
+        f"{where} yielded {len(items)} item(s) for topics {topics}, and the writer was asked {prompts}.",
+        "each section is the writer's answer: the subflow asks the writer once, with its topic as the whole prompt.",
+    )
     contents = [item.content for item in items]
     expect(
-        contents == [*(_section(t) for t in topics), f"{len(topics)} sections"],
+        contents == [*(sections[t] for t in topics), f"{len(topics)} sections"],
         "Method Signatures",
         f"{where} yielded contents {contents} for topics {topics}.",
-        "one item per topic from the subflow, then the final item.",
+        "one item per topic from the subflow, carrying the writer's answer, then the final item.",
     )
 
 
@@ -200,18 +213,19 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
     expect_annotation(async_cls, "arun", AsyncIterator)
     expect_annotation(async_cls, "_asection", AsyncIterator)
 
-    topics = draws.topics(random.randint(2, 4))
+    sections = _sections(draws.topics(random.randint(2, 4)))
+    topics = list(sections)
 
     def briefing(latency: float) -> Any:
         def build(cls: type) -> Any:
             wf: Any = cls()
-            wf.writer = _brief_writer(latency=latency)
+            wf.writer = _brief_writer(sections, latency=latency)
             return wf
 
         return build
 
-    _, run = sync_run(sync_cls, briefing(0.0), lambda wf: wf.run(topics=topics))
-    _expect_brief(run.items, topics, f"{sync_cls.__name__}.run()")
+    swf, run = sync_run(sync_cls, briefing(0.0), lambda wf: wf.run(topics=topics))
+    _expect_brief(run.items, swf, sections, f"{sync_cls.__name__}.run()")
     awf = briefing(0.2)(async_cls)
     async_runs(
         [awf],
@@ -219,7 +233,7 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
         latency=0.2,
         stall_code="AGN104",
         stall_hint="await agent.arun(...)",
-        expect_each=lambda _, wf, run: _expect_brief(run.items, topics, f"{async_cls.__name__}.arun()"),
+        expect_each=lambda _, wf, run: _expect_brief(run.items, wf, sections, f"{async_cls.__name__}.arun()"),
     )
     expect_run_recorded(awf, f"{async_cls.__name__}.arun()", "Dual Method Pattern")
     hint = "annotate every path and subflow with what calling it gives."

@@ -1,6 +1,7 @@
 # Known-wrong answer to exercise 9.2: pyright's JSON counts lines from 0.
 # expect: [Type Checking]
 # expect: pyright's errors are at
+# expect: counted from 1
 
 
 PYRIGHT = Path(sys.executable).with_name("pyright")
