@@ -275,7 +275,12 @@ def _call_states(wf: Any, symbol: str, attributes: list[str]) -> dict[str, str]:
     return states
 
 
-@exercise("7.2", "A watchlist: all or nothing per company, every company kept", points=4, rule=ALL_OR_NOTHING)
+@exercise(
+    "7.2",
+    "A watchlist: all or nothing per company, every company kept",
+    points=4,
+    rule="Performance 3: TaskGroup, all or nothing",
+)
 def watchlist(answer: Any) -> None:
     cls = _async_class(answer)
     symbols = draws.symbols(random.randint(4, 6))
@@ -423,7 +428,9 @@ def _expect_live(run: Run, wf: Any, feed: _LivePrices, symbols: list[str], where
     )
 
 
-@exercise("7.3", "Each price as it arrives", points=3, rule=LIVE)
+@exercise(
+    "7.3", "Each price as it arrives", points=3, rule="Performance 1 and 3: parallel results streamed as they finish"
+)
 def live_board(answer: Any) -> None:
     cls = _async_class(answer)
     symbols, feed = _live_draw()

@@ -150,8 +150,14 @@ def read_declarations(path: Path, track: Track) -> list[Exercise]:
             continue
         for decorator in node.decorator_list:
             if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", None) == "exercise":
-                args = [ast.literal_eval(arg) for arg in decorator.args]
-                options = {k.arg: ast.literal_eval(k.value) for k in decorator.keywords if k.arg}
+                try:
+                    args = [ast.literal_eval(arg) for arg in decorator.args]
+                    options = {k.arg: ast.literal_eval(k.value) for k in decorator.keywords if k.arg}
+                except ValueError:
+                    raise ValueError(
+                        f"{path.name}:{decorator.lineno}: an @exercise declaration takes literal arguments only "
+                        "(the other track's environment reads it without importing the module)"
+                    ) from None
                 found.append(Exercise(*args, check=_elsewhere(args[0], track), **options))
     return found
 
