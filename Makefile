@@ -18,7 +18,8 @@ WHEELHOUSE ?= $(wildcard wheelhouse)
 WHEELHOUSE_PYTHONS ?= 3.11.5 3.12 3.13  # the pinned set needs 3.11.5 or later (soupsieve)
 PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
 BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
-JOBS ?= 2
+# Test workers: twice the cores, as the tests mostly wait (on latencies, kernels, a browser) rather than compute.
+JOBS ?= $(shell echo $$(( 2 * $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2) )))
 
 export PATH := $(BIN):$(PATH)
 export AGNO_TELEMETRY := false

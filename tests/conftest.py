@@ -1,8 +1,8 @@
 """Shared fixtures: one book build per test run, whichever test module or xdist worker asks for it first.
 
 `make test` runs the tests with `-n JOBS --dist loadgroup`: they are spread one by one over the workers, except
-a module marked `xdist_group` because its module-scoped fixtures are costly (a browser), which runs in one
-worker. A session-scoped fixture is still built once per worker. tests/test_book.py and
+a module marked `xdist_group` because its module-scoped fixture is costly (a JupyterLab server), which runs in
+one worker. A session-scoped fixture is still built once per worker. tests/test_book.py and
 tests/test_browser.py both need the built book and may run at the same time in two workers; two
 jupyter-book builds writing into the same `_build` folder would race. So the build is guarded by an
 exclusive file lock (`_build/.book-build.lock`), and its result (exit status and log) is saved under the

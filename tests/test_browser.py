@@ -47,7 +47,6 @@ CHAPTER_BUDGET_KB = 3000
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.xdist_group("browser"),  # one browser and one server per worker, built by module fixtures
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium: run `make browser` (as root) first"),
 ]
 
