@@ -11,7 +11,8 @@ class AsyncDigestWorkflow(DigestSteps):
         unknown = sorted(s for s in symbols if s in {"BAD", "WORSE"})
         if unknown:
             for s in unknown:
-                yield RunResponse(run_id=self.run_id, content=f"Error: no data for symbol {s!r}", event=RunEvent.run_error)
+                error = f"Error: no data for symbol {s!r}"
+                yield RunResponse(run_id=self.run_id, content=error, event=RunEvent.run_error)
             self.finish_run("failed")
             return
         yield RunResponse(run_id=self.run_id, content="")
