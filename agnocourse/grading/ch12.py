@@ -319,7 +319,8 @@ def task_references(answer: Any) -> None:
             await asyncio.sleep(0)
         gc.collect()  # a task only the loop's weak set knows is collected here, with the future it waits on
         for index in sorted(cancelled):  # cancelled from outside while it waits, as at shutdown
-            task = jobs[index].task() if jobs[index].task is not None else None
+            task_ref = jobs[index].task
+            task = task_ref() if task_ref is not None else None
             if task is not None:
                 task.cancel()
         for ref in gates:
