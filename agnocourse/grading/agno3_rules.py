@@ -276,6 +276,21 @@ def blocking_off_the_loop(build: Callable[..., Any]) -> None:
             "an async executor that calls tool.blocking_method(symbol) once and answers '<symbol>: <rating>' (an "
             "async def executor is the one agno 3.1 runs under arun(); a sync one runs on the loop's thread).",
         )
+        # The tool given to the builder, and no other: a tool of the answer's own would make the timing checks
+        # below measure nothing.
+        expect(
+            tool.calls == [f"legacy({symbol})"],
+            "Always do 2: Proper Async Implementation",
+            f'for the input {symbol!r} the "async" workflow\'s arun() gave the right answer, but the tool passed to '
+            + (
+                "rating_workflow() was never called"
+                if not tool.calls
+                else f"rating_workflow() was called {len(tool.calls)} times: {tool.calls}"
+            )
+            + ".",
+            "the executor of each path calls the tool it was built with, once per input: that tool is the slow, "
+            "blocking one the async path must keep off the loop.",
+        )
     expect_loop_free(blocked, latency, f'{where} for "async", .arun()', build, "await asyncio.to_thread(...) for it")
     expect_overlap(seconds, len(runs), latency, f'{where} for "async", .arun()', "run the blocking call in a thread.")
     expect_clean([build], "on the async path, run the blocking call with asyncio.to_thread().")

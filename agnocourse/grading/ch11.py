@@ -25,11 +25,12 @@ from agnocourse.grading.workflows import (
     event_name,
     expect_annotation,
     expect_loop_free,
-    expect_overlap,
     expect_own_run_id,
+    overlapped,
     stream_shape,
     workflow_class,
 )
+from agnocourse.timeline import Timeline
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -71,9 +72,9 @@ def _async_items(wf: Any, where: str, **kwargs: Any) -> tuple[list[Any], float, 
 
 
 # -- 11.1 Structure and annotations -------------------------------------------------------------------------
-def _headline_workflow(cls: type, headline: str) -> Any:
+def _headline_workflow(cls: type, headline: str, latency: float = 0.0) -> Any:
     wf: Any = cls()
-    wf.headline_agent = probe_agent("headline", headline)
+    wf.headline_agent = probe_agent("headline", headline, latency=latency)
     return wf
 
 
@@ -113,8 +114,13 @@ def _both_headline_runs(
 ) -> list[tuple[type, list[Any], Any]]:
     wf = _headline_workflow(sync_cls, headline)
     run = run_sync_path(lambda: wf.run(symbols=list(symbols)), f"{sync_cls.__name__}.run()")
-    awf = _headline_workflow(async_cls, headline)
-    items, _, _ = _async_items(awf, f"{async_cls.__name__}.arun()", symbols=list(symbols))
+    # The model takes LATENCY on the async path, so that a sync agent call there holds the loop for that long.
+    awf = _headline_workflow(async_cls, headline, latency=LATENCY)
+    where = f"{async_cls.__name__}.arun()"
+    items, _, blocked = _async_items(awf, where, symbols=list(symbols))
+    expect_loop_free(
+        where, blocked, "AGN104", "await the headline agent's async call", latency=LATENCY, answer=async_cls
+    )
     expect_own_run_id(awf, items, async_cls)
     return [(sync_cls, run.items, wf), (async_cls, items, awf)]
 
@@ -192,9 +198,15 @@ def matching_calls(sync_answer: Any, async_answer: Any) -> None:
 
 
 # -- 11.3 Streaming without collecting, TaskGroup with except* ----------------------------------------------
-def _digest_workflow(cls: type, digest: str) -> Any:
+def digest_prompt(symbols: list[str]) -> str:
+    """The prompt DigestSteps.digest_prompt builds over the income statements of `symbols` (the exercise gives the
+    learner that helper)."""
+    return "Write a digest of " + ", ".join(income_statement(s)["symbol"] for s in symbols)
+
+
+def _digest_workflow(cls: type, digest: str, timeline: Timeline | None = None) -> Any:
     wf: Any = cls()
-    wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=FAILING)
+    wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=FAILING, timeline=timeline)
     wf.writer = probe_agent("writer", digest, chunk_delay=0.05)
     return wf
 
@@ -206,9 +218,10 @@ def streaming(async_answer: Any) -> None:
     expect_clean(cls, STREAMING, "yield each chunk as it arrives; report failures with RunEvent.run_error.")
 
     digest = draws.text(12)  # the writer's answer, drawn for this check
-    wf = _digest_workflow(cls, digest)
+    fetches = Timeline()  # when each income-statement call started and ended
+    wf = _digest_workflow(cls, digest, fetches)
     good, mixed = _good(), _mixed()
-    runs, seconds, blocked = run_async_paths([lambda: wf.arun(symbols=list(good))], where)
+    runs, _, blocked = run_async_paths([lambda: wf.arun(symbols=list(good))], where)
     run = runs[0]
     expect_loop_free(
         where, blocked, "AGN107", "await the async client and the writer's stream", latency=LATENCY, answer=cls
@@ -221,27 +234,40 @@ def streaming(async_answer: Any) -> None:
         f"{where} yielded {stream_shape(run.items)}.",
         "yield the writer's chunks, then RunResponse(content='digest of N symbols', event=workflow_completed).",
     )
-    last = last_chunk_at(wf.writer)
-    expect_timing(
-        last is not None and bool(run.times) and run.times[0] < last,
-        "AGN103",
-        f"{where} yielded its first item only after the writer had produced its last chunk.",
-        "yield inside the `async for` over the writer's stream, as each chunk arrives.",
-    )
-    fetched = (run.times[0] - run.started) if run.times else seconds
-    expect_overlap(
-        fetched,
-        len(good),
-        LATENCY,
-        CHECKLIST_TASKGROUP,
-        where,
-        "create every income-statement task in one asyncio.TaskGroup.",
-    )
     expect(
         sorted(wf.async_tools.calls) == sorted(f"income({s})" for s in good),
         CHECKLIST_TASKGROUP,
         f"for {good} {where} made the calls {wf.async_tools.calls}.",
         "fetch the income statement of every symbol once, from self.async_tools.",
+    )
+    prompts = model_prompts(wf.writer)
+    expect(
+        prompts == [digest_prompt(good)],
+        "Agent Call Patterns",
+        f"for {good} the writer was asked {prompts}.",
+        "ask the writer once, with self.digest_prompt(...) over the income statements you fetched, in the order of "
+        "the symbols.",
+    )
+    # The first item that carries some of the writer's text, not merely the first item: an empty item yielded early
+    # says nothing about when the writer's chunks are passed on.
+    first_text = next(
+        (t for item, t in zip(run.items, run.times, strict=True) if event_name(item) != COMPLETED and item.content),
+        None,
+    )
+    last = last_chunk_at(wf.writer)
+    expect_timing(
+        last is not None and first_text is not None and first_text < last,
+        "AGN103",
+        f"{where} yielded the writer's first text only after the writer had produced its last chunk.",
+        "yield inside the `async for` over the writer's stream, as each chunk arrives.",
+    )
+    # What the task says is concurrent: the income-statement calls themselves, from the first start to the last end.
+    expect_timing(
+        overlapped(fetches.wall_time, len(good) * LATENCY),
+        CHECKLIST_TASKGROUP,
+        f"{where} made {len(good)} income-statement calls of {LATENCY} s each, and {fetches.wall_time:.2f} s passed "
+        "from the first one's start to the last one's end: they did not all overlap.",
+        "create every income-statement task in one asyncio.TaskGroup.",
     )
     expect_own_run_id(wf, run.items, cls)
 
@@ -326,6 +352,21 @@ def _expect_consistent(symbols: list[str], sync_shape: list[Any], async_shape: l
     )
 
 
+def _expect_one_round(seconds: float, symbols: list[str], where: str, hint: str) -> None:
+    """Every call of the run at once: about one call's LATENCY. Two rounds (every price, then every rating) take at
+    least twice that, so the line sits under it, at 0.6 x 3 calls' worth, as in 5.3, with room above one round for
+    a loaded machine."""
+    calls = 2 * len(symbols)
+    expect_timing(
+        overlapped(seconds, len(symbols) * LATENCY),
+        CHECKLIST_TASKGROUP,
+        f"for {len(symbols)} symbols {where} made {calls} calls of {LATENCY} s each (a price and a rating per symbol) "
+        f"and took {seconds:.2f} s: made all at once they take about {LATENCY} s, in two rounds about "
+        f"{2 * LATENCY:.1f} s. They did not all overlap.",
+        hint,
+    )
+
+
 @exercise("11.4", "The blocking tool off the loop, both paths consistent", points=4, rule="AGN107")
 def consistency(sync_answer: Any, async_answer: Any) -> None:
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
@@ -358,14 +399,7 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
             f"for {good} {where} made the {method} calls {client.calls}.",
             "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
         )
-    expect_overlap(
-        seconds,
-        2 * len(good),
-        LATENCY,
-        CHECKLIST_TASKGROUP,
-        where,
-        "create every price task and every to_thread task in one TaskGroup.",
-    )
+    _expect_one_round(seconds, good, where, "create every price task and every to_thread task in one TaskGroup.")
     expect_own_run_id(awf, items, async_cls)
     recorded = awf
 
@@ -379,11 +413,9 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         f"for {good} {sync_where} yielded {stream_shape(sync_run.items)}.",
         "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
     )
-    expect_overlap(
+    _expect_one_round(
         sync_run.seconds,
-        2 * len(good),
-        LATENCY,
-        CHECKLIST_TASKGROUP,
+        good,
         sync_where,
         "submit every price call and every rating call to one ThreadPoolExecutor before reading any result.",
     )

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import heapq
 import inspect
+import itertools
 import logging
 import random
 import time
@@ -55,8 +56,9 @@ class _PerSymbolLatency(AsyncFinancialTools):
             return stock_price(symbol)
 
 
-def _latencies(symbols: list[str], limit: int) -> dict[str, float]:
-    return {symbol: SLOW if index % limit == 0 else FAST for index, symbol in enumerate(symbols)}
+def _latencies(symbols: list[str], limit: int) -> list[float]:
+    """Every `limit`-th call slow, from the first: each fixed batch of `limit` waits for one slow call."""
+    return [SLOW if index % limit == 0 else FAST for index in range(len(symbols))]
 
 
 def _with_semaphore(latencies: list[float], limit: int) -> float:
@@ -72,9 +74,40 @@ def _in_batches(latencies: list[float], limit: int) -> float:
     return sum(max(latencies[i : i + limit]) for i in range(0, len(latencies), limit))
 
 
-def _bounded_run(answer: Any, symbols: list[str], limit: int) -> tuple[Any, Timeline, float]:
+def _in_shares(latencies: list[float], limit: int) -> float:
+    """The fastest of the schedules that give each of `limit` workers a fixed share of the calls in advance: in
+    consecutive runs (split evenly, or in runs of the rounded-up share) or every `limit`-th call."""
+    count = len(latencies)
+    size = -(-count // limit)
+    smaller_first = [count * i // limit for i in range(limit + 1)]
+    larger_first = [count - cut for cut in reversed(smaller_first)]
+    splits = [
+        [latencies[i * size : (i + 1) * size] for i in range(limit)],
+        *([latencies[a:b] for a, b in itertools.pairwise(cuts)] for cuts in (smaller_first, larger_first)),
+        [latencies[i::limit] for i in range(limit)],
+    ]
+    return min(max(sum(share) for share in split) for split in splits)
+
+
+def _fixed_in_advance(latencies: list[float], limit: int) -> float:
+    """The fastest schedule fixed before the calls start: batches or shares."""
+    return min(_in_batches(latencies, limit), _in_shares(latencies, limit))
+
+
+def _drawn_layout(count: int, limit: int) -> list[float]:
+    """Latencies for `count` calls: two or three slow ones, placed at random among those placements where every
+    schedule fixed in advance takes at least 0.4 s longer than calls that each start when a permit is free."""
+    layouts = []
+    for slow in (k for n in (2, 3) for k in itertools.combinations(range(count), n)):
+        latencies = [SLOW if i in slow else FAST for i in range(count)]
+        if _fixed_in_advance(latencies, limit) - _with_semaphore(latencies, limit) > 0.399:
+            layouts.append(latencies)
+    return random.choice(layouts)
+
+
+def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[float]) -> tuple[Any, Timeline, float]:
     timeline = Timeline()
-    tools = _PerSymbolLatency(_latencies(symbols, limit), timeline)
+    tools = _PerSymbolLatency(dict(zip(symbols, latencies, strict=True)), timeline)
     where = f"{answer.__name__}(tools, {len(symbols)} symbols, limit={limit})"
 
     async def measured() -> tuple[Any, float]:
@@ -109,8 +142,8 @@ def bounded_concurrency(answer: Any) -> None:
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "keep every task in a TaskGroup, and await the async tools.")
     nine = random.sample(SYMBOL_POOL, 9)
-    _, timeline, seconds = _bounded_run(fn, nine, 3)
-    latencies = list(_latencies(nine, 3).values())
+    latencies = _latencies(nine, 3)
+    _, timeline, seconds = _bounded_run(fn, nine, 3, latencies)
     ideal, batched = _with_semaphore(latencies, 3), _in_batches(latencies, 3)
     expect_timing(
         timeline.peak_concurrency == 3 and seconds < (ideal + batched) / 2,
@@ -121,7 +154,25 @@ def bounded_concurrency(answer: Any) -> None:
         "start every call at once, in an asyncio.TaskGroup, and let one shared semaphore hold back all but 3: a "
         "call starts as soon as any permit is free.",
     )
-    _bounded_run(fn, random.sample(SYMBOL_POOL, 4), 2)
+
+    # A second limit, drawn, and slow calls placed where no schedule fixed in advance keeps up.
+    limit = random.randint(2, 4)
+    symbols = random.sample(SYMBOL_POOL, random.randint(2 * limit + 2, 2 * limit + 4))
+    latencies = _drawn_layout(len(symbols), limit)
+    _, timeline, seconds = _bounded_run(fn, symbols, limit, latencies)
+    ideal, fixed = _with_semaphore(latencies, limit), _fixed_in_advance(latencies, limit)
+    slow = [str(i + 1) for i, latency in enumerate(latencies) if latency == SLOW]
+    slow_ones = f"{', '.join(slow[:-1])} and {slow[-1]}"
+    expect_timing(
+        timeline.peak_concurrency == limit and seconds < (ideal + fixed) / 2,
+        BOUNDED,
+        f"{len(symbols)} calls (calls {slow_ones} {SLOW} s each, the others {FAST} s) with a limit of {limit} took "
+        f"{seconds:.2f} s, at most {timeline.peak_concurrency} in flight (a call starting whenever one "
+        f"of {limit} permits is free: about {ideal:.2f} s; the fastest schedule fixed in advance, fixed batches or a "
+        f"fixed share of the symbols per worker: {fixed:.2f} s).",
+        f"let one shared semaphore hold back all but {limit} calls, so that each call starts as soon as any permit "
+        "is free, whichever call finished.",
+    )
 
 
 # -- 12.2 --------------------------------------------------------------------------------------------------
@@ -209,18 +260,35 @@ REFERENCES = "Beyond the rules: task references"
 
 
 class _Job:
-    """A background job that waits on a future the check holds only weakly: a task nobody keeps is collected."""
+    """A background job that waits on a future the check holds only weakly: a task nobody keeps is collected. It
+    notes the task it runs in, weakly too, so that the check can cancel it from outside, as a shutdown would."""
 
     def __init__(self, index: int, fails: bool, gates: list[weakref.ref[asyncio.Future[None]]]) -> None:
-        self.index, self.fails, self.gates, self.finished = index, fails, gates, False
+        self.index, self.fails, self.gates = index, fails, gates
+        self.finished = self.cancelled = False
+        self.task: weakref.ref[asyncio.Task[Any]] | None = None
 
     async def __call__(self) -> None:
+        task = asyncio.current_task()
+        self.task = weakref.ref(task) if task is not None else None
         gate = asyncio.get_running_loop().create_future()
         self.gates.append(weakref.ref(gate))
-        await gate
+        try:
+            await gate
+        except asyncio.CancelledError:
+            self.cancelled = True
+            raise
         self.finished = True
         if self.fails:
             raise ValueError(f"job {self.index} failed")
+
+
+def _jobs(indices: set[int]) -> str:
+    """ "job 2 was", "jobs 2 and 5 were" """
+    numbers = [str(i) for i in sorted(indices)]
+    if len(numbers) == 1:
+        return f"job {numbers[0]} was"
+    return f"jobs {', '.join(numbers[:-1])} and {numbers[-1]} were"
 
 
 @exercise("12.3", "Keep a reference to every background task", points=5, rule="Beyond the rules: task references")
@@ -228,14 +296,17 @@ def task_references(answer: Any) -> None:
     name = getattr(answer, "__name__", repr(answer))
     count = random.randint(5, 8)
     failing = set(random.sample(range(count), random.randint(1, 3)))
+    cancelled = set(random.sample(sorted(set(range(count)) - failing), random.randint(1, 2)))
     gates: list[weakref.ref[asyncio.Future[None]]] = []
     jobs = [_Job(index, index in failing, gates) for index in range(count)]
     where = f"{name}(jobs, running, report) with {count} jobs"
-    unretrieved: list[str] = []
+    logged: list[tuple[str, BaseException | None]] = []  # what reached the loop's exception handler
 
     async def scenario() -> tuple[set[Any], list[BaseException], int]:
         loop = asyncio.get_running_loop()
-        loop.set_exception_handler(lambda _, context: unretrieved.append(str(context.get("message"))))
+        loop.set_exception_handler(
+            lambda _, context: logged.append((str(context.get("message")), context.get("exception")))
+        )
         running: set[Any] = set()
         reported: list[BaseException] = []
         try:
@@ -247,6 +318,11 @@ def task_references(answer: Any) -> None:
         for _ in range(3):
             await asyncio.sleep(0)
         gc.collect()  # a task only the loop's weak set knows is collected here, with the future it waits on
+        for index in sorted(cancelled):  # cancelled from outside while it waits, as at shutdown
+            task_ref = jobs[index].task
+            task = task_ref() if task_ref is not None else None
+            if task is not None:
+                task.cancel()
         for ref in gates:
             gate = ref()
             if gate is not None and not gate.done():
@@ -260,7 +336,7 @@ def task_references(answer: Any) -> None:
         return running, reported, len(strays)
 
     running, reported, strays = run_loop(scenario())
-    lost = [job.index for job in jobs if not job.finished]
+    lost = [job.index for job in jobs if not job.finished and not job.cancelled]
     expect(
         not lost,
         REFERENCES,
@@ -274,8 +350,24 @@ def task_references(answer: Any) -> None:
         f"{where}: after every job ended, `running` still held {len(running)} tasks ({strays} still pending).",
         "remove each task from the set when it is done: task.add_done_callback(running.discard).",
     )
+    crashed = [message for message, error in logged if isinstance(error, asyncio.CancelledError)]
+    reported_cancel = [error for error in reported if isinstance(error, asyncio.CancelledError)]
+    expect(
+        not crashed and not reported_cancel,
+        REFERENCES,
+        f"{where}: {_jobs(cancelled)} cancelled from outside while waiting, as at shutdown; "
+        + (
+            "then a done callback raised CancelledError, which the loop logged as an exception in a callback"
+            if crashed
+            else "then report() was called with CancelledError, as if a job had failed"
+        )
+        + ".",
+        "a cancelled task ended without an exception of its own: it is not a failure to report, and "
+        "task.exception() raises CancelledError on it, so ask task.cancelled() first.",
+    )
     messages = sorted(str(error) for error in reported)
     wanted = sorted(f"job {index} failed" for index in failing)
+    unretrieved = [message for message, _ in logged]
     expect(
         messages == wanted and not unretrieved,
         REFERENCES,

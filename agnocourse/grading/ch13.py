@@ -620,12 +620,14 @@ async def _consume_retried(
     return seen
 
 
-def _retry_gaps(answer: Any, where: str) -> tuple[list[float], list[float]]:
-    """Run the answer on a source that fails 3-4 times before its first item; return the gaps between starts and
-    the waits the answer asked the loop for before its last start."""
-    failures = random.randint(3, 4)
+def _retry_gaps(
+    answer: Any, where: str, failures: int | None = None, deadline: float = 3.0
+) -> tuple[list[float], list[float]]:
+    """Run the answer on a source that fails `failures` (3-4 when not given) times before its first item; return the
+    gaps between starts and the waits the answer asked the loop for before its last start."""
+    failures = random.randint(3, 4) if failures is None else failures
     source = _Source(random.randint(3, 5), failures=failures)
-    seen = run_loop(_consume_retried(answer, source.start, deadline=3.0, waits=source.waits))
+    seen = run_loop(_consume_retried(answer, source.start, deadline=deadline, waits=source.waits))
     if seen.error is not None:
         translate(seen.error, where, "retry on ConnectionError raised before the first item.")
     expect(
@@ -646,6 +648,28 @@ def _waits_differ(first: tuple[list[float], list[float]], second: tuple[list[flo
     if first_asked and second_asked:
         return any(a != b for a, b in zip(first_asked, second_asked, strict=False))
     return any(abs(a - b) > 0.004 for a, b in zip(first_gaps, second_gaps, strict=False))
+
+
+def _waits_by_attempt(run: tuple[list[float], list[float]]) -> list[float]:
+    """The wait before each retry of a run, first retry first: the delays the answer asked the loop for when it
+    asked one per retry (asyncio.sleep), else the gaps measured between the starts."""
+    gaps, asked = run
+    return asked if len(asked) == len(gaps) else gaps
+
+
+EARLY, LATE = 2, 3  # the waits before retries 1-2 against those before retry 4 and later
+
+
+def _bound_grew(runs: list[tuple[list[float], list[float]]]) -> tuple[bool, float, float]:
+    """Whether the waits grew with the attempt: the longest wait before retry 4 or later is more than twice the
+    longest before retries 1-2. With full jitter the wait before retry k is drawn below base * 2**(k-1): those before
+    retries 1-2 stay under 2 * base, and every later one falls under 4 * base with a chance of 1/2, 1/4, 1/8, ...
+    (all six of two runs of six retries: about 1 in 4,000). Waits drawn from one range every time have their
+    longest early wait near the top of that range, and no later wait doubles it."""
+    waits = [_waits_by_attempt(run) for run in runs]
+    early = max(w for run in waits for w in run[:EARLY])
+    late = max((w for run in waits for w in run[LATE:]), default=0.0)
+    return late > 2 * early, early, late
 
 
 @exercise(
@@ -677,6 +701,17 @@ def retried_stream(answer: Any) -> None:
         + " in one run and ".join(", ".join(f"{g * 1000:.1f} ms" for g in gaps) for gaps, _ in runs)
         + " apart.",
         "wait before each retry a random time up to a bound that doubles each time (backoff with full jitter).",
+    )
+    # The bound doubles: two more runs, of six retries each, show whether the later waits outgrow the first ones.
+    runs += [_retry_gaps(answer, where, failures=6, deadline=5.0) for _ in range(2)]
+    grew, early, late = _bound_grew(runs)
+    expect_timing(
+        grew,
+        RETRIES,
+        f"over {len(runs)} runs the waits before the first {EARLY} retries were up to {early * 1000:.1f} ms, and those "
+        f"before retry {LATE + 1} and later up to {late * 1000:.1f} ms: the bound on the wait did not grow.",
+        "draw each wait between 0 and a bound that doubles with every attempt, so that a client that keeps failing "
+        "backs off further each time.",
     )
 
     fail_after = random.randint(1, 2)

@@ -7,8 +7,9 @@
 class RatingWorkflow(DigestSteps):
     def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
         with ThreadPoolExecutor(max_workers=2 * len(symbols)) as pool:
-            prices = list(pool.map(self.sync_tools.get_stock_price, symbols))
-            ratings = list(pool.map(self.legacy_tool.blocking_method, symbols))
+            price_results = pool.map(self.sync_tools.get_stock_price, symbols)
+            rating_results = pool.map(self.legacy_tool.blocking_method, symbols)
+            prices, ratings = list(price_results), list(rating_results)
         for price, rating in zip(prices, ratings, strict=True):
             yield RunResponse(run_id=self.run_id, content=self.rated(price, rating))
         yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)

@@ -15,9 +15,9 @@ async def stream_with_retries(start: Callable[[], Awaitable[Any]], *, deadline: 
             stream = await start()
             break
         except ConnectionError:
-            await asyncio.sleep(random.uniform(0, min(0.05, 0.02 * 2**attempt)))
+            await asyncio.sleep(random.uniform(0, min(0.2, 0.02 * 2**attempt)))
             attempt += 1
-            if attempt > 60:
+            if attempt > 20:
                 raise
     async for item in stream:
         yield item
