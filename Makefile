@@ -96,7 +96,7 @@ test: $(READY) $(READY3) browser
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
 	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) notebooks solutions agno3 book
-	$(BIN)/pytest -n $(JOBS) --dist loadgroup tests
+	$(BIN)/pytest -n $(JOBS) --dist load tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
 AGNO3_FILES = $(wildcard solutions/agno3_*.ipynb agnocourse/grading/agno3_*.py)

@@ -1,8 +1,8 @@
-"""Shared fixtures: one book build per test run, whichever test module or xdist worker asks for it first.
+"""Shared fixtures: work done once per test run, whichever test module or xdist worker asks for it first (the book
+build; the agno 3 track's answer files, graded in one batch in that track's interpreter).
 
-`make test` runs the tests with `-n JOBS --dist loadgroup`: they are spread one by one over the workers, except
-a module marked `xdist_group` because its module-scoped fixture is costly (a JupyterLab server), which runs in
-one worker. A session-scoped fixture is still built once per worker. tests/test_book.py and
+`make test` runs the tests with `-n JOBS --dist load`: they are spread one by one over the workers, so a module-
+or session-scoped fixture is built once per worker that runs one of its tests. tests/test_book.py and
 tests/test_browser.py both need the built book and may run at the same time in two workers; two
 jupyter-book builds writing into the same `_build` folder would race. So the build is guarded by an
 exclusive file lock (`_build/.book-build.lock`), and its result (exit status and log) is saved under the
@@ -11,7 +11,7 @@ the lock builds and saves the result; any other worker waits for the lock, finds
 run and uses it without building again. A new run has a new id, so it always builds.
 
 The build renders the committed outputs instead of executing the notebooks again as `make book` does: nbval,
-in the same run, checks that every notebook reproduces them.
+which `make test` runs just before the tests, checks that every notebook reproduces them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import fcntl
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,23 +39,39 @@ BOOK_COMMAND += ["--config", str(RENDERING_CONFIG)]
 BookBuild = subprocess.CompletedProcess[str]  # the build's exit status and log
 
 
-@pytest.fixture(scope="session")
-def build(testrun_uid: str) -> BookBuild:
-    """The book built once for this test run (see the module docstring for why it is safe under xdist)."""
+def once_per_run(name: str, testrun_uid: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`'s JSON result, computed by the first worker of this test run that asks and read by the others
+    (see the module docstring): an exclusive file lock, and the result saved under the run's id."""
     BUILD.mkdir(exist_ok=True)
-    result_file = BUILD / f".book-build-{testrun_uid}.json"
-    with open(BUILD / ".book-build.lock", "w") as lock:
+    result_file = BUILD / f".{name}-{testrun_uid}.json"
+    with open(BUILD / f".{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             if result_file.is_file():
-                saved = json.loads(result_file.read_text())
-                return BookBuild(BOOK_COMMAND, saved["returncode"], saved["stdout"], saved["stderr"])
-            for old in BUILD.glob(".book-build-*.json"):
+                return json.loads(result_file.read_text())
+            for old in BUILD.glob(f".{name}-*.json"):
                 old.unlink()
-            rendering_config(RENDERING_CONFIG)
-            done = subprocess.run(BOOK_COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=900)
-            saved = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
-            result_file.write_text(json.dumps(saved))
-            return BookBuild(BOOK_COMMAND, saved["returncode"], done.stdout, done.stderr)
+            result = compute()
+            result_file.write_text(json.dumps(result))
+            return result
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session")
+def once(testrun_uid: str) -> Callable[[str, Callable[[], Any]], Any]:
+    """`once(name, compute)`: compute's JSON result, computed once for this test run across the workers."""
+    return lambda name, compute: once_per_run(name, testrun_uid, compute)
+
+
+@pytest.fixture(scope="session")
+def build(testrun_uid: str) -> BookBuild:
+    """The book built once for this test run (see the module docstring for why it is safe under xdist)."""
+
+    def book() -> dict[str, Any]:
+        rendering_config(RENDERING_CONFIG)
+        done = subprocess.run(BOOK_COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+
+    saved = once_per_run("book-build", testrun_uid, book)
+    return BookBuild(BOOK_COMMAND, saved["returncode"], saved["stdout"], saved["stderr"])

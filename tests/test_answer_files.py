@@ -11,7 +11,6 @@ import ast
 import gc
 import json
 import subprocess
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -46,7 +45,6 @@ def room_for_pyright(monkeypatch):
     monkeypatch.setenv("AGNOCOURSE_CHECK_TIMEOUT", "120")
 
 
-@cache
 def graded_elsewhere(kernel: str) -> dict[str, dict]:
     """Every answer file of the track that runs on `kernel`, graded at once in that track's interpreter."""
     python = INTERPRETERS[kernel]
@@ -59,31 +57,24 @@ def graded_elsewhere(kernel: str) -> dict[str, dict]:
     return {line["file"]: line for line in map(json.loads, result.stdout.splitlines())}
 
 
-def on_its_track(cases: list[Path]) -> list:
-    """The cases as parameters; those of another track in one xdist group, as they are graded in one batch."""
-    return [
-        pytest.param(c, marks=pytest.mark.xdist_group(kernel_of(solution_of(c))))
-        if kernel_of(solution_of(c)) != KERNEL
-        else c
-        for c in cases
-    ]
-
-
-def graded(case: Path) -> dict:
-    """The case graded on its own track's agno: passed, the failure's message, what the check printed."""
+def graded(case: Path, once) -> dict:
+    """The case graded on its own track's agno: passed, the failure's message, what the check printed. Another
+    track's files are graded in one batch per test run, whichever worker asks first (conftest's `once`)."""
     kernel = kernel_of(solution_of(case))
-    return outcome(case) if kernel == KERNEL else graded_elsewhere(kernel)[str(case)]
+    if kernel == KERNEL:
+        return outcome(case)
+    return once(f"answers-{kernel}", lambda: graded_elsewhere(kernel))[str(case)]
 
 
-@pytest.mark.parametrize("case", on_its_track(KNOWN_WRONG), ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
-def test_a_known_wrong_answer_fails_with_its_message(case: Path):
+@pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+def test_a_known_wrong_answer_fails_with_its_message(case: Path, once):
     expected = [
         line.split(":", 1)[1].strip()
         for line in case.read_text(encoding="utf-8").splitlines()
         if line.startswith("# expect:")
     ]
     assert expected, f"{case.name} says no message to expect"
-    result = graded(case)
+    result = graded(case, once)
     assert not result["passed"], f"{case.name} passed: {result['output']}"
     message = result["message"]
     assert all(part in message for part in expected), message
@@ -92,9 +83,9 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path):
     assert ".." not in message.replace("...", ""), message  # one full stop, whatever a quoted error ends with
 
 
-@pytest.mark.parametrize("case", on_its_track(RIGHT_ANSWERS), ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
-def test_a_right_answer_written_another_way_passes(case: Path):
-    result = graded(case)
+@pytest.mark.parametrize("case", RIGHT_ANSWERS, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+def test_a_right_answer_written_another_way_passes(case: Path, once):
+    result = graded(case, once)
     assert result["passed"], result["message"]
     assert result["output"].strip().endswith("passed")
 

@@ -1,12 +1,13 @@
 """What some failure messages say beyond naming the rule: the figures they quote are the ones the answer produced.
 
-The answers are the files of tests/known_wrong, graded as tests/test_answer_files.py grades them.
+The answers are files of tests/known_wrong on the main track, graded as tests/test_answer_files.py grades them.
 """
 
 from pathlib import Path
 
 import pytest
-from test_answer_files import graded
+
+from agnocourse.grading.answers import outcome
 
 KNOWN_WRONG = Path(__file__).resolve().parent / "known_wrong"
 pytestmark = pytest.mark.filterwarnings(
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.filterwarnings(
 
 
 def failure_of(case: str) -> str:
-    result = graded(KNOWN_WRONG / case)
+    result = outcome(KNOWN_WRONG / case)
     assert not result["passed"], result["output"]
     return result["message"]
 

@@ -90,7 +90,6 @@ _write({"pid": os.getpid(), "loaded": " ".join(sys.argv)[:200]})
 sys.addaudithook(_hook)
 """
 
-pytestmark = pytest.mark.xdist_group("lab")  # one JupyterLab server for the module, in one worker
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="no /usr/bin/chromium: run `make browser` (as root) first"
 )
