@@ -11,6 +11,7 @@ import ast
 import gc
 import json
 import subprocess
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,13 @@ def collect_dropped_coroutines():
     the test still runs, where the filters above apply, rather than after the last test."""
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def tracing_left_off():
+    """An answer may turn tracemalloc on (7.1 has one that does); tracing would slow every later test here."""
+    yield
+    tracemalloc.stop()
 
 
 @pytest.fixture(autouse=True)
