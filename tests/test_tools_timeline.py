@@ -55,25 +55,28 @@ def test_async_tools_overlap_and_the_timeline_sees_it():
 
     asyncio.run(main())
     assert timeline.peak_concurrency == 3
-    assert LATENCY * 0.95 <= timeline.wall_time < 2 * LATENCY
-    assert timeline.busy_time >= 3 * LATENCY * 0.95
+    assert timeline.wall_time >= LATENCY * 0.95 and timeline.busy_time >= 3 * LATENCY * 0.95
+    assert timeline.wall_time < timeline.busy_time / 2, "three calls that overlap take about a third of their sum"
     assert {s.task for s in timeline.spans} != {None}
     assert tools.calls == ["price(AAPL)", "price(MSFT)", "price(NVDA)"]
 
 
 def test_symbols_can_have_latencies_of_their_own():
-    timeline = Timeline()
-    tools = AsyncFinancialTools(latency=0.2, latencies={"AAPL": 0.02}, timeline=timeline)
+    def quick_one_finishes_first() -> bool:
+        timeline = Timeline()
+        tools = AsyncFinancialTools(latency=0.2, latencies={"AAPL": 0.02}, timeline=timeline)
 
-    async def main():
-        async with asyncio.TaskGroup() as tg:
-            for symbol in ("MSFT", "AAPL"):
-                tg.create_task(tools.get_stock_price(symbol))
+        async def main():
+            async with asyncio.TaskGroup() as tg:
+                for symbol in ("MSFT", "AAPL"):
+                    tg.create_task(tools.get_stock_price(symbol))
 
-    asyncio.run(main())
-    durations = {span.label: span.duration for span in timeline.spans}
-    assert [span.label for span in sorted(timeline.spans, key=lambda s: s.end)] == ["price(AAPL)", "price(MSFT)"]
-    assert durations["price(AAPL)"] < durations["price(MSFT)"] / 2
+        asyncio.run(main())
+        durations = {span.label: span.duration for span in timeline.spans}
+        first = min(timeline.spans, key=lambda s: s.end).label
+        return first == "price(AAPL)" and durations["price(AAPL)"] < durations["price(MSFT)"] / 2
+
+    assert quick_one_finishes_first() or quick_one_finishes_first()  # once more if a busy machine stalled it
     assert SyncFinancialTools(latencies={"AAPL": 0.01}).latency_for("AAPL") == 0.01
 
 
