@@ -80,9 +80,10 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "make browser: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' (the browser tests are skipped until then)" >&2; fi; }
 
-## make book: build the website into _build/html, executing every notebook (in parallel, cached between builds)
+## make book: build the website into _build/html; a notebook whose code changed since `agnocourse run` wrote its
+## outputs is executed (in parallel, cached between builds), the others show those outputs; EXECUTE=1 runs them all
 book: $(READY) $(READY3)
-	$(BIN)/python -m agnocourse warm
+	$(BIN)/python -m agnocourse warm $(if $(EXECUTE),--execute)
 	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
 	@echo "Open $(abspath _build/html/index.html)"
 
@@ -96,7 +97,7 @@ test: $(READY) $(READY3) browser
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
 	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) notebooks solutions agno3 book
-	$(BIN)/pytest -n $(JOBS) --dist load tests
+	$(BIN)/pytest -n $(JOBS) --dist load --maxschedchunk=1 tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
 AGNO3_FILES = $(wildcard solutions/agno3_*.ipynb agnocourse/grading/agno3_*.py)

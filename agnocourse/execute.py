@@ -3,11 +3,15 @@
 Authors run it after editing a chapter; nbval then checks that a fresh run gives the same outputs.
 Cells tagged `raises-exception` may fail; any other failing cell stops the run with its traceback.
 The notebook is written without run-to-run noise (see `agnocourse.notebook_noise`), so a run that prints
-the same outputs leaves the file unchanged.
+the same outputs leaves the file unchanged, and stamped with the hash of the code its outputs come from
+(`metadata.agnocourse.outputs_of`): `make book` shows such outputs as they are instead of running the notebook
+again (`agnocourse.warm_cache`), and runs any notebook whose code changed since.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -24,6 +28,17 @@ def kernel_of(notebook: nbformat.NotebookNode) -> str:
     return notebook.metadata.get("kernelspec", {}).get("name", KERNEL)
 
 
+def code_hash(notebook: nbformat.NotebookNode) -> str:
+    """What a notebook's outputs depend on: its kernel and the source of its code cells, in order."""
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    return hashlib.sha256(json.dumps([kernel_of(notebook), code]).encode()).hexdigest()[:16]
+
+
+def outputs_are_of_its_code(notebook: nbformat.NotebookNode) -> bool:
+    """Whether the outputs were written by `execute` for the code the notebook holds now."""
+    return notebook.metadata.get("agnocourse", {}).get("outputs_of") == code_hash(notebook)
+
+
 def execute(path: Path, timeout: int = 120) -> float:
     """Run one notebook from top to bottom in its own folder, write the outputs back; returns seconds."""
     notebook = nbformat.read(path, as_version=4)
@@ -32,6 +47,7 @@ def execute(path: Path, timeout: int = 120) -> float:
         notebook, timeout=timeout, kernel_name=kernel_of(notebook), resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     elapsed = time.perf_counter() - started
+    notebook.metadata.setdefault("agnocourse", {})["outputs_of"] = code_hash(notebook)
     nbformat.write(strip(notebook), path)
     return elapsed
 

@@ -138,6 +138,7 @@ def stub_cell_source(
 def generate(solution: Any, name: str = "notebook") -> Any:
     """The exercise notebook for a solutions notebook (a new object; the argument is left unchanged)."""
     notebook = copy.deepcopy(solution)
+    notebook.metadata.pop("agnocourse", None)  # the stamp of the solutions' outputs: a handout has none
     cells = notebook.cells
     for index, cell in enumerate(cells):
         if cell.cell_type == "markdown":

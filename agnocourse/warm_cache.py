@@ -7,6 +7,11 @@ notebook the build would execute, and whose code is not cached yet, runs here in
 build's timeout, exactly as the build would run it. The build then finds every one of them cached.
 A notebook that fails here is not cached, so the build runs it again and reports the failure its usual way.
 
+A notebook whose outputs `agnocourse run` wrote for the code it holds now (its stamp, see
+`agnocourse.execute`) is cached as it is, without running: nbval in `make test` checks on every change that a
+fresh run reproduces those outputs. Only a notebook whose code changed since its last run executes, and
+``--execute`` runs every notebook whatever its stamp says.
+
 The test suite's build needs neither: nbval has just shown that each notebook reproduces its committed
 outputs, so `rendering_config` gives that build a copy of the configuration that renders them as committed.
 """
@@ -31,6 +36,7 @@ from jupyter_cache.cache.main import JupyterCacheBase
 from jupyter_cache.executors.utils import single_nb_execution
 
 from agnocourse import toc
+from agnocourse.execute import outputs_are_of_its_code
 from agnocourse.notebook_noise import strip
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,16 +87,30 @@ def execute(path: Path, timeout: int) -> tuple[Path, str | None, float, str | No
     return path, executed, result.time, result.exc_string
 
 
-def warm(cache_folder: Path, notebooks: list[Path], timeout: int, jobs: int) -> list[Path]:
-    """Execute the notebooks not yet in the cache, `jobs` at a time, and cache each that ran clean.
+def warm(cache_folder: Path, notebooks: list[Path], timeout: int, jobs: int, execute_all: bool = False) -> list[Path]:
+    """Cache the notebooks not yet in the cache: as they are when their outputs are of their code (unless
+    `execute_all`), else executed, `jobs` at a time, each that ran clean.
 
     Returns the notebooks that failed; they stay out of the cache."""
     with opened(cache_folder) as cache:
-        return _warm(cache, notebooks, timeout, jobs)
+        return _warm(cache, notebooks, timeout, jobs, execute_all)
 
 
-def _warm(cache: JupyterCacheBase, notebooks: list[Path], timeout: int, jobs: int) -> list[Path]:
+def _cache(cache: JupyterCacheBase, path: Path, notebook: nbformat.NotebookNode, data: dict) -> None:
+    record = cache.add_nb_to_project(str(path))
+    bundle = CacheBundleIn(strip(notebook), record.uri, data=data)
+    cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+
+
+def _warm(cache: JupyterCacheBase, notebooks: list[Path], timeout: int, jobs: int, execute_all: bool) -> list[Path]:
     stale = [path for path in notebooks if not is_cached(cache, path)]
+    committed = {path: nbformat.read(path, as_version=4) for path in stale}
+    if not execute_all:
+        ready = [path for path, notebook in committed.items() if outputs_are_of_its_code(notebook)]
+        for path in ready:
+            _cache(cache, path, committed[path], {"outputs": "committed, of this code"})
+        stale = [path for path in stale if path not in ready]
+        print(f"warm: {len(ready)} notebook(s) cached with the outputs their code gave (nbval checks them)")
     print(f"warm: {len(stale)} notebook(s) to execute, {jobs} at a time", flush=True)
     failed = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=quiet_kernels) as pool:
@@ -101,10 +121,7 @@ def _warm(cache: JupyterCacheBase, notebooks: list[Path], timeout: int, jobs: in
                 why = " ".join(ANSI_COLOURS.sub("", error or "").strip().splitlines()[-1:])
                 print(f"warm: {os.path.relpath(path)} failed ({why}); the build will run it again", file=sys.stderr)
                 continue
-            record = cache.add_nb_to_project(str(path))
-            notebook = strip(nbformat.reads(executed, as_version=4))
-            bundle = CacheBundleIn(notebook, record.uri, data={"execution_seconds": seconds})
-            cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
+            _cache(cache, path, nbformat.reads(executed, as_version=4), {"execution_seconds": seconds})
             print(f"warm: {os.path.relpath(path)} {seconds:.1f} s", flush=True)
     return failed
 
@@ -122,7 +139,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m agnocourse warm", description="Fill the book's execution cache.")
     parser.add_argument("--cache", type=Path, default=ROOT / "_build" / ".jupyter_cache", help="the cache folder")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="notebooks run at once")
+    parser.add_argument("--execute", action="store_true", help="run every notebook, even one whose outputs are current")
     args = parser.parse_args(argv)
     timeout = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["execute"]["timeout"]
-    warm(args.cache, book_notebooks(), timeout, args.jobs)
+    warm(args.cache, book_notebooks(), timeout, args.jobs, args.execute)
     return 0  # a failure is the build's to report, with its traceback

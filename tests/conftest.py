@@ -10,6 +10,11 @@ test run's id (pytest-xdist's `testrun_uid`, shared by every worker of one run).
 the lock builds and saves the result; any other worker waits for the lock, finds the saved result of this
 run and uses it without building again. A new run has a new id, so it always builds.
 
+The slow tests are sent to the workers first (`pytest_collection_modifyitems`, with `--maxschedchunk=1` in the
+Makefile), so that the run does not end with one worker still busy on a long test while the others wait. One
+test that needs the book starts the build early; the others that need it come after the other slow tests, by
+which time it is built.
+
 The build renders the committed outputs instead of executing the notebooks again as `make book` does: nbval,
 which `make test` runs just before the tests, checks that every notebook reproduces them.
 """
@@ -37,6 +42,22 @@ BOOK_COMMAND += ["--config", str(RENDERING_CONFIG)]
 
 
 BookBuild = subprocess.CompletedProcess[str]  # the build's exit status and log
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def needs_book(item: pytest.Item) -> bool:
+        return "build" in getattr(item, "fixturenames", ())
+
+    first_book = next((item for item in items if needs_book(item)), None)
+
+    def rank(item: pytest.Item) -> int:
+        if item is first_book:
+            return 0
+        if item.get_closest_marker("slow"):
+            return 2 if needs_book(item) else 1
+        return 3
+
+    items.sort(key=rank)  # stable: the collection order within each rank
 
 
 def once_per_run(name: str, testrun_uid: str, compute: Callable[[], Any]) -> Any:

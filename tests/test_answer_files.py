@@ -74,6 +74,15 @@ def graded(case: Path, once) -> dict:
     return once(f"answers-{kernel}", lambda: graded_elsewhere(kernel))[str(case)]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("kernel", sorted(INTERPRETERS))
+def test_another_tracks_answer_files_are_graded_in_one_batch(kernel: str, once):
+    """The batch the other track's tests below read, started early in a run as a slow test; a result per file."""
+    cases = {str(c) for c in KNOWN_WRONG + RIGHT_ANSWERS if kernel_of(solution_of(c)) == kernel}
+    assert cases, f"no answer file runs on the kernel {kernel!r}"
+    assert set(once(f"answers-{kernel}", lambda: graded_elsewhere(kernel))) == cases
+
+
 @pytest.mark.parametrize("case", KNOWN_WRONG, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
 def test_a_known_wrong_answer_fails_with_its_message(case: Path, once):
     expected = [
