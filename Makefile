@@ -88,7 +88,7 @@ book: $(READY) $(READY3)
 	@echo "Open $(abspath _build/html/index.html)"
 
 ## make test: style, types, the workflows; every notebook under nbval (a notebook's cells in one worker: they share
-## a kernel); then the tests, spread test by test over the workers: unit tests, graders, notebooks free of
+## a kernel; the folders with the longest notebooks first, so that no worker ends alone on one); then the tests, spread test by test over the workers: unit tests, graders, notebooks free of
 ## run-to-run noise, the book (built by rendering the outputs nbval just checked) in Chromium
 test: $(READY) $(READY3) browser
 	$(BIN)/ruff check .
@@ -96,7 +96,7 @@ test: $(READY) $(READY3) browser
 	$(BIN)/pyright
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) notebooks solutions agno3 book
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks solutions
 	$(BIN)/pytest -n $(JOBS) --dist load --maxschedchunk=1 tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
