@@ -4,6 +4,8 @@
   ``time.sleep``) return the same data for the same symbol: ``get_income_statement``,
   ``get_company_financials`` and ``get_stock_price``.
 - `LegacyReportTool.blocking_method` is a blocking call with no async form, for ``asyncio.to_thread``.
+- `LegacyRatingTool.ratings` is a blocking call that works symbol by symbol and checks a ``threading.Event``
+  before each one: the way to stop work running in a thread, which no cancellation reaches.
 - `RiskModel.score` is CPU-bound: pure Python arithmetic, no waiting, for a process pool.
 - ``fail_for={"BAD"}`` makes every method raise `SymbolNotFoundError` for those symbols.
 - ``latencies={"AAPL": 0.1}`` gives those symbols latencies of their own (markets that answer at different speeds).
@@ -141,6 +143,46 @@ class LegacyReportTool(_FinancialTools):
             time.sleep(self.latency_for(symbol))
             self._check(symbol)
             return {"symbol": symbol, "rating": "buy" if _figures(symbol)["net_income"] > 50 else "hold"}
+
+
+def rating(symbol: str) -> str:
+    """The legacy rating of a symbol: "buy" or "hold"."""
+    return "buy" if _figures(symbol)["net_income"] > 50 else "hold"
+
+
+class LegacyRatingTool(_FinancialTools):
+    """A legacy, blocking-only client that rates symbols one after another, `latency_for(symbol)` seconds each.
+
+    ``ratings(symbols, stop)`` checks `stop` (a ``threading.Event``) before each symbol and, once it is set,
+    returns what it has rated so far. It notes when it checked before each symbol (`checks`: the symbol, the
+    ``time.perf_counter()`` reading, whether it went on), so that a test can tell when the work stopped.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.checks: list[tuple[str, float, bool]] = []
+        self._lock = threading.Lock()
+        self.running = 0  # calls in progress, in any thread
+
+    def ratings(self, symbols: list[str], stop: threading.Event | None = None) -> dict[str, str]:
+        rated: dict[str, str] = {}
+        with self._lock:
+            self.running += 1
+        try:
+            for symbol in symbols:
+                checked = time.perf_counter()  # read before the flag: a later reading sees any earlier set()
+                go_on = stop is None or not stop.is_set()
+                self.checks.append((symbol, checked, go_on))
+                if not go_on:
+                    break
+                with self._call("rating", symbol):
+                    time.sleep(self.latency_for(symbol))
+                    self._check(symbol)
+                rated[symbol] = rating(symbol)
+        finally:
+            with self._lock:
+                self.running -= 1
+        return rated
 
 
 @dataclass

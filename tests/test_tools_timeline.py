@@ -11,10 +11,12 @@ import pytest
 from agnocourse.timeline import Span, Timeline, compare, save
 from agnocourse.tools import (
     AsyncFinancialTools,
+    LegacyRatingTool,
     LegacyReportTool,
     RiskModel,
     SymbolNotFoundError,
     SyncFinancialTools,
+    rating,
     stock_price,
 )
 
@@ -97,6 +99,28 @@ def test_blocking_tool_blocks_and_runs_in_threads():
         w.join()
     assert threaded.peak_concurrency == 3
     assert len({s.thread for s in threaded.spans}) == 3
+
+
+def test_the_rating_tool_stops_before_the_next_symbol_once_its_event_is_set():
+    symbols = ["AAPL", "GOOGL", "MSFT", "AMZN"]
+    tool = LegacyRatingTool(latency=0.01)
+    assert tool.ratings(symbols) == {symbol: rating(symbol) for symbol in symbols}
+    assert [went_on for _, _, went_on in tool.checks] == [True] * 4 and tool.running == 0
+
+    tool, stop = LegacyRatingTool(latency=0.5), threading.Event()
+    worker = threading.Thread(target=lambda: tool.ratings(symbols, stop))
+    worker.start()
+    while len(tool.checks) < 2:  # until it has started the second symbol, which takes 0.5 s
+        time.sleep(0.005)
+    stop.set()
+    set_at = time.perf_counter()
+    worker.join()
+    assert [(symbol, went_on) for symbol, _, went_on in tool.checks] == [
+        ("AAPL", True),
+        ("GOOGL", True),
+        ("MSFT", False),
+    ]
+    assert tool.checks[-1][1] > set_at and tool.running == 0
 
 
 def test_the_risk_model_computes_the_same_score_for_the_same_salt_and_notes_where_it_ran():

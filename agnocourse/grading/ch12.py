@@ -1,4 +1,5 @@
-"""Checks for chapter 12, Beyond the rules: a semaphore; a deadline that cancels; task references; debug mode."""
+"""Checks for chapter 12, Beyond the rules: a semaphore; a deadline that cancels; task references; debug mode; a
+deadline over async calls and a thread."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import expect_clean, translate
 from agnocourse.grading.registry import exercise
 from agnocourse.timeline import Timeline
-from agnocourse.tools import AsyncFinancialTools, stock_price
+from agnocourse.tools import AsyncFinancialTools, LegacyRatingTool, rating, stock_price
 
 CODES = ("AGN104", "AGN107", "AGN201")
 BOUNDED = "Beyond the rules: bounded concurrency"
@@ -453,4 +454,290 @@ def debug_mode(answer: Any) -> None:
         + ("were restored." if (logger.level, list(logger.handlers), logger.propagate) == before else "changed."),
         "restore what you changed in a `finally:` block: the loop's debug flag and threshold, and remove your "
         "log handler.",
+    )
+
+
+# -- 12.5 --------------------------------------------------------------------------------------------------
+THREADS = "Beyond the rules: a deadline cannot stop a thread"
+LATE = "late"
+
+
+def _expected_report(symbols: list[str], late: set[str], ratings_late: bool) -> dict[str, Any]:
+    return {
+        "prices": {symbol: LATE if symbol in late else stock_price(symbol) for symbol in symbols},
+        "ratings": LATE if ratings_late else {symbol: rating(symbol) for symbol in symbols},
+    }
+
+
+def _marked_late(result: Any, symbols: list[str], late: set[str], ratings_late: bool) -> list[str]:
+    """The calls that answered in time yet are marked late, when that is all that is wrong with `result`: a loaded
+    machine can delay a fast call past the deadline, so the check measures again before it says so."""
+    for count in range(1, len(symbols) + 2):
+        for extra in itertools.combinations([*symbols, "ratings"], count):
+            if (extra[-1] == "ratings" and ratings_late) or late & set(extra):
+                continue
+            names = set(extra) - {"ratings"}
+            if result == _expected_report(symbols, late | names, ratings_late or "ratings" in extra):
+                return [name if name in symbols else "the legacy call" for name in extra]
+    return []
+
+
+class _Heartbeat:
+    """A task that ticks every 10 ms: the longest gap between two ticks is the longest the loop was held."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.task: asyncio.Task[None] | None = None
+
+    async def _beat(self) -> None:
+        last = time.perf_counter()
+        while True:
+            await asyncio.sleep(0.01)
+            now = time.perf_counter()
+            self.longest, last = max(self.longest, now - last), now
+
+    def __enter__(self) -> _Heartbeat:
+        self.task = asyncio.create_task(self._beat())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+
+def _others(*keep: asyncio.Task[Any] | None) -> list[asyncio.Task[Any]]:
+    return [task for task in asyncio.all_tasks() if task is not asyncio.current_task() and task not in keep]
+
+
+async def _thread_done(legacy: LegacyRatingTool, seconds: float) -> None:
+    """Wait (at most `seconds`) for the legacy call to end in its thread."""
+    deadline = time.perf_counter() + seconds
+    while legacy.running and time.perf_counter() < deadline:  # noqa: ASYNC110 (a thread, which sets no asyncio.Event)
+        await asyncio.sleep(0.01)
+
+
+def _went_on_after(legacy: LegacyRatingTool, moment: float) -> list[str]:
+    """The symbols the legacy call started to rate after `moment`."""
+    return [symbol for symbol, checked, went_on in legacy.checks if went_on and checked > moment]
+
+
+def _symbols(names: list[str]) -> str:
+    """ "AAPL", "AAPL and IBM", "AAPL, IBM and ORCL" """
+    return f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+class _Run:
+    """One call of the answer, with what the check saw: the result, the time it took, the loop's longest stall,
+    the tasks left running when it returned, and when it returned."""
+
+    def __init__(self, answer: Any, where: str) -> None:
+        self.answer, self.where = answer, where
+        self.result: Any = None
+        self.elapsed = self.stall = self.returned_at = 0.0
+        self.strays = 0
+
+    async def __call__(self, tools: Any, legacy: LegacyRatingTool, symbols: list[str], seconds: float) -> None:
+        with _Heartbeat() as heartbeat:
+            started = time.perf_counter()
+            try:
+                self.result = await self.answer(tools, legacy, list(symbols), seconds)
+            except TimeoutError:
+                fail(
+                    TIMEOUTS,
+                    f"{self.where} raised TimeoutError.",
+                    "catch the TimeoutError that asyncio.timeout() raises when its block exits, and return the "
+                    "partial report.",
+                )
+            except AssertionError:
+                raise
+            except Exception as error:
+                translate(error, self.where)
+            self.returned_at = time.perf_counter()
+            self.elapsed = self.returned_at - started
+            await asyncio.sleep(0)
+            strays = _others(heartbeat.task)
+            self.strays = len(strays)
+            for task in strays:
+                task.cancel()
+            if strays:
+                await asyncio.wait(strays, timeout=1.0)
+            self.stall = heartbeat.longest
+
+
+@exercise("12.5", "A deadline over async calls and a thread", points=5, rule=THREADS)
+def deadline_and_thread(answer: Any) -> None:
+    fn = _coroutine_function(answer)
+    expect_clean(fn, CODES, "run the legacy call with asyncio.to_thread and keep every task in the TaskGroup.")
+    name = fn.__name__
+
+    # 1. Everything in time: the whole report, the prices and the thread's work overlapping.
+    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
+    latencies = {symbol: random.uniform(0.3, 0.4) for symbol in symbols}
+    step = random.uniform(0.4, 0.5) / len(symbols)
+    seconds = round(random.uniform(2.5, 3.0), 2)
+    legacy = LegacyRatingTool(latency=step)
+    where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
+    run = _Run(fn, where)
+    run_loop(run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds))
+    expect(
+        run.result == _expected_report(symbols, set(), ratings_late=False),
+        TIMEOUTS,
+        f"{where}, every call in time, returned {run.result!r:.300}.",
+        "return {'prices': {symbol: price dict}, 'ratings': the dict legacy.ratings() returned}.",
+    )
+    legacy_time = step * len(symbols)
+    expect_timing(
+        run.stall < legacy_time / 2,
+        "AGN107",
+        f"{where}: the event loop was held for {run.stall:.2f} s at a stretch (the legacy call takes "
+        f"{legacy_time:.2f} s): the blocking call ran on the loop's thread.",
+        "run the legacy call in a worker thread: await asyncio.to_thread(legacy.ratings, symbols, stop).",
+    )
+    together = max(max(latencies.values()), legacy_time)
+    one_then_other = max(latencies.values()) + legacy_time
+    expect_timing(
+        run.elapsed < (together + one_then_other) / 2,
+        TIMEOUTS,
+        f"{where} took {run.elapsed:.2f} s (the prices at the same time as the legacy call: about "
+        f"{together:.2f} s; the prices, then the legacy call: {one_then_other:.2f} s).",
+        "start the price lookups and the legacy call as tasks of one asyncio.TaskGroup, so that they overlap.",
+    )
+
+    # 2. A deadline that the slow prices and the legacy call both miss: a partial report at the deadline, no
+    # task left running, and the thread told to stop before its next symbol.
+    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
+    seconds = round(random.uniform(0.25, 0.35), 2)
+    late = set(random.sample(symbols, random.randint(1, 2)))
+    slow = random.uniform(1.5, 2.0)
+    latencies = {symbol: slow if symbol in late else random.uniform(0.02, 0.08) for symbol in symbols}
+    step = seconds * random.uniform(0.4, 0.6)
+    legacy = LegacyRatingTool(latency=step)
+    where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
+    run = _Run(fn, where)
+
+    async def late_thread() -> None:
+        await run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds)
+        await _thread_done(legacy, step * len(symbols) + 1.0)
+
+    run_loop(late_thread())
+    expect_timing(
+        run.elapsed < (seconds + slow) / 2,
+        TIMEOUTS,
+        f"{where} returned after {run.elapsed:.2f} s, with {_symbols(sorted(late))} taking {slow:.2f} s and the "
+        f"legacy call {step * len(symbols):.2f} s.",
+        "put the TaskGroup inside `async with asyncio.timeout(seconds):` so that the late calls are cancelled "
+        "at the deadline.",
+    )
+    in_time = _marked_late(run.result, symbols, late, ratings_late=True)
+    expect_timing(
+        not in_time,
+        TIMEOUTS,
+        f"{where}: {_symbols(in_time)} answered within {0.08:.2f} s, well before the deadline, yet the report marks "
+        f"{'it' if len(in_time) == 1 else 'them'} late.",
+        "mark late only the calls still running when the deadline passed; keep every result that arrived.",
+    )
+    expect(
+        run.result == _expected_report(symbols, late, ratings_late=True),
+        TIMEOUTS,
+        f"{where}: {_symbols(sorted(late))} missed the deadline, and so did the legacy call; it returned "
+        f"{run.result!r:.300}.",
+        f"mark each call that missed the deadline {LATE!r} (a price, or the ratings) and keep the prices that arrived.",
+    )
+    expect(
+        run.strays == 0,
+        TIMEOUTS,
+        f"{where}: {run.strays} tasks were still running when it returned at the deadline.",
+        "a deadline must cancel the late work, not just stop waiting for it: let asyncio.timeout() cancel the "
+        "TaskGroup.",
+    )
+    went_on = _went_on_after(legacy, run.returned_at)
+    expect(
+        not went_on,
+        THREADS,
+        f"{where}: after it returned at the deadline, the legacy call went on in its thread and started to rate "
+        f"{_symbols(went_on)}: cancelling the await of a thread does not stop the thread.",
+        "create a threading.Event, pass it as legacy.ratings(symbols, stop) and set it when the deadline passes; "
+        "the call checks it before each symbol.",
+    )
+
+    # 3. The ratings in time, one price late: only that price is late.
+    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
+    seconds = round(random.uniform(0.3, 0.4), 2)
+    late = {random.choice(symbols)}
+    latencies = {symbol: slow if symbol in late else random.uniform(0.02, 0.08) for symbol in symbols}
+    legacy = LegacyRatingTool(latency=seconds * 0.3 / len(symbols))
+    where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
+    run = _Run(fn, where)
+    run_loop(run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds))
+    in_time = _marked_late(run.result, symbols, late, ratings_late=False)
+    expect_timing(
+        not in_time,
+        TIMEOUTS,
+        f"{where}: {_symbols(in_time)} answered within {seconds * 0.3:.2f} s, well before the deadline, yet the "
+        f"report marks {'it' if len(in_time) == 1 else 'them'} late.",
+        "mark late only the calls still running when the deadline passed; keep the ratings when the legacy call "
+        "finished in time.",
+    )
+    expect(
+        run.result == _expected_report(symbols, late, ratings_late=False),
+        TIMEOUTS,
+        f"{where}: only {_symbols(sorted(late))} missed the deadline (the legacy call took "
+        f"{seconds * 0.3:.2f} s); it returned {run.result!r:.300}.",
+        "mark late only what missed the deadline: keep the ratings when the legacy call finished in time.",
+    )
+
+    # 4. Cancelled from outside: every child cancelled, the CancelledError out, the thread told to stop.
+    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
+    latencies = {symbol: random.uniform(1.0, 2.0) for symbol in symbols}
+    step = random.uniform(0.15, 0.2)
+    legacy = LegacyRatingTool(latency=step)
+    tools = _PerSymbolLatency(latencies, Timeline())
+    where = f"{name}(tools, legacy, {symbols}, seconds=5.0), cancelled from outside"
+
+    async def cancelled_from_outside() -> tuple[asyncio.Task[Any], float, int]:
+        task = asyncio.create_task(fn(tools, legacy, list(symbols), 5.0))
+        ended: list[float] = []
+        task.add_done_callback(lambda _: ended.append(time.perf_counter()))
+        until = time.perf_counter() + 1.0
+        in_flight = lambda: len(tools.calls) == len(symbols) and bool(legacy.checks)  # noqa: E731
+        while not in_flight() and time.perf_counter() < until:  # noqa: ASYNC110 (calls in a thread set no asyncio.Event)
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.02)
+        task.cancel()
+        await asyncio.wait([task])
+        await asyncio.sleep(0)
+        strays = _others()
+        for stray in strays:
+            stray.cancel()
+        if strays:
+            await asyncio.wait(strays, timeout=1.0)
+        await _thread_done(legacy, step * len(symbols) + 1.0)
+        return task, ended[0], len(strays)
+
+    task, ended, strays = run_loop(cancelled_from_outside())
+    if not task.cancelled():
+        error = task.exception()
+        if isinstance(error, AssertionError):
+            raise error
+        if error is not None:
+            translate(error, where)
+        fail(
+            CANCELLATION,
+            f"{where} while its calls were in flight, returned {task.result()!r:.200} instead of ending "
+            "cancelled: it swallowed the CancelledError.",
+            "let the CancelledError travel on: clean up in a `finally:` block, and catch only TimeoutError.",
+        )
+    expect(
+        strays == 0,
+        CANCELLATION,
+        f"{where} while its calls were in flight: {strays} tasks were still running after it ended.",
+        "start every call in the asyncio.TaskGroup: a group cancelled from outside cancels all its children.",
+    )
+    went_on = _went_on_after(legacy, ended)
+    expect(
+        not went_on,
+        THREADS,
+        f"{where} while its calls were in flight: after it ended, the legacy call went on in its thread and "
+        f"started to rate {_symbols(went_on)}: the stop event was not set on cancellation.",
+        "set the event in a `finally:` block, which runs on a cancellation as well as at the deadline.",
     )
