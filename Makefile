@@ -18,8 +18,12 @@ WHEELHOUSE ?= $(wildcard wheelhouse)
 WHEELHOUSE_PYTHONS ?= 3.11.5 3.12 3.13  # the pinned set needs 3.11.5 or later (soupsieve)
 PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
 BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
-# Test workers: twice the cores, as the tests mostly wait (on latencies, kernels, a browser) rather than compute.
-JOBS ?= $(shell echo $$(( 2 * $$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2) )))
+# Workers: more than the cores, as the tests mostly wait (on latencies, kernels, a browser) rather than compute
+# (about a third of their time is CPU): twice the cores for the notebooks, whose timing cells print their
+# verdicts, three times for the tests.
+CORES := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+JOBS ?= $(shell echo $$(( 2 * $(CORES) )))
+TEST_JOBS ?= $(shell echo $$(( 3 * $(CORES) )))
 
 export PATH := $(BIN):$(PATH)
 export AGNO_TELEMETRY := false
@@ -97,7 +101,7 @@ test: $(READY) $(READY3) browser
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
 	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks solutions
-	$(BIN)/pytest -n $(JOBS) --dist load --maxschedchunk=1 tests
+	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
 AGNO3_FILES = $(wildcard solutions/agno3_*.ipynb agnocourse/grading/agno3_*.py)

@@ -1,7 +1,7 @@
 """Shared fixtures: work done once per test run, whichever test module or xdist worker asks for it first (the book
 build; the agno 3 track's answer files, graded in one batch in that track's interpreter).
 
-`make test` runs the tests with `-n JOBS --dist load`: they are spread one by one over the workers, so a module-
+`make test` runs the tests with `-n TEST_JOBS --dist load`: they are spread one by one over the workers, so a module-
 or session-scoped fixture is built once per worker that runs one of its tests. tests/test_book.py and
 tests/test_browser.py both need the built book and may run at the same time in two workers; two
 jupyter-book builds writing into the same `_build` folder would race. So the build is guarded by an
