@@ -564,7 +564,12 @@ class _Run:
             self.stall = heartbeat.longest
 
 
-@exercise("12.5", "A deadline over async calls and a thread", points=5, rule="Beyond the rules: a deadline cannot stop a thread")
+@exercise(
+    "12.5",
+    "A deadline over async calls and a thread",
+    points=5,
+    rule="Beyond the rules: a deadline cannot stop a thread",
+)
 def deadline_and_thread(answer: Any) -> None:
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "run the legacy call with asyncio.to_thread and keep every task in the TaskGroup.")
