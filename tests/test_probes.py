@@ -1,8 +1,13 @@
 """The loop-blockage probe blames the code under test for the stalls it causes, and not for the machine's."""
 
 import asyncio
+import os
 import random
+import subprocess
+import sys
 import time
+
+import pytest
 
 from agnocourse.grading.probes import run_async_paths
 
@@ -40,3 +45,45 @@ def test_a_stall_of_the_whole_process_is_not_the_codes_block():
     sorted(numbers)
     one_stall = time.perf_counter() - started
     assert blocked_while(lambda: sorted(numbers)) < 0.5 * one_stall
+
+
+def busy(seconds: float) -> float:
+    """Python work on the loop's thread for `seconds` of CPU; returns that CPU time."""
+    started = time.thread_time()
+    while time.thread_time() - started < seconds:
+        pass
+    return time.thread_time() - started
+
+
+def test_cpu_work_on_the_loop_is_a_block():
+    cpu: list[float] = []
+    blocked = blocked_while(lambda: cpu.append(busy(BLOCK)))
+    assert blocked > 0.8 * max(cpu)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's schedstat tells a CPU wait apart")
+def test_waiting_for_a_cpu_is_not_the_codes_block():
+    # Three busy processes share the one CPU the loop is held to: a step of 0.05 s of CPU takes several times
+    # that on the clock, and only the CPU it used is the code's.
+    cpus = os.sched_getaffinity(0)
+    one = {min(cpus)}
+    spin = f"import os; os.sched_setaffinity(0, {one})\nwhile True: pass"
+    rivals = [subprocess.Popen([sys.executable, "-c", spin]) for _ in range(3)]
+    walls: list[float] = []
+
+    def step() -> None:
+        started = time.perf_counter()
+        busy(0.05)
+        walls.append(time.perf_counter() - started)
+
+    try:
+        time.sleep(0.2)  # the rivals start spinning
+        os.sched_setaffinity(0, one)
+        blocked = blocked_while(step)
+    finally:
+        os.sched_setaffinity(0, cpus)
+        for rival in rivals:
+            rival.kill()
+            rival.wait()
+    assert max(walls) > 2 * 0.05, "the rivals did not share the CPU"
+    assert blocked < 0.5 * max(walls)

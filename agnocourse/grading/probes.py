@@ -199,18 +199,31 @@ def run_sync_path(produce: Callable[[], Iterable[Any] | None], where: str, hint:
     return run_loop(inside_a_loop())
 
 
+def cpu_wait() -> float:
+    """Seconds the calling thread has spent ready to run but waiting for a CPU (Linux's schedstat); 0.0 where
+    the kernel does not say."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stats:
+            return int(stats.read().split()[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class _Ticker:
     """Measures how long the event loop was blocked: the longest wait between its ticks beyond `tick`.
 
-    A watchdog thread ticks beside it. When the whole process stalls (a loaded machine that does not schedule
-    it, a garbage collection), the watchdog stalls too, and that share of a gap is the machine's, not the code's:
-    it is taken off. A loop blocked by a sync call stalls alone, since a sleeping or running call lets the
-    watchdog thread run.
+    Two shares of a gap are the machine's, not the code's, and are taken off. When the whole process stalls (a
+    garbage collection, a process the machine does not schedule), a watchdog thread ticking beside the loop
+    stalls too. And on a loaded machine the loop's thread waits for a CPU even while it has work to do, which
+    stretches the CPU work every agent run does at its start: Linux counts that wait, read at each tick. A loop
+    blocked by a sync call is not waiting for a CPU: a sleeping call is not ready to run, and a running one is
+    running.
     """
 
     def __init__(self, tick: float = 0.01) -> None:
         self.tick = tick
         self.loop_ticks = [time.perf_counter()]
+        self.loop_waits = [cpu_wait()]
         self.thread_ticks: list[float] = []
         self._stop = threading.Event()
         self._watchdog = threading.Thread(target=self._watch, daemon=True)
@@ -222,6 +235,7 @@ class _Ticker:
 
     def note(self) -> None:
         self.loop_ticks.append(time.perf_counter())
+        self.loop_waits.append(cpu_wait())
 
     async def run(self) -> None:
         while True:
@@ -234,14 +248,17 @@ class _Ticker:
         self._watchdog.join()
 
     def longest_block(self) -> float:
-        """The longest loop gap less the longest watchdog gap inside it (call after stop())."""
+        """The longest loop gap less the machine's share of it: the longest watchdog gap inside it, or the time
+        the loop's thread waited for a CPU, whichever is more (call after stop())."""
         longest = 0.0
-        for start, end in itertools.pairwise(self.loop_ticks):
+        ticks = zip(itertools.pairwise(self.loop_ticks), itertools.pairwise(self.loop_waits), strict=True)
+        for (start, end), (waited_before, waited_after) in ticks:
             inside = self.thread_ticks[
                 bisect.bisect_right(self.thread_ticks, start) : bisect.bisect_left(self.thread_ticks, end)
             ]
             process_stall = max(b - a for a, b in itertools.pairwise([start, *inside, end]))
-            longest = max(longest, (end - start) - max(process_stall - self.tick, 0.0) - self.tick)
+            machine = max(process_stall - self.tick, waited_after - waited_before, 0.0)
+            longest = max(longest, (end - start) - machine - self.tick)
         return max(longest, 0.0)
 
 
