@@ -1,5 +1,5 @@
 # A right answer to exercise 6.4 written another way: dataclass toolkits; the sync quote makes its two lookups at
-# once in a thread pool, the async one in an asyncio.TaskGroup.
+# once in a thread pool, the async one with asyncio.gather.
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +26,7 @@ class AsyncQuoteTools:
 
     async def quote(self, symbol: str) -> str:
         """The latest price and total assets of a company, by ticker symbol."""
-        async with asyncio.TaskGroup() as tg:
-            price = tg.create_task(self.data.get_stock_price(symbol))
-            financials = tg.create_task(self.data.get_company_financials(symbol))
-        return quote_line(price.result(), financials.result())
+        price, financials = await asyncio.gather(
+            self.data.get_stock_price(symbol), self.data.get_company_financials(symbol)
+        )
+        return quote_line(price, financials)
