@@ -1,19 +1,41 @@
-"""Checks for chapter 6, Implementation guidelines: chained agents, subflows, and failures reported as items."""
+"""Checks for chapter 6, Implementation guidelines: chained agents, subflows, failures reported as items, and tools
+on each path."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
-from collections.abc import AsyncIterator, Iterator
+import itertools
+import logging
+import random
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from agnocourse.grading import draws
-from agnocourse.grading.feedback import expect, expect_timing
+from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
-from agnocourse.grading.probes import Run, model_prompts
+from agnocourse.grading.probes import Run, model_prompts, run_async_paths, translate
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_annotation, expect_runresponses, overlapped, stream_shape
-from agnocourse.offline import offline_agent
-from agnocourse.tools import SymbolNotFoundError
+from agnocourse.grading.workflows import (
+    expect_annotation,
+    expect_loop_free,
+    expect_runresponses,
+    overlapped,
+    stream_shape,
+)
+from agnocourse.offline import call, offline_agent
+from agnocourse.tools import (
+    AsyncFinancialTools,
+    SymbolNotFoundError,
+    SyncFinancialTools,
+    company_financials,
+    stock_price,
+)
 
 STRUCTURE = "Implementation guidelines 1: Workflow Structure"
 SUBFLOWS = "Implementation guidelines 2: Subflow Patterns"
@@ -329,3 +351,324 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
     expect_run_recorded(awf, where, ERRORS)
     hint = "report failures with RunEvent.run_error, a member that exists."
     expect_paths_clean(sync_cls, async_cls, hint, hint)
+
+
+# -- 6.4 ---------------------------------------------------------------------------------------------------
+TOOLS = "Implementation guidelines 4: Tool Integration"
+LOOKUP_LATENCY = (0.3, 0.4)  # an async lookup: far above what agno and a loaded machine add to one turn of tools
+SYNC_LOOKUP = 0.02
+PROMPT = "Quote the symbols"
+METHODS = ("price", "financials")
+
+
+def quote_line(price: dict[str, Any], financials: dict[str, Any]) -> str:
+    """The line the notebook's `quote_line` makes of a price and a company's financials."""
+    return (
+        f"{financials['name']} ({price['symbol']}): {price['price_usd']} USD, "
+        f"total assets {financials['total_assets_bn']} bn"
+    )
+
+
+class _Figures:
+    """Prices and total assets drawn for one check: the data no answer can know before the client returns it."""
+
+    def __init__(self) -> None:
+        self.factor = random.uniform(0.5, 1.5)
+
+    def adjusted(self, data: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
+        def figures(symbol: str) -> dict[str, Any]:
+            found = data(symbol)
+            for key in ("price_usd", "total_assets_bn"):
+                if key in found:
+                    found[key] = round(found[key] * self.factor, 2)
+            return found
+
+        return figures
+
+    def line(self, symbol: str) -> str:
+        return quote_line(self.adjusted(stock_price)(symbol), self.adjusted(company_financials)(symbol))
+
+
+@dataclass
+class _Lookup:
+    """One call of the client: which lookup, for which symbol, in which thread, on which loop, and when."""
+
+    method: str
+    symbol: str
+    thread: int
+    loop: asyncio.AbstractEventLoop | None
+    start: float
+    end: float | None = None
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class _WatchedSyncData(SyncFinancialTools):
+    """The sync client the check gives the sync toolkit: drawn figures, each lookup noted."""
+
+    def __init__(self, figures: _Figures) -> None:
+        super().__init__(latency=SYNC_LOOKUP)
+        self.figures = figures
+        self.lookups: list[_Lookup] = []
+
+    def _fetch(self, method: str, symbol: str, data: Any) -> dict[str, Any]:
+        lookup = _Lookup(method, symbol, threading.get_ident(), _running_loop(), time.perf_counter())
+        self.lookups.append(lookup)
+        try:
+            return super()._fetch(method, symbol, self.figures.adjusted(data))
+        finally:
+            lookup.end = time.perf_counter()
+
+
+class _WatchedAsyncData(AsyncFinancialTools):
+    """The async client the check gives the async toolkit: drawn figures and latencies, each lookup noted."""
+
+    def __init__(self, figures: _Figures, latencies: dict[str, float]) -> None:
+        super().__init__(latencies=latencies)
+        self.figures = figures
+        self.lookups: list[_Lookup] = []
+
+    async def _fetch(self, method: str, symbol: str, data: Any) -> dict[str, Any]:
+        lookup = _Lookup(method, symbol, threading.get_ident(), _running_loop(), time.perf_counter())
+        self.lookups.append(lookup)
+        try:
+            return await super()._fetch(method, symbol, self.figures.adjusted(data))
+        finally:
+            lookup.end = time.perf_counter()
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """agno logs each failed tool call with its traceback; the check reports failures itself."""
+    before = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(before)
+
+
+def _toolkit(cls: Any, data: Any, path: str) -> Any:
+    name = getattr(cls, "__name__", repr(cls))
+    hint = f"write a class whose __init__ takes the {path} data client, with a method quote(self, symbol: str) -> str."
+    expect(inspect.isclass(cls), TOOLS, f"{name} is not a class.", hint)
+    try:
+        toolkit = cls(data)
+    except Exception as error:
+        fail(TOOLS, f"{name}(data) raised {type(error).__name__}: {error}", hint)
+    expect(callable(getattr(toolkit, "quote", None)), TOOLS, f"{name}(data) has no method quote.", hint)
+    return toolkit
+
+
+def _quoter(toolkit: Any, symbols: list[str]) -> Any:
+    """The agent the course builds: the toolkit's quote as its only tool, asked for every symbol in one turn."""
+    return offline_agent("quoter", tools=[toolkit.quote], tool_calls=[call("quote", symbol=s) for s in symbols])
+
+
+def _calls(symbols: list[str]) -> str:
+    return ", ".join(f"quote({symbol!r})" for symbol in symbols)
+
+
+def _expect_tools_ran(response: Any, symbols: list[str], where: str) -> list[Any]:
+    """Every scripted quote ran, none failed: agno hands a failed tool's error to the model instead of raising."""
+    tools = list(getattr(response, "tools", None) or [])
+    ran = [(tool.tool_name, (tool.tool_args or {}).get("symbol")) for tool in tools]
+    expect(
+        sorted(ran, key=str) == sorted((("quote", s) for s in symbols), key=str),
+        TOOLS,
+        f"the agent asked for {_calls(symbols)} and {where} ran {ran}.",
+        "give the toolkit one method named quote, taking the symbol.",
+    )
+    for tool in tools:
+        text = str(tool.result)
+        if not tool.tool_call_error:
+            continue
+        observed = (
+            f"{where}: quote({(tool.tool_args or {}).get('symbol')!r}) failed with {text!r}, which agno passed to the "
+        )
+        observed += "model as the tool's result (a failed tool does not fail the run)"
+        if "running event loop" in text:
+            fail(
+                "AGN101",
+                f"{observed}: asyncio.run() inside a sync tool fails wherever its caller runs a loop (a notebook, "
+                "an async web handler).",
+                "the sync tool calls the sync client directly; it never starts an event loop.",
+            )
+        if "coroutine" in text:
+            fail(TOOLS, observed, "await each of the async client's calls inside `async def quote`.")
+        fail(TOOLS, observed, "call your toolkit's quote yourself in a cell and read the traceback.")
+    for tool in tools:
+        expect(
+            not str(tool.result).startswith("<coroutine object"),
+            TOOLS,
+            f"{where}: quote({(tool.tool_args or {}).get('symbol')!r}) returned a coroutine object, which agno never "
+            "awaits: it awaits a tool only when the tool itself is a coroutine function, and only under agent.arun().",
+            "on the sync path write a plain def that calls the sync client; on the async path write `async def quote`.",
+        )
+    return tools
+
+
+def _expect_lookups(data: Any, symbols: list[str], where: str) -> None:
+    made = [(lookup.method, lookup.symbol) for lookup in data.lookups]
+    wanted = [(method, symbol) for symbol in symbols for method in METHODS]
+    hint = (
+        "for each symbol call data.get_stock_price(symbol) and data.get_company_financials(symbol) once, on the "
+        "client the toolkit was built with, and make the line from what they return."
+    )
+    expect(
+        bool(made),
+        TOOLS,
+        f"for {_calls(symbols)} {where} made no lookup on the data client it was given: the quotes did not come "
+        "from it.",
+        hint,
+    )
+    expect(
+        sorted(made) == sorted(wanted),
+        TOOLS,
+        f"for {_calls(symbols)} {where} made the lookups {sorted(made)}.",
+        hint,
+    )
+
+
+def _expect_lines(response: Any, tools: list[Any], figures: _Figures, symbols: list[str], where: str) -> None:
+    for tool in tools:
+        symbol = (tool.tool_args or {}).get("symbol")
+        result = str(tool.result)
+        hint = "return quote_line(price, financials) with the two dicts the client returned."
+        expect(
+            result == figures.line(str(symbol)),
+            TOOLS,
+            f"{where}: quote({symbol!r}) returned {result!r:.200}, while the client's figures make "
+            f"{figures.line(str(symbol))!r}.",
+            hint,
+        )
+    wanted = "\n".join(figures.line(symbol) for symbol in symbols)
+    expect(
+        response.content == wanted,
+        TOOLS,
+        f"{where} answered {response.content!r:.300}.",
+        "return the line as a str from quote; the agent answers with the tools' results.",
+    )
+
+
+def _sync_quotes(sync_cls: Any) -> None:
+    where = f"agent.run() with {getattr(sync_cls, '__name__', sync_cls)}(data).quote"
+    figures = _Figures()
+    symbols = draws.symbols(3)
+    data = _WatchedSyncData(figures)
+    agent = _quoter(_toolkit(sync_cls, data, "sync"), symbols)
+
+    async def in_a_notebook_cell() -> Any:  # a cell, or any caller that runs an event loop in its thread
+        return agent.run(PROMPT, stream=False)  # agno-rules: ignore[AGN104] (the sync path where a loop runs)
+
+    response: Any = None
+    with _quiet():
+        try:
+            response = run_loop(in_a_notebook_cell())
+        except AssertionError:
+            raise
+        except Exception as error:
+            if "can't be used with synchronous agent.run()" in str(error):
+                fail(
+                    TOOLS,
+                    f"{where}: agno refused to start the run: {error}",
+                    "agno runs no coroutine function under agent.run(): the sync toolkit's quote is a plain def "
+                    "that calls the sync client.",
+                )
+            translate(error, where)
+    tools = _expect_tools_ran(response, symbols, where)
+    _expect_lookups(data, symbols, where)
+    _expect_lines(response, tools, figures, symbols, where)
+
+
+def _one_after_another(lookups: list[_Lookup]) -> tuple[list[str], bool]:
+    """The symbols whose two lookups did not overlap, and whether the quotes of different symbols never did."""
+
+    def overlap(a: _Lookup, b: _Lookup) -> bool:
+        return a.start < (b.end or a.start) and b.start < (a.end or b.start)
+
+    by_symbol: dict[str, list[_Lookup]] = {}
+    for lookup in lookups:
+        by_symbol.setdefault(lookup.symbol, []).append(lookup)
+    apart = [symbol for symbol, pair in by_symbol.items() if len(pair) == 2 and not overlap(*pair)]
+    spans = sorted(
+        (min(x.start for x in pair), max(x.end or x.start for x in pair)) for pair in by_symbol.values() if pair
+    )
+    serial = all(later[0] >= earlier[1] - 0.01 for earlier, later in itertools.pairwise(spans))
+    return apart, serial
+
+
+def _async_quotes(async_cls: Any) -> None:
+    name = getattr(async_cls, "__name__", repr(async_cls))
+    where = f"await agent.arun() with {name}(data).quote"
+    figures = _Figures()
+    symbols = draws.symbols(random.randint(4, 5))
+    latencies = {symbol: random.uniform(*LOOKUP_LATENCY) for symbol in symbols}
+    data = _WatchedAsyncData(figures, latencies)
+    toolkit = _toolkit(async_cls, data, "async")
+    agent = _quoter(toolkit, symbols)
+    loops: list[tuple[asyncio.AbstractEventLoop, int]] = []
+
+    async def answer() -> AsyncIterator[Any]:
+        loops.append((asyncio.get_running_loop(), threading.get_ident()))
+        yield await agent.arun(PROMPT, stream=False)
+
+    with _quiet():
+        [run], seconds, blocked = run_async_paths([answer], where)
+    [response] = run.items
+    tools = _expect_tools_ran(response, symbols, where)
+    _expect_lookups(data, symbols, where)
+    [(loop, thread)] = loops
+    elsewhere = [f"{x.method}({x.symbol})" for x in data.lookups if x.loop is not loop or x.thread != thread]
+    expect(
+        not elsewhere,
+        TOOLS,
+        f"{where}: {len(elsewhere)} of its {len(data.lookups)} lookups ({', '.join(elsewhere[:2])}, ...) ran on "
+        "another event loop in a worker thread, not on the agent's loop: "
+        "agno hands a tool that is not a coroutine function to asyncio.to_thread, and asyncio.run() there starts "
+        "a new loop for each call.",
+        "write `async def quote` and await the async client's calls in it: agno then runs it on the agent's loop.",
+    )
+    expect(
+        inspect.iscoroutinefunction(toolkit.quote),
+        TOOLS,
+        f"{name}.quote is not a coroutine function, so agno 1.5.10 ran each call in a worker thread "
+        "(asyncio.to_thread), one thread per call.",
+        "write `async def quote(self, symbol: str) -> str` that awaits the async client's calls.",
+    )
+    expect_loop_free(
+        where,
+        blocked,
+        "AGN107",
+        "await the async client's calls; a tool that must wait, waits with await asyncio.sleep()",
+        latency=min(latencies.values()),
+        answer=async_cls if inspect.isclass(async_cls) else None,
+    )
+    _expect_lines(response, tools, figures, symbols, where)
+    together = max(latencies.values())
+    in_turn = 2 * sum(latencies.values())
+    apart, serial = _one_after_another(data.lookups)
+    observed = (
+        f"{where} took {seconds:.2f} s for {len(symbols)} quotes whose lookups take {in_turn:.2f} s one after "
+        f"another (all at once: about {together:.2f} s)"
+    )
+    if serial:
+        observed += ": one quote waited for the other."
+        hint = "agno starts every quote of a turn at once: let nothing in quote make one call wait for another."
+    elif apart:
+        observed += f": the price and the financials of {', '.join(apart)} were looked up one after the other."
+        hint = "make the two lookups of one quote at the same time (asyncio.gather or an asyncio.TaskGroup)."
+    else:
+        hint = "make the two lookups of one quote at the same time, and let every quote run at once."
+    expect_timing(seconds < 1.5 * together, TOOLS, observed, hint)
+
+
+@exercise("6.4", "Tools on each path", points=4, rule="AGN107")
+def tools_on_each_path(sync_answer: Any, async_answer: Any) -> None:
+    _sync_quotes(sync_answer)
+    _async_quotes(async_answer)
