@@ -796,12 +796,11 @@ class _DroppingModel(ProbeModel):
 
     async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
         sent = 0
-        async with contextlib.aclosing(super().ainvoke_stream(messages, *args, **kwargs)) as deltas:
-            async for delta in deltas:
-                if sent == self.fail_after:
-                    raise ConnectionError(self.message)
-                sent += 1
-                yield delta
+        async for delta in super().ainvoke_stream(messages, *args, **kwargs):
+            if sent == self.fail_after:
+                raise ConnectionError(self.message)
+            sent += 1
+            yield delta
 
 
 class _KeepingAgent(_WatchedAgent):
@@ -877,8 +876,9 @@ async def _read_merged(
     cap = 2 * sum(len(_chunks_of(agent)) for agent in agents) + 5
     seen.started = time.perf_counter()
     stream = answer(agents, prompt)
+    patience = asyncio.timeout(STALL)
     try:
-        async with asyncio.timeout(STALL) as limit:  # the consumer's own patience, around its whole loop
+        async with patience:  # the consumer's own patience, around its whole loop
             async for item in stream:
                 seen.items.append(item)
                 seen.times.append(time.perf_counter())
@@ -890,7 +890,7 @@ async def _read_merged(
                 if len(seen.items) >= cap:
                     break
     except TimeoutError:
-        if not limit.expired():
+        if not patience.expired():
             raise
         seen.stalled = True
     except Exception as error:  # the check reads the failure itself
@@ -898,8 +898,9 @@ async def _read_merged(
     seen.ended = time.perf_counter()
     if seen.error is None:
         closing = time.perf_counter()
+        limit = asyncio.timeout(1.0)
         try:
-            async with asyncio.timeout(1.0) as limit:
+            async with limit:
                 await stream.aclose()
         except (TimeoutError, asyncio.CancelledError):
             pass
