@@ -1,6 +1,7 @@
 """Checks for chapter 13, async agents in production: a relay that reports how its stream ended, a streaming
 HTTP endpoint that stops its run when the client leaves, a sync client for an async-only SDK, and a streamed
-call retried only before its first item, under a deadline that never cancels the consumer."""
+call retried only before its first item, under a deadline that never cancels the consumer; several agents' streams
+merged into one that leaves nothing running however it ends."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ class _Watch:
         self.opened = 0
         self.closed = 0
         self.items = 0
+        self.kept: list[Any] = []  # the streams handed out, when the agent keeps them
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Watch:
         return self
@@ -777,4 +779,345 @@ def retried_stream(answer: Any) -> None:
         + (type(seen.error).__name__ if seen.error else "no error")
         + ".",
         "retry only ConnectionError: other errors are not transient.",
+    )
+
+
+# -- 13.5 --------------------------------------------------------------------------------------------------
+MERGED = "Merge several agents' streams into one"
+STALL = 4.0  # seconds the check's consumer waits for the merged stream to yield or end
+
+
+@dataclass
+class _DroppingModel(ProbeModel):
+    """A ProbeModel whose stream breaks off with ConnectionError(message) after `fail_after` chunks."""
+
+    fail_after: int = 1
+    message: str = "connection reset"
+
+    async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        sent = 0
+        async for delta in super().ainvoke_stream(messages, *args, **kwargs):
+            if sent == self.fail_after:
+                raise ConnectionError(self.message)
+            sent += 1
+            yield delta
+
+
+class _KeepingAgent(_WatchedAgent):
+    """A watched agent that also keeps a reference to every stream it hands out, as a caller's object would: a
+    stream its reader drops unclosed is not closed by the garbage collector, and stays open, as the check sees."""
+
+    async def arun(self, message: Any = None, *, stream: bool | None = None, **kwargs: Any) -> Any:  # pyright: ignore[reportIncompatibleMethodOverride]
+        result = await super().arun(message, stream=stream, **kwargs)
+        if inspect.isasyncgen(result):
+            self.watch.kept.append(result)
+        return result
+
+
+def _merge_agent(name: str, words: int, chunk_delay: float, fail_after: int | None = None) -> _WatchedAgent:
+    """A watched agent named `name` that streams `words` one-word chunks, `chunk_delay` apart, each tagged with a
+    token of its own; with `fail_after`, its stream fails with ConnectionError after that many chunks."""
+    token = secrets.token_hex(2)
+    reply = " ".join(f"{name[:2]}{index}-{token}" for index in range(words))
+    model = (
+        ProbeModel(reply=reply, chunk_delay=chunk_delay)
+        if fail_after is None
+        else _DroppingModel(reply=reply, chunk_delay=chunk_delay, fail_after=fail_after, message=f"reset {token}")
+    )
+    agent = _KeepingAgent(name=name, model=model, telemetry=False, monitoring=False)
+    agent.watch = _Watch()
+    return agent
+
+
+def _agent_names(count: int) -> list[str]:
+    token = secrets.token_hex(2)
+    return [f"{word}-{token}" for word in random.sample(WORDS, count)]
+
+
+def _chunks_of(agent: _WatchedAgent) -> list[str]:
+    model = agent.model
+    assert isinstance(model, ProbeModel) and isinstance(model.reply, str)
+    return split_chunks(model.reply)
+
+
+def _running_tasks() -> list[str]:
+    """The tasks of this loop that have not finished, other than the check's own (and agno's registration task,
+    which returns at once when monitoring is off)."""
+    me = asyncio.current_task()
+    names = []
+    for task in asyncio.all_tasks():
+        name = getattr(task.get_coro(), "__qualname__", task.get_name())
+        if task is not me and not task.done() and "_aregister_agent" not in name:
+            names.append(name)
+    return sorted(names)
+
+
+@dataclass
+class _MergeRead:
+    items: list[Any] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)
+    started: float = 0.0
+    ended: float = 0.0
+    error: BaseException | None = None
+    close_seconds: float = 0.0
+    close_hung: bool = False
+    stalled: bool = False
+    running: list[str] = field(default_factory=list)
+    streams: list[tuple[int, int]] = field(default_factory=list)  # (opened, closed) per agent when it was over
+
+
+async def _read_merged(
+    answer: Any, agents: list[_WatchedAgent], prompt: str, *, keep: int | None = None, work: float = 0.0
+) -> _MergeRead:
+    """Read answer(agents, prompt) with `async for`: to its end (at most twice the chunks there are), or `keep`
+    items, then break and aclose() it; `work` seconds of the consumer's own per item. Then note the tasks still
+    running and each agent's streams."""
+    seen = _MergeRead()
+    cap = 2 * sum(len(_chunks_of(agent)) for agent in agents) + 5
+    seen.started = time.perf_counter()
+    stream = answer(agents, prompt)
+    patience = asyncio.timeout(STALL)
+    try:
+        async with patience:  # the consumer's own patience, around its whole loop
+            async for item in stream:
+                seen.items.append(item)
+                seen.times.append(time.perf_counter())
+                if work:
+                    await asyncio.sleep(work)
+                if keep is not None and len(seen.items) >= keep:
+                    await asyncio.sleep(0.06)  # the consumer works on its last item while the producers go on
+                    break
+                if len(seen.items) >= cap:
+                    break
+    except TimeoutError:
+        if not patience.expired():
+            raise
+        seen.stalled = True
+    except Exception as error:  # the check reads the failure itself
+        seen.error = error
+    seen.ended = time.perf_counter()
+    if seen.error is None:
+        closing = time.perf_counter()
+        limit = asyncio.timeout(1.0)
+        try:
+            async with limit:
+                await stream.aclose()
+        except (TimeoutError, asyncio.CancelledError):
+            pass
+        except Exception as error:  # the check reads the failure itself
+            seen.error = error
+        seen.close_hung = limit.expired()
+        seen.close_seconds = time.perf_counter() - closing
+    seen.running = _running_tasks()
+    seen.streams = [(agent.watch.opened, agent.watch.closed) for agent in agents]
+    return seen
+
+
+def _carries(error: BaseException | None, message: str) -> bool:
+    """Whether `error` is the ConnectionError(message), or a group or a chained error that holds it."""
+    if error is None:
+        return False
+    if isinstance(error, ConnectionError) and str(error) == message:
+        return True
+    if isinstance(error, BaseExceptionGroup):
+        return any(_carries(inner, message) for inner in error.exceptions)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+    return _carries(error.__cause__, message)
+
+
+def _items(count: int, word: str = "item") -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _show(items: list[Any], limit: int = 6) -> str:
+    return repr(items[:limit])[:-1] + (", ...]" if len(items) > limit else "]")
+
+
+def _expect_every_chunk_once(seen: _MergeRead, agents: list[_WatchedAgent], where: str, how: str) -> None:
+    """Every item a (name, content) pair, and each agent's chunks each once, in the order it streamed them."""
+    if seen.error is not None:
+        translate(seen.error, where, "run your merged stream on the demo agents and read the traceback.")
+    expect(
+        not seen.stalled,
+        MERGED,
+        f"{how}, {where} yielded {len(seen.items)} items, then neither yielded nor ended for {STALL:.0f} s.",
+        "end the merged stream once every producer has finished: make sure each one tells the reader it is done "
+        "(a marker it awaits room for in the queue), and never drop that marker.",
+    )
+    odd = [item for item in seen.items if not (isinstance(item, tuple) and len(item) == 2)]
+    expect(
+        not odd,
+        MERGED,
+        f"{where} yielded {_show(odd, 3)}.",
+        "yield one (agent.name, chunk.content) pair per chunk.",
+    )
+    names = {agent.name for agent in agents}
+    strangers = sorted({str(name) for name, _ in seen.items if name not in names})
+    expect(
+        not strangers,
+        MERGED,
+        f"{where} yielded pairs named {strangers!r}; the agents were {sorted(str(n) for n in names)!r}, with "
+        "names and replies drawn for this run.",
+        "call every agent it is given and yield (agent.name, chunk.content) for each chunk of its stream.",
+    )
+    for agent in agents:
+        got = [content for name, content in seen.items if name == agent.name]
+        chunks = _chunks_of(agent)
+        if got == chunks:
+            continue
+        repeated = sorted({c for c in got if got.count(c) > 1})
+        missing = [c for c in chunks if c not in got]
+        if repeated:
+            observed = f"{len(repeated)} of them more than once: {_show(repeated, 3)}"
+            hint = "yield each chunk exactly once, as it arrives."
+        elif missing:
+            observed = f"lost {len(missing)} of them: {_show(missing, 3)}"
+            hint = (
+                "never drop a chunk: a producer waits for room in the queue (`await queue.put(...)`), it does not "
+                "skip it (put_nowait on a full queue)."
+            )
+        else:
+            observed = f"out of order: {_show(got)}"
+            hint = "keep each agent's chunks in the order its stream yields them."
+        fail(
+            MERGED,
+            f"{how}, agent {agent.name!r} streamed {len(chunks)} chunks and {where} yielded {len(got)}, {observed}.",
+            hint,
+        )
+
+
+@exercise("13.5", "Merge several agents' streams into one", points=4, rule="Production: merging streams")
+def merged_streams(answer: Any) -> None:
+    expect(
+        inspect.isasyncgenfunction(answer),
+        MERGED,
+        f"{_name(answer)} is not an async generator function.",
+        "write `async def merged(agents, prompt)` that yields (agent name, content) pairs.",
+    )
+    where = f"{_name(answer)}(agents, prompt)"
+    prompt = f"Report on {random.choice(WORDS)} {secrets.token_hex(3)}"
+
+    # Read to the end: 3-4 agents of different speeds, the slowest never last in the list.
+    count = random.randint(3, 4)
+    slowest = random.randrange(count - 1)
+    delays = [
+        random.uniform(0.07, 0.085) if index == slowest else random.uniform(0.03, 0.045) for index in range(count)
+    ]
+    agents = [
+        _merge_agent(name, random.randint(5, 7), delay) for name, delay in zip(_agent_names(count), delays, strict=True)
+    ]
+    seen = run_loop(_read_merged(answer, agents, prompt))
+    _expect_every_chunk_once(seen, agents, where, "read to its end")
+    asked = {str(agent.name): model_prompts(agent) for agent in agents if model_prompts(agent) != [prompt]}
+    expect(
+        not asked and all(agent.watch.opened == 1 for agent in agents),
+        MERGED,
+        f"for prompt {prompt!r}, these agents were asked otherwise: {asked!r}.",
+        "make one streamed call per agent: `await agent.arun(prompt, stream=True)`.",
+    )
+    slow = agents[slowest]
+    last = last_chunk_at(slow)
+    assert last is not None
+    firsts = {
+        str(agent.name): seen.times[[name for name, _ in seen.items].index(agent.name)] - seen.started
+        for agent in agents
+    }
+    late = sorted(name for name, at in firsts.items() if at > last - seen.started - delays[slowest])
+    expect_timing(
+        not late,
+        MERGED,
+        f"the first chunks of {late!r} reached the consumer only after the slowest agent, {slow.name!r}, had produced "
+        "its last chunk.",
+        "start every agent's stream at once (a task per agent) and yield each chunk as soon as it arrives, whichever "
+        "agent it comes from; never wait for a stream to end, or for all of them, before yielding.",
+    )
+    spans = [(len(_chunks_of(agent)) - 1) * delay for agent, delay in zip(agents, delays, strict=True)]
+    seconds = seen.ended - seen.started
+    expect_timing(
+        seconds < (max(spans) + sum(spans)) / 2,
+        MERGED,
+        f"the agents' streams last {', '.join(f'{s:.2f}' for s in spans)} s; {where} took {seconds:.2f} s to deliver "
+        f"them all, closer to their sum ({sum(spans):.2f} s) than to the slowest ({max(spans):.2f} s).",
+        "read the streams concurrently, one task per agent, not one after another.",
+    )
+
+    # A consumer slower than the agents: the producers wait for it, and no chunk is lost.
+    agents = [_merge_agent(name, random.randint(8, 11), 0.001) for name in _agent_names(3)]
+    seen = run_loop(_read_merged(answer, agents, prompt, work=0.004))
+    _expect_every_chunk_once(seen, agents, where, "with a consumer slower than the agents")
+
+    # The consumer stops early: break, then aclose().
+    keep = random.randint(1, 4)
+    agents = [_merge_agent(name, 30, random.uniform(0.004, 0.01)) for name in _agent_names(3)]
+    seen = run_loop(_read_merged(answer, agents, prompt, keep=keep))
+    if seen.error is not None:
+        translate(seen.error, f"aclose() on {where}", "let GeneratorExit through: do not yield in `finally`.")
+    expect(
+        not seen.close_hung,
+        MERGED,
+        f"the consumer broke out after {_items(keep)} and called aclose(), which had not returned 1 s later (the check "
+        "then cancelled it).",
+        "when the reader stops early, cancel the producers and wait for them without raising what they raise "
+        "(`await asyncio.wait(tasks)`); never await room in a queue nobody reads.",
+    )
+    expect(
+        not seen.running,
+        MERGED,
+        f"the consumer broke out after {_items(keep)} and called aclose(); when it returned, these tasks were still "
+        f"running: {seen.running!r}.",
+        "in the generator's `finally`, cancel every task it started and wait until they have finished.",
+    )
+    open_ = [str(agent.name) for agent, (opened, closed) in zip(agents, seen.streams, strict=True) if closed < opened]
+    expect(
+        not open_,
+        MERGED,
+        f"the consumer broke out after {_items(keep)} and called aclose(); when it returned, the streams of {open_!r} "
+        "were still open (left to the garbage collector).",
+        "hold each agent's stream in `async with contextlib.aclosing(...)` inside its producer.",
+    )
+
+    # One agent's stream fails half-way: the others are cancelled, and the error reaches the consumer.
+    fail_after = random.randint(1, 2)
+    names = _agent_names(3)
+    agents = [_merge_agent(name, 14, 0.025) for name in names[:2]]
+    broken = random.randrange(3)
+    agents.insert(broken, _merge_agent(names[2], 6, 0.02, fail_after=fail_after))
+    model = agents[broken].model
+    assert isinstance(model, _DroppingModel)
+    seen = run_loop(_read_merged(answer, agents, prompt))
+    got = (
+        f"{type(seen.error).__name__}: {seen.error}"
+        if seen.error is not None
+        else f"no error, and {len(seen.items)} items"
+        + (f", then nothing more for {STALL:.0f} s" if seen.stalled else "")
+    )
+    expect(
+        _carries(seen.error, model.message),
+        MERGED,
+        f"the stream of agent {names[2]!r} failed with ConnectionError({model.message!r}) after "
+        f"{_items(fail_after, 'chunk')}; the "
+        f"consumer of {where} got {got}.",
+        "let the failure reach the consumer: raise it from the merged stream (a TaskGroup's ExceptionGroup will do), "
+        "never swallow it.",
+    )
+    expect(
+        not seen.running,
+        MERGED,
+        f"when the failure of {names[2]!r} reached the consumer, these tasks were still running: {seen.running!r}.",
+        "cancel the other producers and wait for them before the error leaves the merged stream.",
+    )
+    others = [agent for agent in agents if agent is not agents[broken]]
+    ran_on = [str(a.name) for a in others if a.watch.items >= len(_chunks_of(a))]
+    expect_timing(
+        not ran_on,
+        MERGED,
+        f"after {names[2]!r} failed at about {0.02 * fail_after:.2f} s, the streams of {ran_on!r} ran on to their "
+        "last chunk.",
+        "when one producer fails, cancel the others (a TaskGroup does) instead of letting them finish.",
+    )
+    open_ = [str(agent.name) for agent, (opened, closed) in zip(agents, seen.streams, strict=True) if closed < opened]
+    expect(
+        not open_,
+        MERGED,
+        f"when the failure of {names[2]!r} reached the consumer, the streams of {open_!r} were still open.",
+        "hold each agent's stream in `async with contextlib.aclosing(...)` inside its producer.",
     )
