@@ -33,7 +33,8 @@ from agnocourse.timeline import Timeline
 LATENCY = 0.02  # seconds one mock I/O call waits
 SIZES = (10, 100, 1_000, 10_000)
 POOL_CAP = 1_000  # the largest thread pool we start: "a pool sized to N" means min(N, POOL_CAP) workers
-DEFAULT_WORKERS = min(32, (os.cpu_count() or 1) + 4)  # ThreadPoolExecutor() and asyncio.to_thread
+# ThreadPoolExecutor() and asyncio.to_thread; Python 3.13 counts the CPUs this process may use (os.process_cpu_count)
+DEFAULT_WORKERS = min(32, (getattr(os, "process_cpu_count", os.cpu_count)() or 1) + 4)
 # Runs whose wall time is known by construction stop early: sequential is N * L (2 s at N=100), a default pool
 # is ceil(N / DEFAULT_WORKERS) * L (3.4 s at N=1 000).
 KNOWN_BY_CONSTRUCTION = {

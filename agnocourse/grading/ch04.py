@@ -12,6 +12,7 @@ import random
 import threading
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -430,6 +431,12 @@ def _fail_raised(where: str, error: Exception) -> None:
         hint = (
             "the pool sends the function and its arguments to the worker by pickling them: pass model.score and "
             "the symbol themselves, not a lambda or a function defined in a cell."
+        )
+    elif isinstance(first, BrokenProcessPool):
+        hint = (
+            "the worker process died before it could run the call. A function defined in a notebook cell does that: "
+            "the pool sends it by name, and the worker, which is not the notebook's kernel, cannot find that name. "
+            "Pass model.score and the symbol themselves."
         )
     raised = f"{type(first).__name__}: {text}"
     if first is not error:
