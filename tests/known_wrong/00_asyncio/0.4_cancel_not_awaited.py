@@ -2,11 +2,11 @@
 # so they are still cleaning up when it returns.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: had not finished
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager
@@ -21,7 +21,7 @@ def request_scope(request_id: str) -> Iterator[None]:
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:
     tasks = {name: asyncio.create_task(fetch(name)) for name in names}
     try:
-        done, pending = await asyncio.wait(tasks.values(), timeout=seconds)
+        done, _ = await asyncio.wait(tasks.values(), timeout=seconds)
     finally:
         for task in tasks.values():
             task.cancel()

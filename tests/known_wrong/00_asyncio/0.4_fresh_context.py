@@ -2,11 +2,12 @@
 # call sees the request id.
 # expect: [Python asyncio: context variables]
 # expect: found no value
+
 import asyncio
+import contextvars
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager
@@ -16,9 +17,6 @@ def request_scope(request_id: str) -> Iterator[None]:
         yield
     finally:
         request_id_var.reset(token)
-
-
-import contextvars
 
 
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:

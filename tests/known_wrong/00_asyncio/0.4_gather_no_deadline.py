@@ -1,11 +1,11 @@
 # Known-wrong answer to exercise 0.4: gathers every call and never applies the deadline.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: returned after
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

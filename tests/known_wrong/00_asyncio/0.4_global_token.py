@@ -1,12 +1,10 @@
 # Known-wrong answer to exercise 0.4: the scope keeps its token in a global, which a nested scope overwrites.
 # expect: [Python asyncio: context variables]
 # expect: each scope keeps its own token
+
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any
-
-
 
 _token = None
 

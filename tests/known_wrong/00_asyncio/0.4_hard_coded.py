@@ -1,11 +1,10 @@
 # Known-wrong answer to exercise 0.4: a hard-coded dict, with no call of fetch.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: every call in time, returned
-import asyncio
+
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

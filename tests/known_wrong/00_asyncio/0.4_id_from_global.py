@@ -2,12 +2,11 @@
 # made under another request id, or by two requests at once, sees the wrong one.
 # expect: [Python asyncio: context variables]
 # expect: read request_id_var and found
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
-
 
 _current = "no request"
 

@@ -2,11 +2,11 @@
 # call is seen by the next and by the caller.
 # expect: [Concurrency comes from tasks]
 # expect: in 1 task(s)
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

@@ -2,11 +2,11 @@
 # leaves the request id set.
 # expect: [Python asyncio: context variables]
 # expect: raised and left it at
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

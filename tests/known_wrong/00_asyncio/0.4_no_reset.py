@@ -1,11 +1,11 @@
 # Known-wrong answer to exercise 0.4: the scope sets the request id and never restores it.
 # expect: [Python asyncio: context variables]
 # expect: still held
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

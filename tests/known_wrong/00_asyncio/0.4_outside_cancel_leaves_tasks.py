@@ -3,11 +3,11 @@
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: cancelled from outside
 # expect: nothing cancelled them
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

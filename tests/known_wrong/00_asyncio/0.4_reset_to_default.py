@@ -1,11 +1,11 @@
 # Known-wrong answer to exercise 0.4: the scope restores the variable's default on exit, not what it held before.
 # expect: [Python asyncio: context variables]
 # expect: 'no request'
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

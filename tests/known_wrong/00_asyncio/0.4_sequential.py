@@ -1,11 +1,11 @@
 # Known-wrong answer to exercise 0.4: a task per call, but each awaited before the next is created.
 # expect: [Concurrency comes from tasks]
 # expect: at most 1 of them were running
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

@@ -2,11 +2,11 @@
 # so a variable that held no value is left holding one.
 # expect: [Python asyncio: context variables]
 # expect: held no value before
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

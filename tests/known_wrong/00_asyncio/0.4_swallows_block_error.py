@@ -1,11 +1,11 @@
 # Known-wrong answer to exercise 0.4: the scope restores the variable but swallows the block's exception.
 # expect: [Python asyncio: context variables]
 # expect: the scope swallowed it
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

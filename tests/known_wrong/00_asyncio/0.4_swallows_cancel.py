@@ -2,11 +2,11 @@
 # returns a dict instead of reaching the caller.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: swallowed the CancelledError
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager

@@ -2,11 +2,11 @@
 # nothing: they run on after it returns.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: nothing cancelled them
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager
@@ -20,5 +20,5 @@ def request_scope(request_id: str) -> Iterator[None]:
 
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:
     tasks = {name: asyncio.create_task(fetch(name)) for name in names}
-    done, pending = await asyncio.wait(tasks.values(), timeout=seconds)
+    done, _ = await asyncio.wait(tasks.values(), timeout=seconds)
     return {name: task.result() if task in done else "late" for name, task in tasks.items()}

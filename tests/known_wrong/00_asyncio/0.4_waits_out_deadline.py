@@ -2,11 +2,11 @@
 # finished long before.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: the deadline is a limit, not a wait
+
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
-
 
 
 @contextmanager
