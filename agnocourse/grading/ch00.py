@@ -537,9 +537,12 @@ def _scope_step(step: Callable[[], Any], where: str) -> Any:
     except AssertionError:
         raise
     except Exception as error:  # the check reads the failure itself
+        text = str(error)
+        if text.startswith("<Token"):  # "<Token used var=<ContextVar ...> at 0x...> has already been used once"
+            text = f"a token {text.rsplit('> ', 1)[-1]}"
         fail(
             CONTEXT,
-            f"{where} raised {type(error).__name__}: {error}.",
+            f"{where} raised {type(error).__name__}: {text}.",
             f"{TOKEN_HINT}; each scope keeps its own token (a local variable, not a global one).",
         )
 
