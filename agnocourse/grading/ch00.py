@@ -1,10 +1,12 @@
-"""Checks for chapter 0, asyncio from the ground up: concurrent tasks, async generators closed early, and a
-blocking call moved off the loop that stops when its task is cancelled."""
+"""Checks for chapter 0, asyncio from the ground up: concurrent tasks, async generators closed early, a blocking
+call moved off the loop that stops when its task is cancelled, and a request id that follows every task under a
+deadline over all of them."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import inspect
 import random
 import reprlib
@@ -12,7 +14,7 @@ import secrets
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
@@ -482,3 +484,506 @@ def stoppable(answer: Any) -> None:
         f"the blocking call stopped {lag:.2f} s after its task was cancelled.",
         "set the event as soon as the CancelledError arrives.",
     )
+
+
+# -- 0.4 ---------------------------------------------------------------------------------------------------
+CONTEXT = "Python asyncio: context variables"
+DEADLINE = "Python asyncio: a deadline over many tasks"
+LATE = "late"
+CLEANUP = 0.02  # seconds a cancelled fetch spends cleaning up (an await, as closing a connection would be)
+TOKEN_HINT = "keep the token that request_id_var.set() returns and call request_id_var.reset(token) on exit"
+
+
+class _ScopeError(Exception):
+    """Raised inside a `with request_scope(...)` block by the check."""
+
+
+def _unset(var: contextvars.ContextVar[Any]) -> bool:
+    """The variable holds no value in the current context (get() would give its default)."""
+    return var not in contextvars.copy_context()
+
+
+def _held(var: contextvars.ContextVar[Any]) -> str:
+    return "no value" if _unset(var) else repr(var.get())
+
+
+def _enter(request_scope: Callable[..., Any], request_id: str) -> Any:
+    """`request_scope(request_id)` as the context manager a `with` statement needs, or a failure saying why not."""
+    where = f"{_name(request_scope)}({request_id!r})"
+    try:
+        scope = request_scope(request_id)
+    except Exception as error:  # the check reads the failure itself
+        fail(CONTEXT, f"{where} raised {type(error).__name__}: {error}.", "run it yourself in a `with` block first.")
+    if not (hasattr(scope, "__enter__") and hasattr(scope, "__exit__")):
+        kind = "an async context manager" if hasattr(scope, "__aenter__") else _shown(scope)
+        fail(
+            CONTEXT,
+            f"{where} returned {kind}, which a `with` statement cannot use.",
+            "make it a plain (sync) context manager: a class with __enter__ and __exit__, or a generator "
+            "function decorated with contextlib.contextmanager.",
+        )
+    return scope
+
+
+def _in_scope(var: contextvars.ContextVar[Any], request_scope: Callable[..., Any], request_id: str) -> str:
+    """What the variable held inside the block, after entering `with request_scope(request_id)`."""
+    with _enter(request_scope, request_id):
+        return _held(var)
+
+
+def _scope_step(step: Callable[[], Any], where: str) -> Any:
+    try:
+        return step()
+    except AssertionError:
+        raise
+    except Exception as error:  # the check reads the failure itself
+        text = str(error)
+        if text.startswith("<Token"):  # "<Token used var=<ContextVar ...> at 0x...> has already been used once"
+            text = f"a token {text.rsplit('> ', 1)[-1]}"
+        fail(
+            CONTEXT,
+            f"{where} raised {type(error).__name__}: {text}.",
+            f"{TOKEN_HINT}; each scope keeps its own token (a local variable, not a global one).",
+        )
+
+
+def _request_id(kind: str = "req") -> str:
+    return f"{kind}-{secrets.token_hex(3)}"
+
+
+def _check_scope(var: contextvars.ContextVar[Any], request_scope: Any) -> None:
+    expect(
+        callable(request_scope),
+        CONTEXT,
+        f"request_scope is {_shown(request_scope)}, not something to call.",
+        "define `request_scope(request_id)` as a context manager.",
+    )
+
+    # 1. Where the variable had no value: set inside the block, no value again after it.
+    first = _request_id()
+    where = f"with {_name(request_scope)}({first!r})"
+
+    def fresh() -> tuple[str, str, bool]:
+        inside = _in_scope(var, request_scope, first)
+        return inside, _held(var), _unset(var)
+
+    inside, after, unset = _scope_step(lambda: contextvars.Context().run(fresh), where)
+    expect(
+        inside == repr(first),
+        CONTEXT,
+        f"inside `{where}:` request_id_var held {inside}.",
+        "set request_id_var to the request id when the block is entered.",
+    )
+    expect(
+        after != repr(first),
+        CONTEXT,
+        f"after `{where}:` ended, request_id_var still held {first!r}: the scope set it and never restored it.",
+        f"{TOKEN_HINT}.",
+    )
+    expect(
+        unset,
+        CONTEXT,
+        f"request_id_var held no value before `{where}:` and {after} after it: the scope did not restore what "
+        "was there before.",
+        f"{TOKEN_HINT}: reset() restores the earlier state exactly, also 'no value at all'.",
+    )
+
+    # 2. Nested scopes, then a block that raises: each exit restores what its entry found.
+    outer, middle, inner = _request_id("outer"), _request_id(), _request_id()
+
+    def nested() -> list[str]:
+        var.set(outer)
+        seen: list[str] = []
+        with _enter(request_scope, middle):
+            seen.append(_held(var))
+            with _enter(request_scope, inner):
+                seen.append(_held(var))
+            seen.append(_held(var))
+        seen.append(_held(var))
+        return seen
+
+    where = f"`with {_name(request_scope)}({middle!r}):` around `with {_name(request_scope)}({inner!r}):`"
+    seen = _scope_step(lambda: contextvars.Context().run(nested), f"{where}, with request_id_var at {outer!r},")
+    wanted = [repr(middle), repr(inner), repr(middle), repr(outer)]
+    expect(
+        seen == wanted,
+        CONTEXT,
+        f"with request_id_var at {outer!r}, {where} left it at {', '.join(seen)} (inside the outer block, inside "
+        f"the inner one, after the inner one, after both); expected {', '.join(wanted)}.",
+        f"{TOKEN_HINT}; each scope keeps its own token, so nested scopes undo one another in turn.",
+    )
+
+    error = _ScopeError(f"failure {secrets.token_hex(3)}")
+
+    def raising() -> tuple[BaseException | None, str]:
+        var.set(outer)
+        try:
+            with _enter(request_scope, middle):
+                raise error
+        except AssertionError:
+            raise
+        except Exception as caught:  # the check reads the failure itself
+            return caught, _held(var)
+        return None, _held(var)
+
+    where = f"`with {_name(request_scope)}({middle!r}):`"
+    caught, after = _scope_step(lambda: contextvars.Context().run(raising), where)
+    expect(
+        caught is error,
+        CONTEXT,
+        f"a block {where} raised {error!r}, and its caller got "
+        f"{'nothing: the scope swallowed it' if caught is None else repr(caught)}.",
+        "let the block's exception through: restore the variable in `finally` (or in __exit__ returning None).",
+    )
+    expect(
+        after == repr(outer),
+        CONTEXT,
+        f"with request_id_var at {outer!r}, a block {where} raised and left it at {after}.",
+        f"restore it however the block ends: {TOKEN_HINT} in `finally` (or in __exit__).",
+    )
+
+    # 3. Two tasks, each in a scope of its own, whose blocks end in the other order than they began.
+    ids = [_request_id(), _request_id()]
+
+    async def one(request_id: str, pause: float) -> tuple[str, str]:
+        with _enter(request_scope, request_id):
+            await asyncio.sleep(pause)
+            inside = _held(var)
+        return inside, _held(var)
+
+    async def two_tasks() -> list[tuple[str, str]]:
+        first_task = asyncio.create_task(one(ids[0], 0.02))
+        await asyncio.sleep(0.005)
+        second_task = asyncio.create_task(one(ids[1], 0.0))
+        outcomes = await asyncio.gather(first_task, second_task, return_exceptions=True)
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+        return [outcome for outcome in outcomes if not isinstance(outcome, BaseException)]
+
+    where = f"two tasks, each in `with {_name(request_scope)}(...)` at the same time"
+    results = _scope_step(lambda: contextvars.Context().run(run_loop, two_tasks()), where)
+    wanted_pairs = [(repr(request_id), "no value") for request_id in ids]
+    expect(
+        results == wanted_pairs,
+        CONTEXT,
+        f"in {where} (request ids {ids[0]!r} and {ids[1]!r}), request_id_var held "
+        f"{' and '.join(inside for inside, _ in results)} inside the blocks and "
+        f"{' and '.join(after for _, after in results)} after them.",
+        f"{TOKEN_HINT}; keep the token per scope, not in a global that another scope overwrites.",
+    )
+
+
+@dataclass
+class _Call:
+    """One call of the check's fetch: the name, the request id it read, the task it ran in."""
+
+    name: str
+    seen: str
+    task: asyncio.Task[Any] | None
+    cancelled: bool = False
+    cleaned: bool = False
+
+
+class _Backend:
+    """`fetch(name)`, a coroutine function that reads request_id_var when it starts, waits the name's latency
+    and returns a per-run answer. Like a handler might, it sets the variable for its own use, which must not be
+    seen outside its task. Cancelled, it cleans up (one short await) and lets the CancelledError through."""
+
+    def __init__(self, var: contextvars.ContextVar[Any], latency: dict[str, float]) -> None:
+        self.var = var
+        self.latency = latency
+        self.token = secrets.token_hex(3)
+        self.calls: list[_Call] = []
+        self.running = 0
+        self.peak = 0
+        self.all_started = asyncio.Event()
+
+    def answer(self, name: str) -> str:
+        return f"{name}:{self.token}"
+
+    def expected(self, late: set[str]) -> dict[str, str]:
+        return {name: LATE if name in late else self.answer(name) for name in self.latency}
+
+    async def fetch(self, name: str) -> str:
+        call = _Call(name, _held(self.var), asyncio.current_task())
+        self.calls.append(call)
+        if len(self.calls) >= len(self.latency):
+            self.all_started.set()
+        self.var.set(f"set inside fetch({name!r})")
+        self.running += 1
+        self.peak = max(self.peak, self.running)
+        try:
+            await asyncio.sleep(self.latency.get(name, 0.1))
+        except asyncio.CancelledError:
+            call.cancelled = True
+            await asyncio.sleep(CLEANUP)
+            call.cleaned = True
+            raise
+        finally:
+            self.running -= 1
+        return self.answer(name)
+
+
+@dataclass
+class _Request:
+    """One call of fetch_all_within under a request id, and what the check saw when it returned."""
+
+    result: Any = None
+    error: BaseException | None = None
+    elapsed: float = 0.0
+    after: str = ""  # what request_id_var held in the caller after the call
+    still_running: list[_Call] = field(default_factory=list)  # fetch tasks not done when the call ended
+    never_cancelled: list[_Call] = field(default_factory=list)  # those of them that nothing had cancelled
+
+
+async def _request(
+    fn: Callable[..., Any], backend: _Backend, request_id: str, seconds: float, record: _Request
+) -> None:
+    """Call `fn` as a request handler would, with request_id_var set to `request_id` in this task's context."""
+    backend.var.set(request_id)
+    started = time.perf_counter()
+    try:
+        record.result = await fn(backend.fetch, list(backend.latency), seconds)
+    except Exception as error:  # the check reads the failure itself
+        record.error = error
+    finally:
+        record.elapsed = time.perf_counter() - started
+        record.still_running = [call for call in backend.calls if call.task is not None and not call.task.done()]
+        record.never_cancelled = [call for call in record.still_running if call.task and not call.task.cancelling()]
+        record.after = _held(backend.var)
+
+
+async def _stop_strays(backends: list[_Backend]) -> None:
+    """Cancel and await the fetch tasks an answer left running, so that the next part starts on a quiet loop."""
+    strays = [c.task for b in backends for c in b.calls if c.task is not None and not c.task.done()]
+    for task in strays:
+        task.cancel()
+    if strays:
+        await asyncio.wait(strays, timeout=1.0)
+
+
+def _expect_returned(record: _Request, where: str) -> None:
+    if isinstance(record.error, TimeoutError):
+        fail(
+            DEADLINE,
+            f"{where} raised TimeoutError.",
+            "catch the TimeoutError that asyncio.timeout() raises when its block exits, and return the dict.",
+        )
+    if isinstance(record.error, BaseExceptionGroup):
+        fail(
+            DEADLINE,
+            f"{where} raised {type(record.error).__name__}: {record.error}.",
+            "a TaskGroup raises an ExceptionGroup when a task fails: here no fetch fails, so read the traceback.",
+        )
+    _expect_no_error(record.error, where)
+
+
+def _expect_stopped(record: _Request, where: str) -> None:
+    """No fetch task was still running when the call ended."""
+    running = record.never_cancelled
+    expect(
+        not running,
+        DEADLINE,
+        f"{where}: when it ended, {len(running)} fetch task(s) ({', '.join(c.name for c in running)}) were "
+        "still running: nothing cancelled them.",
+        "a deadline must cancel the late work, not just stop waiting for it: cancel every task that has not "
+        "finished (asyncio.timeout() around a TaskGroup does it for you).",
+    )
+    unawaited = [call.name for call in record.still_running]
+    expect(
+        not unawaited,
+        DEADLINE,
+        f"{where}: when it ended, {len(unawaited)} cancelled fetch task(s) ({', '.join(unawaited)}) had not "
+        "finished: cancel() only asks, and their cleanup was still to run.",
+        "after cancelling the late tasks, await them (asyncio.wait(pending) or asyncio.gather(*pending, "
+        "return_exceptions=True)) before returning; a TaskGroup does that for you.",
+    )
+
+
+def _names(count: int) -> list[str]:
+    return random.sample(WORDS, count)
+
+
+def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
+    fn = _coroutine_function(fn, "write `async def fetch_all_within(fetch, names, seconds)`.")
+    name = _name(fn)
+
+    # 1. Two requests at once, every call in time: every result, each call in a task of its own that sees the
+    # request id of the call that started it, all calls of a request overlapping, no waiting for the deadline.
+    names = _names(random.randint(6, 9))
+    split = random.randint(3, len(names) - 3)
+    backends = [
+        _Backend(var, {n: random.uniform(0.1, 0.25) for n in names[:split]}),
+        _Backend(var, {n: random.uniform(0.1, 0.25) for n in names[split:]}),
+    ]
+    ids = [_request_id(), _request_id()]
+    seconds = round(random.uniform(1.5, 2.0), 2)
+    records = [_Request(), _Request()]
+
+    async def two_requests() -> None:
+        async with asyncio.TaskGroup() as tg:
+            for backend, request_id, record in zip(backends, ids, records, strict=True):
+                tg.create_task(_request(fn, backend, request_id, seconds, record))
+        await _stop_strays(backends)
+
+    contextvars.Context().run(run_loop, two_requests())
+    for backend, request_id, record in zip(backends, ids, records, strict=True):
+        names = list(backend.latency)
+        where = f"{name}(fetch, {names}, seconds={seconds}) under request id {request_id!r}"
+        _expect_returned(record, where)
+        expected = backend.expected(set())
+        unawaited = isinstance(record.result, dict) and any(inspect.isawaitable(v) for v in record.result.values())
+        marked_late = isinstance(record.result, dict) and [n for n in names if record.result.get(n) == LATE]
+        if marked_late and record.result == backend.expected(set(marked_late)):
+            fail(
+                DEADLINE,
+                f"{where}, every call answering within {max(backend.latency.values()):.2f} s, returned "
+                f"{_shown(record.result)}: {', '.join(marked_late)} marked late.",
+                "mark late only the calls that had not finished when the deadline passed.",
+                timing=True,
+            )
+        expect(
+            record.result == expected,
+            DEADLINE,
+            f"{where}, every call in time, returned {_shown(record.result)}.",
+            "return the results, not the tasks: read task.result() once the task is done."
+            if unawaited
+            else "return a dict {name: what await fetch(name) returned} with one entry per name.",
+        )
+        called = sorted(call.name for call in backend.calls)
+        expect(
+            called == sorted(names),
+            DEADLINE,
+            f"{where} called fetch for {called}.",
+            "call fetch once per name.",
+        )
+        tasks = {id(call.task) for call in backend.calls}
+        expect(
+            len(tasks) == len(names),
+            TASKS,
+            f"{where} ran its {len(names)} fetch calls in {len(tasks)} task(s): a set made in one call was seen "
+            "by the next.",
+            "run each `await fetch(name)` in a task of its own (asyncio.create_task or a TaskGroup).",
+        )
+        wrong = [call for call in backend.calls if call.seen != repr(request_id)]
+        expect(
+            not wrong,
+            CONTEXT,
+            f"{where}: fetch({wrong[0].name!r}) read request_id_var and found {wrong[0].seen}." if wrong else "",
+            "create the tasks inside fetch_all_within, from the caller's context: a task copies the context "
+            "current when it is created. Do not run them in another context or set the variable from elsewhere.",
+        )
+        expect(
+            record.after == repr(request_id),
+            CONTEXT,
+            f"{where}: afterwards request_id_var held {record.after} in the caller: a fetch's own set leaked out.",
+            "run each call in a task of its own, so that what it sets stays in the task's copy of the context.",
+        )
+        _expect_stopped(record, where)
+        expect(
+            backend.peak == len(names),
+            TASKS,
+            f"{where} made {len(names)} calls and at most {backend.peak} of them were running at the same time.",
+            "create a task for every call before awaiting any (asyncio.TaskGroup, or create_task for each).",
+        )
+        longest = max(backend.latency.values())
+        expect_timing(
+            record.elapsed < (longest + seconds) / 2,
+            DEADLINE,
+            f"{where} returned after {record.elapsed:.2f} s; its calls had all answered by {longest:.2f} s.",
+            "return as soon as every call has answered; the deadline is a limit, not a wait.",
+        )
+        waits = sum(backend.latency.values())
+        expect_timing(
+            overlapped(record.elapsed, waits),
+            TASKS,
+            f"{where} took {record.elapsed:.2f} s for calls whose waits add up to {waits:.2f} s.",
+            "start every call before awaiting any, so that their waits overlap.",
+        )
+
+    # 2. A deadline that some calls miss: their entries marked late, at the deadline, and no task left running.
+    names = _names(random.randint(4, 6))
+    late = set(random.sample(names, random.randint(1, 2)))
+    slow = random.uniform(1.2, 1.6)
+    seconds = round(random.uniform(0.25, 0.35), 2)
+    backend = _Backend(var, {n: slow if n in late else random.uniform(0.02, 0.08) for n in names})
+    request_id = _request_id()
+    record = _Request()
+    where = f"{name}(fetch, {names}, seconds={seconds})"
+
+    async def one_request() -> None:
+        await _request(fn, backend, request_id, seconds, record)
+        await _stop_strays([backend])
+
+    contextvars.Context().run(run_loop, one_request())
+    _expect_returned(record, where)
+    late_names = ", ".join(sorted(late))
+    expect_timing(
+        record.elapsed < (seconds + slow) / 2,
+        DEADLINE,
+        f"{where} returned after {record.elapsed:.2f} s, with {late_names} taking {slow:.2f} s.",
+        "stop at the deadline: put the tasks under `async with asyncio.timeout(seconds):`, or "
+        "asyncio.wait(tasks, timeout=seconds) and cancel what is still pending.",
+    )
+    in_time = (
+        [n for n in names if n not in late and record.result.get(n) == LATE] if isinstance(record.result, dict) else []
+    )
+    if in_time and record.result == backend.expected(late | set(in_time)):
+        fail(
+            DEADLINE,
+            f"{where}: {', '.join(in_time)} answered within 0.08 s, well before the deadline, yet the dict marks "
+            f"{'it' if len(in_time) == 1 else 'them'} late.",
+            "mark late only the calls still running when the deadline passed; keep every result that arrived.",
+            timing=True,
+        )
+    expect(
+        record.result == backend.expected(late),
+        DEADLINE,
+        f"{where}: {late_names} missed the deadline; it returned {_shown(record.result)}.",
+        f"give each name that missed the deadline the value {LATE!r} and keep the results that arrived.",
+    )
+    _expect_stopped(record, where)
+
+    # 3. Cancelled from outside: the CancelledError reaches the caller, and no fetch task is left running.
+    names = _names(random.randint(3, 5))
+    backend = _Backend(var, {n: random.uniform(1.0, 1.5) for n in names})
+    record = _Request()
+    where = f"{name}(fetch, {names}, seconds=5.0), cancelled from outside while its calls were in flight"
+
+    async def cancelled_from_outside() -> asyncio.Task[None]:
+        task = asyncio.create_task(_request(fn, backend, _request_id(), 5.0, record))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(backend.all_started.wait(), 1.0)
+        await asyncio.sleep(0.02)
+        task.cancel()
+        await asyncio.wait([task])
+        await _stop_strays([backend])
+        return task
+
+    task = contextvars.Context().run(run_loop, cancelled_from_outside())
+    if not task.cancelled():
+        _expect_returned(record, where)
+        fail(
+            DEADLINE,
+            f"{where}, returned {_shown(record.result)} instead of ending cancelled: it swallowed the CancelledError.",
+            "catch only TimeoutError; a CancelledError from outside must reach the caller.",
+        )
+    _expect_stopped(record, where)
+
+
+@exercise(
+    "0.4",
+    "A request id in every task, a deadline over all of them",
+    points=4,
+    rule="Python asyncio: context variables and deadlines",
+)
+def request_within(var: Any, request_scope: Any, fetch_all_within: Any) -> None:
+    expect(
+        type(var) is contextvars.ContextVar,
+        CONTEXT,
+        f"the first answer is {_shown(var)}, not a contextvars.ContextVar.",
+        "leave the check cell as it is: it passes request_id_var from the setup cell.",
+    )
+    _check_scope(var, request_scope)
+    _check_within(var, fetch_all_within)
