@@ -959,30 +959,35 @@ def _expect_every_chunk_once(seen: _MergeRead, agents: list[_WatchedAgent], wher
         "names and replies drawn for this run.",
         "call every agent it is given and yield (agent.name, chunk.content) for each chunk of its stream.",
     )
-    for agent in agents:
-        got = [content for name, content in seen.items if name == agent.name]
-        chunks = _chunks_of(agent)
-        if got == chunks:
-            continue
-        repeated = sorted({c for c in got if got.count(c) > 1})
-        missing = [c for c in chunks if c not in got]
-        if repeated:
-            observed = f"{len(repeated)} of them more than once: {_show(repeated, 3)}"
-            hint = "yield each chunk exactly once, as it arrives."
-        elif missing:
-            observed = f"lost {len(missing)} of them: {_show(missing, 3)}"
-            hint = (
-                "never drop a chunk: a producer waits for room in the queue (`await queue.put(...)`), it does not "
-                "skip it (put_nowait on a full queue)."
-            )
-        else:
-            observed = f"out of order: {_show(got)}"
-            hint = "keep each agent's chunks in the order its stream yields them."
-        fail(
-            MERGED,
-            f"{how}, agent {agent.name!r} streamed {len(chunks)} chunks and {where} yielded {len(got)}, {observed}.",
-            hint,
+    streams = [
+        (agent, [content for name, content in seen.items if name == agent.name], _chunks_of(agent)) for agent in agents
+    ]
+    wrong = [(agent, got, chunks) for agent, got, chunks in streams if got != chunks]
+    if not wrong:
+        return
+    # A chunk yielded twice is named first, whichever agent shows it: a reader that repeats chunks can also run out
+    # of time before it reaches another agent's last ones, which would then look lost.
+    repeats = [(agent, got, chunks) for agent, got, chunks in wrong if len(set(got)) < len(got)]
+    agent, got, chunks = (repeats or wrong)[0]
+    repeated = sorted({c for c in got if got.count(c) > 1})
+    missing = [c for c in chunks if c not in got]
+    if repeated:
+        observed = f"{len(repeated)} of them more than once: {_show(repeated, 3)}"
+        hint = "yield each chunk exactly once, as it arrives."
+    elif missing:
+        observed = f"lost {len(missing)} of them: {_show(missing, 3)}"
+        hint = (
+            "never drop a chunk: a producer waits for room in the queue (`await queue.put(...)`), it does not "
+            "skip it (put_nowait on a full queue)."
         )
+    else:
+        observed = f"out of order: {_show(got)}"
+        hint = "keep each agent's chunks in the order its stream yields them."
+    fail(
+        MERGED,
+        f"{how}, agent {agent.name!r} streamed {len(chunks)} chunks and {where} yielded {len(got)}, {observed}.",
+        hint,
+    )
 
 
 @exercise("13.5", "Merge several agents' streams into one", points=4, rule="Production: merging streams")
