@@ -8,6 +8,8 @@ import inspect
 import random
 import time
 import tracemalloc
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from agno.agent import Agent
@@ -18,7 +20,7 @@ from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, expect_paths_clean, expect_run_recorded
-from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent
+from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent, translate
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     event_name,
@@ -460,3 +462,341 @@ def live_board(answer: Any) -> None:
         "start every call before awaiting any of them.",
     )
     expect_paths_clean(None, cls, "", "start every call, then yield each result as its call ends, in an async path.")
+
+
+# -- 7.4 ---------------------------------------------------------------------------------------------------
+FIRST_ITEM = "Streaming Optimization: time to the first item, from the request"
+CLOSING = "Python asyncio: closing async generators"
+CLOCK_HINT = (
+    "read time.perf_counter() once, before calling open_stream(), and measure both figures from that moment: the "
+    "caller waits from the request, and opening the stream is part of the wait."
+)
+# A right answer's figures are our own plus what runs between two lines of the same task: a little, never a
+# fraction. Below LOW the clock started late; above HIGH (and SLACK seconds) the figure was taken too late.
+LOW, HIGH, SLACK = 0.9, 1.25, 0.02
+SHIP_BELOW = 0.5  # the ratio of first items under which a relay streams, as the exercise words it
+
+
+class _Stream:
+    """What awaiting open_stream() gives: an async iterator over the feed's items, with aclose(). Reaching its
+    end does not close it (an HTTP response's body holds its connection until it is closed, too)."""
+
+    def __init__(self, feed: _Feed) -> None:
+        self.feed = feed
+
+    def __aiter__(self) -> _Stream:
+        return self
+
+    async def __anext__(self) -> str:
+        feed = self.feed
+        if feed.closed:
+            raise RuntimeError("the stream was read after it was closed")
+        k = len(feed.handed)
+        if k == feed.fail_after:
+            raise feed.error
+        if k == len(feed.items):
+            feed.ended_at = feed.ended_at or time.perf_counter()
+            raise StopAsyncIteration
+        await asyncio.sleep(feed.delays[k])
+        feed.handed.append(time.perf_counter())
+        return feed.items[k]
+
+    async def aclose(self) -> None:
+        self.feed.closed = True
+        self.feed.closed_at = time.perf_counter()
+
+
+class _Feed:
+    """A stream the check opens for the answer: opening it takes `open_s`, then item k comes after `delays[k]` s.
+    It notes when open_stream() was called, when the stream was open, when each item was handed out, when the
+    end was reached and whether aclose() was awaited. With `fail_after`, reading fails after that many items."""
+
+    def __init__(self, open_s: float, delays: list[float], fail_after: int | None = None) -> None:
+        self.open_s, self.delays, self.fail_after = open_s, delays, fail_after
+        self.items = [draws.token() for _ in delays]
+        self.error = ConnectionResetError(f"feed {draws.token()} dropped after {fail_after} items")
+        self.calls = 0
+        self.called_at = self.opened_at = 0.0
+        self.handed: list[float] = []
+        self.ended_at = self.closed_at = 0.0
+        self.closed = False
+
+    def open_stream(self) -> Any:
+        self.calls += 1
+        self.called_at = time.perf_counter()
+        return self._open()
+
+    async def _open(self) -> _Stream:
+        await asyncio.sleep(self.open_s)
+        self.opened_at = time.perf_counter()
+        return _Stream(self)
+
+    @property
+    def first(self) -> float:
+        """Seconds from the request to the first item, by the check's clock."""
+        return self.handed[0] - self.called_at
+
+    @property
+    def total(self) -> float:
+        return self.ended_at - self.called_at
+
+    def described(self) -> str:
+        return (
+            f"a stream that took {self.open_s:.2f} s to open, then {len(self.items)} items "
+            f"{min(self.delays):.2f} to {max(self.delays):.2f} s apart"
+        )
+
+
+def _draw_feed(count: int, fail_after: int | None = None) -> _Feed:
+    """Opening takes most of the wait for the first item, and the rest of the stream as long again or more."""
+    return _Feed(random.uniform(0.12, 0.2), [random.uniform(0.03, 0.06) for _ in range(count)], fail_after)
+
+
+def _name(fn: Any) -> str:
+    return getattr(fn, "__name__", repr(fn))
+
+
+@dataclass(frozen=True)
+class _Timing:
+    """Measurements as the exercise's StreamTiming holds them, for the decisions the check asks about."""
+
+    first_item_s: float
+    total_s: float
+    items: int
+
+
+def _shown(result: Any) -> str:
+    """A StreamTiming as a message shows it: its seconds rounded."""
+    try:
+        return f"first_item_s={result.first_item_s:.3f}, total_s={result.total_s:.3f}, items={result.items}"
+    except (AttributeError, TypeError, ValueError):
+        return f"{result!r:.100}"
+
+
+def _figures(result: Any, where: str) -> _Timing:
+    try:
+        first, total, items = result.first_item_s, result.total_s, result.items
+        return _Timing(float(first), float(total), int(items))
+    except (AttributeError, TypeError, ValueError):
+        fail(
+            "Result",
+            f"{where} returned {result!r:.120}.",
+            "return StreamTiming(first_item_s=..., total_s=..., items=...), with seconds as floats.",
+        )
+
+
+async def _measured(measure: Any, open_stream: Callable[[], Any]) -> tuple[Any, Exception | None]:
+    try:
+        return await measure(open_stream), None
+    except Exception as error:  # the check reads the failure itself
+        return None, error
+
+
+def _run_measure(measure: Any, open_stream: Callable[[], Any], where: str) -> Any:
+    result, error = run_loop(_measured(measure, open_stream))
+    if isinstance(error, TypeError) and "__aiter__" in str(error) and "coroutine" in str(error):
+        fail(
+            "AGN106",
+            f"{where} raised TypeError: {error}.",
+            "open_stream() returns an awaitable, as agent.arun(..., stream=True) does on agno 1.x: await it, "
+            "then iterate the stream it gives.",
+        )
+    if error is not None:
+        translate(error, where, "read the stream to its end with `async for item in await open_stream():`.")
+    return result
+
+
+def _expect_measured(measure: Any, feed: _Feed, where: str) -> _Timing:
+    result = _run_measure(measure, feed.open_stream, where)
+    expect(
+        feed.calls == 1,
+        FIRST_ITEM,
+        f"{where} called open_stream() {feed.calls} times.",
+        "call open_stream() once and measure that stream: its figures can only be known by reading it.",
+    )
+    timing = _figures(result, where)
+    expect(
+        len(feed.handed) == len(feed.items) and feed.ended_at > 0,
+        FIRST_ITEM,
+        f"{where} read {len(feed.handed)} of the {len(feed.items)} items of {feed.described()}"
+        + (", and never asked past the last one to see the stream end" if len(feed.handed) == len(feed.items) else "")
+        + ".",
+        "read every item, to the end of the stream: the total time is the time to the last item.",
+    )
+    expect(
+        timing.items == len(feed.items),
+        FIRST_ITEM,
+        f"{where} returned items={timing.items}; it read {len(feed.items)} items.",
+        "count every item as it arrives.",
+    )
+    expect(
+        feed.closed,
+        CLOSING,
+        f"{where} read {feed.described()} to its end and returned with the stream still open.",
+        "close the stream when you are done with it: `async with contextlib.aclosing(await open_stream()) as "
+        "stream:`, or `await stream.aclose()` in a `finally:` block.",
+    )
+    to_open = feed.opened_at - feed.called_at
+    if timing.first_item_s < LOW * feed.first:
+        since_open = feed.handed[0] - feed.opened_at
+        started = (
+            "after `await open_stream()`: the opening was left out"
+            if abs(timing.first_item_s - since_open) < 0.25 * since_open + SLACK
+            else "late, after the stream was requested"
+        )
+        fail(
+            FIRST_ITEM,
+            f"on {feed.described()}, {where} returned first_item_s={timing.first_item_s:.3f}, "
+            f"{timing.first_item_s / feed.first:.0%} of the {feed.first:.3f} s from the call of open_stream() to "
+            f"the first item (opening took {to_open:.3f} s of it): the clock started {started}.",
+            CLOCK_HINT,
+        )
+    expect(
+        timing.total_s >= LOW * feed.total,
+        FIRST_ITEM,
+        f"on {feed.described()}, {where} returned total_s={timing.total_s:.3f}, "
+        f"{timing.total_s / feed.total:.0%} of the {feed.total:.3f} s from the call of open_stream() to the end.",
+        CLOCK_HINT,
+    )
+    last = feed.handed[-1] - feed.called_at
+    if timing.first_item_s > HIGH * feed.first + SLACK:
+        late = abs(timing.first_item_s - last) < abs(timing.first_item_s - feed.first)
+        fail(
+            "AGN103" if late else FIRST_ITEM,
+            f"on {feed.described()}, {where} returned first_item_s={timing.first_item_s:.3f}, "
+            f"{timing.first_item_s / feed.first:.1f} times the {feed.first:.3f} s from the request to the first "
+            f"item; the last item came at {last:.3f} s"
+            + (": the figure was taken after the whole stream had been read." if late else "."),
+            "read the clock as soon as the first item arrives, inside the loop over the stream, not after "
+            "collecting the items.",
+            timing=True,
+        )
+    expect_timing(
+        timing.total_s <= HIGH * feed.total + SLACK,
+        FIRST_ITEM,
+        f"on {feed.described()}, {where} returned total_s={timing.total_s:.3f}, "
+        f"{timing.total_s / feed.total:.1f} times the {feed.total:.3f} s from the request to the end of the stream.",
+        "read the clock once more when the stream has ended.",
+    )
+    return timing
+
+
+def _expect_closed_on_error(measure: Any, where: str) -> None:
+    count = random.randint(5, 9)
+    feed = _draw_feed(count, fail_after=random.randint(1, count - 2))
+    result, error = run_loop(_measured(measure, feed.open_stream))
+    expect(
+        error is feed.error,
+        CLOSING,
+        f"{feed.described()} failed after {feed.fail_after} items with ConnectionResetError({str(feed.error)!r}); "
+        + (f"{where} returned {_shown(result)}." if error is None else f"{where} raised {error!r:.100}."),
+        "let the stream's own error reach the caller: do not catch it, or raise it again.",
+    )
+    expect(
+        feed.closed,
+        CLOSING,
+        f"{feed.described()} failed after {feed.fail_after} items, and {where} let the error through with the stream "
+        "still open.",
+        "close the stream whatever happens: in a `finally:` block, or with `async with contextlib.aclosing(...)`.",
+    )
+
+
+def _decide(ship: Any, relayed: _Timing, collected: _Timing, where: str) -> Any:
+    said: Any = None
+    try:
+        said = ship(relayed, collected)
+    except Exception as error:  # the check reads the failure itself
+        translate(error, where, "compare the fields of the two StreamTiming objects.")
+    return said
+
+
+def _expect_decisions(ship: Any, where: str) -> None:
+    """Measurements drawn at scales from milliseconds to minutes: streaming relays, collecting relays, relays
+    that drop items. Only the ratio of the first items (and the count) decides."""
+    for scale in random.sample([0.004, 0.05, 0.8, 12.0, 90.0], 5):
+        collected_first = scale * random.uniform(0.8, 1.2)
+        total = collected_first * random.uniform(1.0, 1.05)
+        count = random.randint(5, 40)
+        collected = _Timing(collected_first, total, count)
+        cases = [
+            (_Timing(collected_first * random.uniform(0.05, 0.35), total * random.uniform(0.95, 1.05), count), True),
+            (_Timing(collected_first * random.uniform(0.7, 1.1), total * random.uniform(0.95, 1.05), count), False),
+            (_Timing(collected_first * random.uniform(0.05, 0.35), total, count - random.randint(1, 4)), False),
+        ]
+        random.shuffle(cases)
+        for relayed, expected in cases:
+            said = _decide(ship, relayed, collected, where)
+            expect(
+                bool(said) is expected,
+                FIRST_ITEM,
+                f"{where} returned {said!r} for a relay whose first item came after {relayed.first_item_s:.4g} s "
+                f"({relayed.first_item_s / collected_first:.0%} of the collected run's {collected_first:.4g} s), "
+                f"whole runs of {relayed.total_s:.4g} s and {total:.4g} s, {relayed.items} of {collected.items} "
+                "items.",
+                "ship only a relay that delivered every item and whose first item came in under half the "
+                "collected run's time to its first item: compare the ratio of the two first-item times, which "
+                "holds at any scale, and not the totals, which streaming does not change.",
+            )
+
+
+async def _relayed(relay: Any, feed: _Feed) -> Any:
+    return relay(feed)
+
+
+async def _streaming_relay(feed: _Feed) -> AsyncIterator[str]:
+    async for item in await feed.open_stream():
+        yield item
+
+
+async def _collecting_relay(feed: _Feed) -> AsyncIterator[str]:
+    """The relay the exercise measures against: it collects on purpose."""
+    items = [item async for item in await feed.open_stream()]
+    for item in items:  # agno-rules: ignore[AGN103]
+        yield item
+
+
+def _expect_end_to_end(measure: Any, ship: Any, measure_where: str, ship_where: str) -> None:
+    """The learner's own measurements of a relay that streams and of one that collects, over the same feed, and
+    the learner's decision on them."""
+    delays = [random.uniform(0.04, 0.07) for _ in range(random.randint(6, 8))]
+    open_s = random.uniform(0.03, 0.05)
+    timings = {}
+    for name, relay in (("streams", _streaming_relay), ("collects", _collecting_relay)):
+        feed = _Feed(open_s, delays)
+        result = _run_measure(measure, lambda relay=relay, feed=feed: _relayed(relay, feed), measure_where)
+        timings[name] = _figures(result, measure_where)
+    streams, collects = timings["streams"], timings["collects"]
+    for relayed, expected in ((streams, True), (collects, False)):
+        said = _decide(ship, relayed, collects, ship_where)
+        kind = "streams" if expected else "collects, as the collected run does"
+        expect_timing(
+            bool(said) is expected,
+            FIRST_ITEM,
+            f"your measure_stream timed a relay that {kind} at first_item_s={relayed.first_item_s:.3f}, "
+            f"total_s={relayed.total_s:.3f}, and a collecting one at first_item_s={collects.first_item_s:.3f}; "
+            f"{ship_where} returned {said!r} for it.",
+            "ship a relay whose first item arrived in under half the collected run's time to its first item, "
+            "with every item.",
+        )
+
+
+@exercise("7.4", "Time to the first item, measured", points=3, rule="AGN103")
+def first_item_measured(measure_stream: Any, ship_relayed: Any) -> None:
+    expect(
+        inspect.iscoroutinefunction(measure_stream),
+        "Agent Call Patterns",
+        f"{_name(measure_stream)} is not an `async def` function.",
+        "write `async def measure_stream(open_stream) -> StreamTiming`: it awaits the stream.",
+    )
+    expect(
+        callable(ship_relayed) and not inspect.iscoroutinefunction(ship_relayed),
+        "Result",
+        f"{_name(ship_relayed)} is not a plain function.",
+        "write `def ship_relayed(relayed, collected) -> bool`: it only compares figures.",
+    )
+    measure_where = f"{_name(measure_stream)}(open_stream)"
+    ship_where = f"{_name(ship_relayed)}(relayed, collected)"
+    _expect_measured(measure_stream, _draw_feed(random.randint(5, 9)), measure_where)
+    _expect_closed_on_error(measure_stream, measure_where)
+    _expect_decisions(ship_relayed, ship_where)
+    _expect_end_to_end(measure_stream, ship_relayed, measure_where, ship_where)
