@@ -73,7 +73,8 @@ def copy_agent(agent: Agent) -> Agent:
     agno 1.5.10's `agent.deep_copy()` passes every field that is set to `Agent.__init__`, which takes no
     `workflow_id` (nor `team_id`, `team_session_id`, `team_session_state`, `app_id`): it raises TypeError on an
     agent that `own_agent` or agno's own workflow run has bound. It also copies the session and the memory of
-    an agent that has run. A memory you configured yourself is not copied: give the copy its own."""
+    an agent that has run. A memory you configured yourself is not copied: give the copy its own. The model and
+    the list of tools are deep-copied: a tool that is a method of an object runs on a copy of that object."""
     unbound = copy.copy(agent)
     for name in (*_BINDING_FIELDS, *_RUN_STATE_FIELDS):
         setattr(unbound, name, None)

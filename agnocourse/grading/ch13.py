@@ -906,6 +906,8 @@ async def _read_merged(
             pass
         except Exception as error:  # the check reads the failure itself
             seen.error = error
+        except BaseExceptionGroup as error:  # GeneratorExit, wrapped by a TaskGroup the generator yielded inside
+            seen.error = error
         seen.close_hung = limit.expired()
         seen.close_seconds = time.perf_counter() - closing
     seen.running = _running_tasks()
@@ -1054,6 +1056,16 @@ def merged_streams(answer: Any) -> None:
     keep = random.randint(1, 4)
     agents = [_merge_agent(name, 30, random.uniform(0.004, 0.01)) for name in _agent_names(3)]
     seen = run_loop(_read_merged(answer, agents, prompt, keep=keep))
+    if isinstance(seen.error, BaseExceptionGroup) and seen.error.subgroup(GeneratorExit) is not None:
+        fail(
+            MERGED,
+            f"the consumer broke out after {_items(keep)} and called aclose(), which raised "
+            f"{type(seen.error).__name__}: {seen.error}: the GeneratorExit that aclose() raises at the paused "
+            "`yield` went through a TaskGroup, which wrapped it in a group instead of letting it through.",
+            "never yield inside `async with asyncio.TaskGroup()`: run the producers in a task of their own (a "
+            "TaskGroup inside that task is fine), yield from the queue outside it, and in `finally` cancel that "
+            "task and await it.",
+        )
     if seen.error is not None:
         translate(seen.error, f"aclose() on {where}", "let GeneratorExit through: do not yield in `finally`.")
     expect(
