@@ -16,9 +16,7 @@ SANITIZE := tests/sanitize.cfg
 # below then reads only from it. Another folder: make book WHEELHOUSE=/media/usb/wheelhouse.
 WHEELHOUSE ?= $(wildcard wheelhouse)
 WHEELHOUSE_PYTHONS ?= 3.11.5 3.12 3.13  # the pinned set needs 3.11.5 or later (soupsieve)
-# --no-compile: pip compiles every file it installs, one after another (74 s against 49 s for the main set);
-# Python compiles a module when it is first imported, and only the modules the course imports.
-PIP_INSTALL = -m pip install --quiet --disable-pip-version-check --no-compile $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
+PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
 BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
 # Workers: more than the cores, as the tests mostly wait (on latencies, kernels, a browser) rather than compute
 # (about a third of their time is CPU): twice the cores for the notebooks, whose timing cells print their
