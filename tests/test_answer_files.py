@@ -93,6 +93,11 @@ def test_a_known_wrong_answer_fails_with_its_message(case: Path, once):
     assert expected, f"{case.name} says no message to expect"
     result = graded(case, once)
     assert not result["passed"], f"{case.name} passed: {result['output']}"
+    if not all(part in result["message"] for part in expected) and kernel_of(solution_of(case)) == KERNEL:
+        # A timing check earlier in the exercise's sequence can fire on a busy machine before the one this answer
+        # breaks: it is graded once more, and must fail again.
+        result = outcome(case)
+        assert not result["passed"], f"{case.name} passed: {result['output']}"
     message = result["message"]
     assert all(part in message for part in expected), message
     assert "Observed:" in message and "Hint:" in message
