@@ -49,8 +49,11 @@ $(INTERPRETER): FORCE
 	fi; \
 	[ "$$(cat $@ 2>/dev/null)" = "$$want" ] || echo "$$want" > $@
 
-$(READY): requirements.txt pyproject.toml $(INTERPRETER)
+$(BIN)/uv: $(INTERPRETER)
 	$(BIN)/python $(PIP_INSTALL) $(UV)
+	touch $@
+
+$(READY): requirements.txt pyproject.toml $(INTERPRETER) $(BIN)/uv
 	$(UV_INSTALL) --python $(BIN)/python -r requirements.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Async Agno)" >/dev/null
 	touch $@
