@@ -46,6 +46,7 @@ from agnocourse.exercises import BEGIN, END
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = "exercises/01_core_principles.ipynb"
 SOLUTION = ROOT / "solutions" / "01_core_principles.ipynb"
+LAB_PYTHON = ROOT / ".venv-lab" / "bin" / "python"  # JupyterLab's own environment (make lab)
 STARTUP_SECONDS = 180
 # Installed as sitecustomize.py: records (and refuses) every socket connection and DNS lookup for a host
 # that is not this machine, and records that it was loaded, by which process.
@@ -113,7 +114,7 @@ def recorded(log: Path) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def installed() -> None:
     """JupyterLab installed as `make lab` installs it the first time."""
-    install = subprocess.run(["make", "-s", ".venv/.lab"], cwd=ROOT, capture_output=True, text=True, timeout=900)
+    install = subprocess.run(["make", "-s", ".venv-lab/.ready"], cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert install.returncode == 0, f"make could not install JupyterLab:\n{install.stdout}\n{install.stderr}"
 
 
@@ -128,7 +129,7 @@ def test_the_recorder_sees_the_update_check_the_course_turns_off(installed: None
         "check.logger = logging.getLogger('update')\n"
         "print(asyncio.run(check()))"
     )
-    subprocess.run([sys.executable, "-c", check], env=env, check=True, timeout=120, capture_output=True)
+    subprocess.run([LAB_PYTHON, "-c", check], env=env, check=True, timeout=120, capture_output=True)
     entries = recorded(log)
     assert any("loaded" in e for e in entries), entries
     assert "pypi.org" in {e["host"] for e in entries if "host" in e}, entries
