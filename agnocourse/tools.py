@@ -190,8 +190,9 @@ class RiskModel:
     """A CPU-bound scorer: `score` computes and never waits, so it holds the GIL from its start to its end.
 
     A score is `rounds` steps of integer arithmetic seeded by the symbol and the model's `salt` (the default's
-    million and a half rounds take about a fifth of a second). `calls` and `threads` note each call and the thread that made it, in
-    the process that made it: a process pool's worker receives a copy of the model, and its notes stay there.
+    million and a half rounds take about a fifth of a second). `calls` and `threads` note each call and the thread
+    that made it, in the process that made it: a process pool's worker receives a copy of the model, and its notes
+    stay there.
     """
 
     rounds: int = 1_500_000
