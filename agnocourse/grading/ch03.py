@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import itertools
 import random
 import string
 import time
@@ -160,6 +161,7 @@ class _Path:
         self.result = {"report": _token(), "items": _draw.randint(3, 9)}
         self.error = _PathFailed(f"the path failed on {_token()}") if error else None
         self.calls = 0
+        self.ended = 0.0  # when the last call to work() ended
 
     @property
     def blocked(self) -> float:
@@ -172,14 +174,17 @@ class _Path:
     def work(self) -> Any:
         async def work() -> Any:
             self.calls += 1
-            for kind, seconds in self.steps:
-                if kind == "block":
-                    _hold_the_loop(seconds)
-                else:
-                    await asyncio.sleep(seconds)
-            if self.error is not None:
-                raise self.error
-            return self.result
+            try:
+                for kind, seconds in self.steps:
+                    if kind == "block":
+                        _hold_the_loop(seconds)
+                    else:
+                        await asyncio.sleep(seconds)
+                if self.error is not None:
+                    raise self.error
+                return self.result
+            finally:
+                self.ended = time.perf_counter()
 
         return work
 
@@ -188,9 +193,11 @@ class _Path:
 class _Measured:
     outcome: Any  # what the learner's function returned, or the exception it raised
     seconds: float  # how long it took
+    lag: float  # how long after the work ended it returned
     blocked: float  # the longest the course's own probe saw the loop blocked
     left: int  # tasks it started that were still unfinished when it returned
     timed_out: bool
+    stalled: float  # the longest gap between the probe's own ticks, the machine's share included
 
 
 def _measure(function: Callable[..., Any], path: _Path) -> _Measured:
@@ -209,7 +216,8 @@ def _measure(function: Callable[..., Any], path: _Path) -> _Measured:
             outcome, timed_out = error, True
         except Exception as error:  # the check reads the failure itself
             outcome = error
-        seconds = time.perf_counter() - started
+        returned = time.perf_counter()
+        seconds = returned - started
         left = [task for task in asyncio.all_tasks() - before if not task.done()]
         ticking.cancel()
         ticker.stop()
@@ -217,7 +225,9 @@ def _measure(function: Callable[..., Any], path: _Path) -> _Measured:
             task.cancel()
         if left:
             await asyncio.wait(left, timeout=1.0)
-        return _Measured(outcome, seconds, ticker.longest_block(), len(left), timed_out)
+        gaps = [later - earlier for earlier, later in itertools.pairwise(ticker.loop_ticks)]
+        blocked, stalled = ticker.longest_block(), max(gaps, default=0.0)
+        return _Measured(outcome, seconds, returned - path.ended, blocked, len(left), timed_out, stalled)
 
     return run_loop(main())
 
@@ -281,6 +291,8 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
     path = _Path([("await", _draw.uniform(0.04, 0.08)) for _ in range(_draw.randint(3, 4))])
     measured = _measure(function, path)
     beat = _beat_of(measured, path, where)
+    # A loaded machine can hold the whole loop for a moment: the probe's own ticks then wait as long as the beats.
+    allowed = max(0.1, measured.stalled + 0.05)
     expect(
         beat >= BEAT / 2,
         LOOP_RULE,
@@ -289,7 +301,7 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
         "measure each beat: from just before the heartbeat's asyncio.sleep(0.01) to just after it comes back.",
     )
     expect_timing(
-        beat < 0.1,
+        beat < allowed,
         LOOP_RULE,
         f"on a path that awaited for {path.waits:.2f} s and never blocked the loop, {where} reported a longest beat "
         f"of {beat:.3f} s.",
@@ -297,9 +309,9 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
     )
     expect_loop_free(where, measured.blocked, "AGN107", "await asyncio.sleep(0.01) in the heartbeat", latency=0.15)
     expect_timing(
-        measured.seconds < 2 * path.waits,
+        measured.lag < max(0.2, path.waits, measured.stalled),
         LOOP_RULE,
-        f"{where} took {measured.seconds:.2f} s on a path of {path.waits:.2f} s.",
+        f"{where} returned {measured.lag:.2f} s after the work had ended, on a path of {path.waits:.2f} s.",
         "stop the heartbeat as soon as the work ends: cancel it rather than let it run a set number of beats.",
     )
 
@@ -337,7 +349,8 @@ def _blocked_run(function: Callable[..., Any], where: str, position: str) -> Non
     before, after = ("await", _draw.uniform(0.03, 0.06)), ("await", _draw.uniform(0.03, 0.06))
     steps = {"start": [block, after], "middle": [before, block, after], "end": [before, block]}[position]
     path = _Path(steps)
-    beat = _beat_of(_measure(function, path), path, where)
+    measured = _measure(function, path)
+    beat = _beat_of(measured, path, where)
     observed = (
         f"the work blocked the loop for {path.blocked:.3f} s {POSITIONS[position]}, and {where} reported a longest "
         f"beat of {beat:.3f} s"
@@ -350,7 +363,7 @@ def _blocked_run(function: Callable[..., Any], where: str, position: str) -> Non
         "which goes on beating while the loop is blocked.",
     )
     expect_timing(
-        beat < path.blocked + max(0.15, 0.5 * path.blocked),
+        beat < max(path.blocked, measured.stalled) + max(0.15, 0.5 * path.blocked),
         LOOP_RULE,
         f"{observed}: far longer than the block.",
         "measure each beat, from just before the heartbeat's asyncio.sleep(0.01) to just after it, not the work.",
