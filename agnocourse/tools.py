@@ -189,12 +189,13 @@ class LegacyRatingTool(_FinancialTools):
 class RiskModel:
     """A CPU-bound scorer: `score` computes and never waits, so it holds the GIL from its start to its end.
 
-    A score is `rounds` steps of integer arithmetic seeded by the symbol and the model's `salt` (a few million
-    rounds take a few tenths of a second). `calls` and `threads` note each call and the thread that made it, in
-    the process that made it: a process pool's worker receives a copy of the model, and its notes stay there.
+    A score is `rounds` steps of integer arithmetic seeded by the symbol and the model's `salt` (the default's
+    million and a half rounds take about a fifth of a second). `calls` and `threads` note each call and the thread
+    that made it, in the process that made it: a process pool's worker receives a copy of the model, and its notes
+    stay there.
     """
 
-    rounds: int = 3_000_000
+    rounds: int = 1_500_000
     salt: int = 0
     calls: list[str] = field(default_factory=list)
     threads: list[int] = field(default_factory=list)

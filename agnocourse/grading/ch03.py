@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import itertools
 import random
 import string
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from agnocourse.grading.feedback import expect, expect_timing
+from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
     Run,
+    _Ticker,
     expect_clean,
     last_chunk_at,
     model_prompts,
@@ -19,8 +25,8 @@ from agnocourse.grading.probes import (
 )
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
-    ASYNC_CODES,
     SYNC_CODES,
+    expect_loop_free,
     expect_runresponses,
     stream_shape,
     workflow_class,
@@ -120,45 +126,264 @@ def sync_path(answer: Any) -> None:
 
 
 # -- 3.2 ---------------------------------------------------------------------------------------------------
-CHUNK_DELAY = 0.01
+LOOP_RULE = "Always do 2: a heartbeat shows what a path does to the loop"
+BEAT = 0.01  # the heartbeat's sleep the task asks for
+POSITIONS = {
+    "start": "as soon as it started",
+    "middle": "half-way through",
+    "end": "just before it returned",
+}
+POSITION_HINTS = {
+    "start": "start the heartbeat before the work, and let it take its first step (await asyncio.sleep(0)) before "
+    "you call work(): a block at the very start counts too.",
+    "middle": "report the longest beat: how long each of the heartbeat's asyncio.sleep(0.01) calls took to come "
+    "back, measured inside the heartbeat's task, the largest of them.",
+    "end": "a beat still waiting when the work ends counts until then: note its length when the heartbeat is "
+    "cancelled too (a try/finally around its sleep), or count the end of the work as the last beat.",
+}
 
 
-@exercise("3.2", "The async path", points=3, rule="Always do 2: Proper Async Implementation")
-def async_path(answer: Any) -> None:
-    cls = workflow_class(answer, "arun", "run")
+class _PathFailed(Exception):
+    """The error a drawn path raises, so that the check can tell it from anything else."""
+
+
+def _hold_the_loop(seconds: float) -> None:
+    """A blocking wait: called from a coroutine, it keeps the event loop from running anything else meanwhile."""
+    time.sleep(seconds)
+
+
+class _Path:
+    """A path for the learner's function to measure: a coroutine function of no argument that awaits and blocks
+    in drawn steps, returns a fresh object (or raises a fresh error), and notes every call made to it."""
+
+    def __init__(self, steps: list[tuple[str, float]], error: bool = False) -> None:
+        self.steps = steps
+        self.result = {"report": _token(), "items": _draw.randint(3, 9)}
+        self.error = _PathFailed(f"the path failed on {_token()}") if error else None
+        self.calls = 0
+        self.ended = 0.0  # when the last call to work() ended
+
+    @property
+    def blocked(self) -> float:
+        return sum(seconds for kind, seconds in self.steps if kind == "block")
+
+    @property
+    def waits(self) -> float:
+        return sum(seconds for _, seconds in self.steps)
+
+    def work(self) -> Any:
+        async def work() -> Any:
+            self.calls += 1
+            try:
+                for kind, seconds in self.steps:
+                    if kind == "block":
+                        _hold_the_loop(seconds)
+                    else:
+                        await asyncio.sleep(seconds)
+                if self.error is not None:
+                    raise self.error
+                return self.result
+            finally:
+                self.ended = time.perf_counter()
+
+        return work
+
+
+@dataclass
+class _Measured:
+    outcome: Any  # what the learner's function returned, or the exception it raised
+    seconds: float  # how long it took
+    lag: float  # how long after the work ended it returned
+    blocked: float  # the longest the course's own probe saw the loop blocked
+    left: int  # tasks it started that were still unfinished when it returned
+    timed_out: bool
+    stalled: float  # the longest gap between the probe's own ticks, the machine's share included
+
+
+def _measure(function: Callable[..., Any], path: _Path) -> _Measured:
+    """Call the learner's function once on `path`, beside the course's loop probe, and note what it left behind."""
+
+    async def main() -> _Measured:
+        ticker = _Ticker()
+        ticking = asyncio.create_task(ticker.run())
+        before = asyncio.all_tasks()
+        started = time.perf_counter()
+        timed_out = False
+        try:
+            async with asyncio.timeout(2 * path.waits + 1.0):
+                outcome: Any = await function(path.work())
+        except TimeoutError as error:
+            outcome, timed_out = error, True
+        except Exception as error:  # the check reads the failure itself
+            outcome = error
+        returned = time.perf_counter()
+        seconds = returned - started
+        left = [task for task in asyncio.all_tasks() - before if not task.done()]
+        ticking.cancel()
+        ticker.stop()
+        for task in left:  # leave nothing behind in the check's loop
+            task.cancel()
+        if left:
+            await asyncio.wait(left, timeout=1.0)
+        gaps = [later - earlier for earlier, later in itertools.pairwise(ticker.loop_ticks)]
+        blocked, stalled = ticker.longest_block(), max(gaps, default=0.0)
+        return _Measured(outcome, seconds, returned - path.ended, blocked, len(left), timed_out, stalled)
+
+    return run_loop(main())
+
+
+def _beat_of(measured: _Measured, path: _Path, where: str) -> float:
+    """The checks every call shares: it returned in time, a pair, the work's own result from one call, and no task
+    left running. Gives the beat it reported."""
+    outcome = measured.outcome
     expect(
-        inspect.isasyncgenfunction(cls.arun),
-        ASYNC_RULE,
-        f"{cls.__name__}.arun is not an async generator function.",
-        "write `async def arun(...)` that yields RunResponse objects.",
+        not measured.timed_out,
+        LOOP_RULE,
+        f"{where} had not returned {measured.seconds:.1f} s after it was called, on a path that takes "
+        f"{path.waits:.2f} s.",
+        "return as soon as the work ends: cancel the heartbeat then, do not wait for it to stop by itself.",
     )
-    news, topic, latency = _news(), _topic(), _draw.uniform(0.25, 0.35)
-    wfs = [_newsroom(cls, news, latency=latency, chunk_delay=CHUNK_DELAY) for _ in range(3)]
-    where = f"{cls.__name__}.arun()"
+    if isinstance(outcome, BaseException):
+        fail(LOOP_RULE, f"{where} raised {type(outcome).__name__}: {outcome}.", "try it on a path of your own first.")
+    expect(
+        path.calls == 1,
+        LOOP_RULE,
+        f"{where} called work {path.calls} times.",
+        "call work() exactly once, and measure the loop while that one call runs.",
+    )
+    expect(
+        measured.left == 0,
+        LOOP_RULE,
+        f"{where} returned and left {measured.left} task(s) it had started still running.",
+        "cancel the heartbeat when the work ends and wait for it to finish (await asyncio.wait([task]), or await it "
+        "and catch its CancelledError) before you return.",
+    )
+    expect(
+        isinstance(outcome, tuple | list) and len(outcome) == 2,
+        LOOP_RULE,
+        f"{where} returned {_shown(outcome)}.",
+        "return a pair: what work() returned, and the longest beat in seconds.",
+    )
+    result, beat = outcome
+    expect(
+        result is path.result,
+        LOOP_RULE,
+        f"the work returned {_shown(path.result)}, and {where} gave back {_shown(result)} as its result.",
+        "return the very object that `await work()` gave you, first in the pair.",
+    )
+    expect(
+        isinstance(beat, int | float) and not isinstance(beat, bool),
+        LOOP_RULE,
+        f"{where} returned {_shown(beat)} as the longest beat.",
+        "return the longest beat as a number of seconds (a float).",
+    )
+    return float(beat)
 
-    def expect_each(_: int, wf: Any, run: Run) -> None:
-        _expect_news(run, wf, news, where, ASYNC_RULE)
-        expect(
-            model_prompts(wf.reporter) == [wf.prompt_for(topic)],
-            ASYNC_RULE,
-            f"the reporter was asked {model_prompts(wf.reporter)}.",
-            "ask it with the shared prompt_for(topic).",
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:77]}..."
+
+
+def _free_run(function: Callable[..., Any], where: str) -> None:
+    """A path that only awaits: the beat reported is about one sleep, the loop stays free, and the function ends
+    with the work."""
+    path = _Path([("await", _draw.uniform(0.04, 0.08)) for _ in range(_draw.randint(3, 4))])
+    measured = _measure(function, path)
+    beat = _beat_of(measured, path, where)
+    # A loaded machine can hold the whole loop for a moment: the probe's own ticks then wait as long as the beats.
+    allowed = max(0.1, measured.stalled + 0.05)
+    expect(
+        beat >= BEAT / 2,
+        LOOP_RULE,
+        f"on a path that only awaits, {where} reported a longest beat of {beat:.3f} s: shorter than one of the "
+        "heartbeat's 0.01 s sleeps.",
+        "measure each beat: from just before the heartbeat's asyncio.sleep(0.01) to just after it comes back.",
+    )
+    expect_timing(
+        beat < allowed,
+        LOOP_RULE,
+        f"on a path that awaited for {path.waits:.2f} s and never blocked the loop, {where} reported a longest beat "
+        f"of {beat:.3f} s.",
+        "measure the beats, not the work: a path that only awaits lets every beat come back after about 0.01 s.",
+    )
+    expect_loop_free(where, measured.blocked, "AGN107", "await asyncio.sleep(0.01) in the heartbeat", latency=0.15)
+    expect_timing(
+        measured.lag < max(0.2, path.waits, measured.stalled),
+        LOOP_RULE,
+        f"{where} returned {measured.lag:.2f} s after the work had ended, on a path of {path.waits:.2f} s.",
+        "stop the heartbeat as soon as the work ends: cancel it rather than let it run a set number of beats.",
+    )
+
+
+def _failing_run(function: Callable[..., Any], where: str) -> None:
+    """A path that raises: the error reaches the caller unchanged and the heartbeat is stopped all the same."""
+    path = _Path([("await", _draw.uniform(0.03, 0.06))], error=True)
+    measured = _measure(function, path)
+    outcome = measured.outcome
+    if isinstance(outcome, BaseExceptionGroup) and path.error in outcome.exceptions:
+        fail(
+            LOOP_RULE,
+            f"the work raised {path.error!r}, and {where} raised it wrapped in an {type(outcome).__name__}.",
+            "let the work's exception through unchanged: a TaskGroup wraps it, a try/finally does not.",
         )
-
-    async_runs(
-        wfs,
-        lambda _, wf: wf.arun(topic=topic),
-        latency=latency,
-        stall_code="AGN104",
-        stall_hint="await agent.arun(...) for every agent call",
-        expect_each=expect_each,
-        waits=latency + CHUNK_DELAY * len(news.split()),
-        overlap_rule=ASYNC_RULE,
-        overlap_hint="await the agent's async calls so that runs overlap.",
+    expect(
+        outcome is path.error,
+        LOOP_RULE,
+        f"the work raised {path.error!r}, and {where} "
+        + (f"raised {outcome!r} instead." if isinstance(outcome, BaseException) else f"returned {_shown(outcome)}."),
+        "let the work's exception go on to your caller: do not catch it (stop the heartbeat in a finally).",
     )
-    for wf in wfs:
-        expect_run_recorded(wf, where, ASYNC_RULE)
-    expect_clean(cls, ASYNC_CODES, "keep the async path async: await every agent call and its stream.")
+    expect(
+        measured.left == 0,
+        LOOP_RULE,
+        f"when the work raised, {where} left {measured.left} task(s) it had started still running.",
+        "stop the heartbeat in a `finally:`, so that it is cancelled and awaited whether the work returns or raises.",
+    )
+    expect(path.calls == 1, LOOP_RULE, f"{where} called work {path.calls} times.", "call work() exactly once.")
+
+
+def _blocked_run(function: Callable[..., Any], where: str, position: str) -> None:
+    """A path that blocks the loop once, for a drawn time, at `position`: the beat reported spans that block."""
+    block = ("block", _draw.uniform(0.2, 0.3))
+    before, after = ("await", _draw.uniform(0.03, 0.06)), ("await", _draw.uniform(0.03, 0.06))
+    steps = {"start": [block, after], "middle": [before, block, after], "end": [before, block]}[position]
+    path = _Path(steps)
+    measured = _measure(function, path)
+    beat = _beat_of(measured, path, where)
+    observed = (
+        f"the work blocked the loop for {path.blocked:.3f} s {POSITIONS[position]}, and {where} reported a longest "
+        f"beat of {beat:.3f} s"
+    )
+    expect(
+        beat >= 0.95 * path.blocked,
+        LOOP_RULE,
+        f"{observed}: the heartbeat missed the block.",
+        f"{POSITION_HINTS[position].rstrip('.')}; and the heartbeat is a task on the loop it measures, not a thread, "
+        "which goes on beating while the loop is blocked.",
+    )
+    expect_timing(
+        beat < max(path.blocked, measured.stalled) + max(0.15, 0.5 * path.blocked),
+        LOOP_RULE,
+        f"{observed}: far longer than the block.",
+        "measure each beat, from just before the heartbeat's asyncio.sleep(0.01) to just after it, not the work.",
+    )
+
+
+@exercise("3.2", "Measure what a path does to the loop", points=3, rule="Always do 2: Proper Async Implementation")
+def measure_the_loop(answer: Any) -> None:
+    expect(
+        inspect.iscoroutinefunction(answer),
+        LOOP_RULE,
+        f"{getattr(answer, '__name__', repr(answer))} is not an async function.",
+        "write `async def longest_beat(work)`: the heartbeat is a task on the loop it measures.",
+    )
+    where = f"{answer.__name__}(work)"
+    expect_clean(answer, ("AGN107",), "the heartbeat waits with `await asyncio.sleep(0.01)`, never time.sleep.")
+    _free_run(answer, where)
+    _failing_run(answer, where)
+    for position in _draw.sample(list(POSITIONS), k=len(POSITIONS)):
+        _blocked_run(answer, where, position)
 
 
 # -- 3.3 ---------------------------------------------------------------------------------------------------
