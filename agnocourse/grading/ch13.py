@@ -1332,7 +1332,7 @@ def team_paths(answer: Any) -> None:
         "write `class TeamAnswers` whose __init__ takes the team, with a `run(question)` and an "
         "`async def arun(question)`.",
     )
-    cls = answer
+    cls: Any = answer  # a class with run() and arun(), checked above
     question, replies = _panel_draw()
     latency = random.uniform(0.2, 0.28)
     chunk_delay = random.uniform(0.02, 0.03)
