@@ -19,12 +19,21 @@ from typing import Any
 from urllib.parse import urlencode
 
 from agno.agent import Agent
+from agno.team import Team
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.probes import ProbeModel, last_chunk_at, model_prompts, translate
+from agnocourse.grading.probes import (
+    ProbeModel,
+    last_chunk_at,
+    model_prompts,
+    run_async_paths,
+    run_sync_path,
+    translate,
+)
 from agnocourse.grading.registry import exercise
-from agnocourse.offline import split_chunks
+from agnocourse.grading.workflows import expect_loop_free
+from agnocourse.offline import call, split_chunks
 
 STOPPED = "A stream stopped half-way is closed and reported"
 HTTP = "An endpoint streams and stops when its client leaves"
@@ -1138,3 +1147,257 @@ def merged_streams(answer: Any) -> None:
         f"when the failure of {names[2]!r} reached the consumer, the streams of {open_!r} were still open.",
         "hold each agent's stream in `async with contextlib.aclosing(...)` inside its producer.",
     )
+
+
+# -- 13.6 --------------------------------------------------------------------------------------------------
+TEAMS = "Production: teams"
+MEMBER_TOOLS = ("run_member_agents", "arun_member_agents")  # agno 1.5.10's collaborate-mode tools, sync and async
+
+
+class _Windows:
+    """When each call of a member's model started and ended; shared by agno's copies of the model."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[float, float]] = []
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Windows:
+        return self
+
+
+@dataclass
+class _MemberModel(ProbeModel):
+    """A member's model that notes when each of its calls started and ended."""
+
+    windows: _Windows = field(default_factory=_Windows)
+
+    def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return super().invoke(messages, *args, **kwargs)
+        finally:
+            self.windows.calls.append((started, time.perf_counter()))
+
+    async def ainvoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return await super().ainvoke(messages, *args, **kwargs)
+        finally:
+            self.windows.calls.append((started, time.perf_counter()))
+
+    def invoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            yield from super().invoke_stream(messages, *args, **kwargs)
+        finally:
+            self.windows.calls.append((started, time.perf_counter()))
+
+    async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        started = time.perf_counter()
+        try:
+            async for delta in super().ainvoke_stream(messages, *args, **kwargs):
+                yield delta
+        finally:
+            self.windows.calls.append((started, time.perf_counter()))
+
+
+@dataclass
+class _LeadModel(ProbeModel):
+    """The team's model. As a hosted model picks a tool from the list it is sent, it calls the member tool its run
+    offers (run_member_agents on the sync path, arun_member_agents on the async one) with the user's question as
+    the task, then answers with the members' words it finds in their answers, in the members' order."""
+
+    def _offered(self, messages: Any, kwargs: dict[str, Any]) -> None:
+        names = [tool.get("function", {}).get("name") for tool in kwargs.get("tools") or []]
+        question = next((m.get_content_string() for m in reversed(messages) if m.role == "user"), "")
+        offered = [name for name in names if name in MEMBER_TOOLS]
+        self.tool_calls = [call(offered[0], task_description=question, expected_output="one line")] if offered else []
+
+    def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+        self._offered(messages, kwargs)
+        return super().invoke(messages, *args, **kwargs)
+
+    async def ainvoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+        self._offered(messages, kwargs)
+        return await super().ainvoke(messages, *args, **kwargs)
+
+    def invoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
+        self._offered(messages, kwargs)
+        yield from super().invoke_stream(messages, *args, **kwargs)
+
+    async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
+        self._offered(messages, kwargs)
+        async for delta in super().ainvoke_stream(messages, *args, **kwargs):
+            yield delta
+
+
+@dataclass
+class _Panel:
+    """A collaborate-mode team whose members and answer were drawn for one read, and what that read should yield."""
+
+    team: Any
+    members: list[Agent]
+    question: str
+    chunks: list[str]  # the team's answer, as its model streams it
+
+    @property
+    def answer(self) -> str:
+        return "".join(self.chunks)
+
+    def lead(self) -> _LeadModel:
+        model = self.team.model
+        assert isinstance(model, _LeadModel)
+        return model
+
+    def windows(self, member: Agent) -> list[tuple[float, float]]:
+        model = member.model
+        assert isinstance(model, _MemberModel)
+        return model.windows.calls
+
+
+def _panel_draw() -> tuple[str, list[str]]:
+    """A question and the members' replies, with a token of this draw in each."""
+    token = secrets.token_hex(2)
+    words = random.sample(WORDS, random.randint(3, 4) * 2)
+    replies = [f"{a}-{token} {b}-{token}" for a, b in zip(words[::2], words[1::2], strict=True)]
+    return f"Review the {random.choice(WORDS)} plan {secrets.token_hex(3)}", replies
+
+
+def _panel(question: str, replies: list[str], latency: float, chunk_delay: float) -> _Panel:
+    words = [word for reply in replies for word in reply.split()]
+    members: list[Agent] = [
+        Agent(
+            name=f"member-{index}",
+            model=_MemberModel(reply=reply, latency=latency),
+            telemetry=False,
+            monitoring=False,
+        )
+        for index, reply in enumerate(replies)
+    ]
+    lead = _LeadModel(reply=lambda told: " ".join(w for w in words if w in told), chunk_delay=chunk_delay)
+    team = Team(name="panel", mode="collaborate", members=list(members), model=lead, telemetry=False, monitoring=False)
+    return _Panel(team, members, question, split_chunks(" ".join(words)))
+
+
+def _expect_panel_read(panel: _Panel, items: list[Any], times: list[float], where: str) -> None:
+    """What one read of a path must show: strings only, the team and its members asked, the team's chunks."""
+    kinds = sorted({type(item).__name__ for item in items if not isinstance(item, str)})
+    if any(item is None for item in items):
+        fail(
+            "Consistent Return Types",
+            f"{where} yielded None {sum(item is None for item in items)} times among {len(items)} items: the "
+            "content of the tool-call events a streamed team run yields besides its answer.",
+            "forward only the items that carry the answer: `item.event == RunEvent.run_response`.",
+        )
+    expect(
+        not kinds,
+        "Consistent Return Types",
+        f"{where} yielded {', '.join(kinds)} objects; it yields the text of the answer, one str per chunk.",
+        "yield `item.content`, not the item, for each item that carries the answer.",
+    )
+    lead = panel.lead()
+    asked = [str(m.name) for m in panel.members if not any(panel.question in p for p in model_prompts(m))]
+    expect(
+        bool(lead.prompts) and not asked,
+        TEAMS,
+        f"for the question {panel.question!r}, drawn for this run, "
+        + (
+            "the team's model was never asked to answer."
+            if not lead.prompts
+            else f"the team's members {asked!r} were not given it."
+        ),
+        "call the team it is given with the question: `team.run(question, stream=True)` on the sync path, "
+        "`await team.arun(question, stream=True)` on the async one.",
+    )
+    expect(
+        last_chunk_at(panel.team) is not None,
+        TEAMS,
+        f"{where} asked the team for its answer in one piece: the team's model never streamed.",
+        "pass stream=True, and yield each chunk's content as it arrives.",
+    )
+    expect(
+        items == panel.chunks,
+        TEAMS,
+        f"the team streamed {_items(len(panel.chunks), 'chunk')} {_show(panel.chunks)}, drawn for this run; "
+        f"{where} yielded {_show(items)}.",
+        "yield the content of every chunk of the team's answer, once each, in order, and nothing else.",
+    )
+
+
+@exercise("13.6", "A team's answer on both paths", points=3, rule="Production: teams")
+def team_paths(answer: Any) -> None:
+    expect(
+        inspect.isclass(answer) and callable(getattr(answer, "run", None)) and callable(getattr(answer, "arun", None)),
+        "Dual Method Pattern",
+        f"{_name(answer)} is not a class with the methods run() and arun().",
+        "write `class TeamAnswers` whose __init__ takes the team, with a `run(question)` and an "
+        "`async def arun(question)`.",
+    )
+    cls: Any = answer  # a class with run() and arun(), checked above
+    question, replies = _panel_draw()
+    latency = random.uniform(0.2, 0.28)
+    chunk_delay = random.uniform(0.02, 0.03)
+
+    # The sync path, consumed from code running in an event loop: a bridge to async code fails here.
+    panel = _panel(question, replies, latency=0.03, chunk_delay=chunk_delay)
+    sync_where = f"{cls.__name__}(team).run(question)"
+
+    def produce() -> Any:
+        stream = cls(panel.team).run(question)
+        expect(
+            not isinstance(stream, str | bytes | list | tuple) and hasattr(stream, "__next__"),
+            "Consistent Return Types",
+            f"{sync_where} returned a {type(stream).__name__}, not an iterator that yields each chunk as it arrives.",
+            "make run() a generator: `yield` each chunk's content.",
+        )
+        return stream
+
+    sync = run_sync_path(produce, sync_where)
+    _expect_panel_read(panel, sync.items, sync.times, sync_where)
+    last = last_chunk_at(panel.team)
+    assert last is not None
+    expect_timing(
+        sync.times[0] < last,
+        TEAMS,
+        f"{sync_where} yielded its first chunk only after the team's model had produced its last one.",
+        "yield each chunk inside the loop over the team's stream, as it arrives; do not collect them first.",
+    )
+
+    # The async path: several reads at once, beside a heartbeat; the first shares the sync read's draw.
+    count = 3
+    panels = [_panel(question, replies, latency, chunk_delay)]
+    panels += [_panel(*_panel_draw(), latency=latency, chunk_delay=chunk_delay) for _ in range(count - 1)]
+    async_where = f"{cls.__name__}(team).arun(question)"
+    runs, _, blocked = run_async_paths(
+        [lambda p=p: cls(p.team).arun(p.question) for p in panels],
+        async_where,
+    )
+    expect_loop_free(
+        async_where,
+        blocked,
+        "AGN104",
+        "await the team's async call, `await team.arun(question, stream=True)`",
+        latency=latency,
+        answer=cls,
+    )
+    for panel, run in zip(panels, runs, strict=True):
+        _expect_panel_read(panel, run.items, run.times, async_where)
+        windows = [w for member in panel.members for w in panel.windows(member)]
+        first_end = min(end for _, end in windows)
+        late = sum(start >= first_end for start, _ in windows)
+        expect_timing(
+            not late,
+            "AGN104",
+            f"in a read of {async_where}, {late} of the team's {len(panel.members)} members were called only after "
+            f"another had answered (each takes about {latency:.2f} s): they answered one after another, as the "
+            "team's sync run has them answer, not at the same time.",
+            "on the async path run the team's async call, `await team.arun(question, stream=True)`, which gives the "
+            "task to every member at once; not team.run(), in a thread or otherwise.",
+        )
+        last = last_chunk_at(panel.team)
+        assert last is not None
+        expect_timing(
+            run.times[0] < last,
+            "AGN103",
+            f"{async_where} yielded its first chunk only after the team's model had produced its last one.",
+            "yield each chunk inside the `async for` over the team's stream, as it arrives; do not collect them first.",
+        )
