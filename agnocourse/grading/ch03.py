@@ -292,7 +292,7 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
     measured = _measure(function, path)
     beat = _beat_of(measured, path, where)
     # A loaded machine can hold the whole loop for a moment: the probe's own ticks then wait as long as the beats.
-    allowed = max(0.1, measured.stalled + 0.05)
+    allowed = max(0.06, measured.stalled + 0.03)  # a heartbeat that sleeps 0.08 s instead of 0.01 s fails
     expect(
         beat >= BEAT / 2,
         LOOP_RULE,
