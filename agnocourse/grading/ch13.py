@@ -1200,17 +1200,28 @@ class _MemberModel(ProbeModel):
             self.windows.calls.append((started, time.perf_counter()))
 
 
+def noted(note: str) -> str:
+    """Note a step of the review (the panel's harmless tool: its calls vary how many events precede the answer)."""
+    return "noted"
+
+
 @dataclass
 class _LeadModel(ProbeModel):
-    """The team's model. As a hosted model picks a tool from the list it is sent, it calls the member tool its run
-    offers (run_member_agents on the sync path, arun_member_agents on the async one) with the user's question as
-    the task, then answers with the members' words it finds in their answers, in the members' order."""
+    """The team's model. As a hosted model picks a tool from the list it is sent, it first calls `noted` a number
+    of times drawn for its read, then the member tool its run offers (run_member_agents on the sync path,
+    arun_member_agents on the async one) with the user's question as the task, all in one turn, then answers with
+    the members' words it finds in their answers, in the members' order. The drawn notes make the number of
+    tool-call events before the answer vary, so that only filtering by event finds the answer."""
+
+    notes: int = 0
 
     def _offered(self, messages: Any, kwargs: dict[str, Any]) -> None:
         names = [tool.get("function", {}).get("name") for tool in kwargs.get("tools") or []]
         question = next((m.get_content_string() for m in reversed(messages) if m.role == "user"), "")
         offered = [name for name in names if name in MEMBER_TOOLS]
-        self.tool_calls = [call(offered[0], task_description=question, expected_output="one line")] if offered else []
+        notes = [call("noted", note=f"step {index + 1}") for index in range(self.notes)] if "noted" in names else []
+        member = [call(offered[0], task_description=question, expected_output="one line")] if offered else []
+        self.tool_calls = [*notes, *member]
 
     def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
         self._offered(messages, kwargs)
@@ -1262,7 +1273,7 @@ def _panel_draw() -> tuple[str, list[str]]:
     return f"Review the {random.choice(WORDS)} plan {secrets.token_hex(3)}", replies
 
 
-def _panel(question: str, replies: list[str], latency: float, chunk_delay: float) -> _Panel:
+def _panel(question: str, replies: list[str], latency: float, chunk_delay: float, notes: int) -> _Panel:
     words = [word for reply in replies for word in reply.split()]
     members: list[Agent] = [
         Agent(
@@ -1273,8 +1284,16 @@ def _panel(question: str, replies: list[str], latency: float, chunk_delay: float
         )
         for index, reply in enumerate(replies)
     ]
-    lead = _LeadModel(reply=lambda told: " ".join(w for w in words if w in told), chunk_delay=chunk_delay)
-    team = Team(name="panel", mode="collaborate", members=list(members), model=lead, telemetry=False, monitoring=False)
+    lead = _LeadModel(reply=lambda told: " ".join(w for w in words if w in told), chunk_delay=chunk_delay, notes=notes)
+    team = Team(
+        name="panel",
+        mode="collaborate",
+        members=list(members),
+        model=lead,
+        tools=[noted],
+        telemetry=False,
+        monitoring=False,
+    )
     return _Panel(team, members, question, split_chunks(" ".join(words)))
 
 
@@ -1337,8 +1356,12 @@ def team_paths(answer: Any) -> None:
     latency = random.uniform(0.2, 0.28)
     chunk_delay = random.uniform(0.02, 0.03)
 
+    # How many `noted` calls the team's model makes before it calls the members, drawn per read: the sync read and
+    # the async read that shares its draw differ, so the tool-call events before the answer never number the same.
+    sync_notes, async_notes = random.sample(range(3), 2)
+
     # The sync path, consumed from code running in an event loop: a bridge to async code fails here.
-    panel = _panel(question, replies, latency=0.03, chunk_delay=chunk_delay)
+    panel = _panel(question, replies, latency=0.03, chunk_delay=chunk_delay, notes=sync_notes)
     sync_where = f"{cls.__name__}(team).run(question)"
 
     def produce() -> Any:
@@ -1364,8 +1387,11 @@ def team_paths(answer: Any) -> None:
 
     # The async path: several reads at once, beside a heartbeat; the first shares the sync read's draw.
     count = 3
-    panels = [_panel(question, replies, latency, chunk_delay)]
-    panels += [_panel(*_panel_draw(), latency=latency, chunk_delay=chunk_delay) for _ in range(count - 1)]
+    panels = [_panel(question, replies, latency, chunk_delay, notes=async_notes)]
+    panels += [
+        _panel(*_panel_draw(), latency=latency, chunk_delay=chunk_delay, notes=random.randint(0, 2))
+        for _ in range(count - 1)
+    ]
     async_where = f"{cls.__name__}(team).arun(question)"
     runs, _, blocked = run_async_paths(
         [lambda p=p: cls(p.team).arun(p.question) for p in panels],
