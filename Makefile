@@ -19,7 +19,7 @@ WHEELHOUSE_PYTHONS ?= 3.11.5 3.12 3.13  # the pinned set needs 3.11.5 or later (
 FROM_WHEELHOUSE = $(if $(WHEELHOUSE),--no-index --find-links $(abspath $(WHEELHOUSE)))
 PIP_INSTALL = -m pip install --quiet --disable-pip-version-check $(FROM_WHEELHOUSE)
 BUILD_TOOLS := setuptools==84.2.1 wheel==0.48.0
-# The pinned sets are installed by uv, which downloads and unpacks in parallel: both environments in about 30 s
+# The pinned sets are installed by uv, which downloads and unpacks in parallel: both environments in about a minute
 # where pip takes two to three minutes. pip puts it in .venv first. Bytecode is compiled at install time, as pip
 # does, since CI runs with PYTHONDONTWRITEBYTECODE set and would otherwise compile every import in every process.
 UV := uv==0.13.9
