@@ -9,7 +9,6 @@ import contextlib
 import contextvars
 import inspect
 import random
-import reprlib
 import secrets
 import threading
 import time
@@ -17,7 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail, shown
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import run_async_paths
 from agnocourse.grading.registry import exercise
@@ -58,13 +57,6 @@ def _run_once(function: Callable[..., Any], *args: Any) -> tuple[Any, float, flo
     """Run one call beside the loop-blockage ticker: its result (or exception), wall time, longest block."""
     runs, seconds, blocked = run_async_paths([_outcome(function, *args)], f"{_name(function)}()")
     return runs[0].items[0], seconds, blocked
-
-
-def _shown(value: Any) -> str:
-    """A short repr: long lists and objects such as tasks are cut, so one message stays one readable line."""
-    short = reprlib.Repr()
-    short.maxlist, short.maxstring, short.maxother = 8, 60, 40
-    return short.repr(value)
 
 
 def _expect_no_error(result: Any, where: str) -> None:
@@ -115,7 +107,7 @@ def fetch_all(answer: Any) -> None:
     expect(
         isinstance(result, list | tuple) and list(result) == expected,
         TASKS,
-        f"for names {names}, whose calls finish in the reverse order, {where} returned {_shown(result)}.",
+        f"for names {names}, whose calls finish in the reverse order, {where} returned {shown(result)}.",
         "return the results, not the tasks: await each task, or read task.result() after the TaskGroup."
         if unawaited
         else "return a list holding fetch(name)'s result for each name, in the order of names.",
@@ -231,7 +223,7 @@ def _check_stream_rows(stream_rows: Any) -> None:
     expect(
         items == pool.rows,
         GENERATORS,
-        f"{where} yielded {_shown(items)}; the connection's rows were {_shown(pool.rows)}.",
+        f"{where} yielded {shown(items)}; the connection's rows were {shown(pool.rows)}.",
         "yield each row of `await conn.fetch_row()` until it returns None.",
     )
     expect(pool.acquired == 1, GENERATORS, f"{where} acquired {pool.acquired} connections.", "acquire one.")
@@ -337,7 +329,7 @@ def _check_take(take: Any) -> None:
     expect(
         seen.items == numbers.items[:n],
         GENERATORS,
-        f"with n={n} on a source of {count} items, {where} yielded {_shown(seen.items)}.",
+        f"with n={n} on a source of {count} items, {where} yielded {shown(seen.items)}.",
         "yield the first n items of the source, in order.",
     )
     expect(
@@ -376,7 +368,7 @@ def _check_take(take: Any) -> None:
     expect(
         seen.items == short.items and seen.closed,
         GENERATORS,
-        f"with n={n} on a source of only {len(short.items)} items, {where} yielded {_shown(seen.items)}.",
+        f"with n={n} on a source of only {len(short.items)} items, {where} yielded {shown(seen.items)}.",
         "when the source ends before n items, yield all of its items.",
     )
 
@@ -453,7 +445,7 @@ def stoppable(answer: Any) -> None:
     expect(
         result == work.result(),
         THREADS,
-        f"{where} returned {_shown(result)}; work returned {work.result()!r} when left to finish.",
+        f"{where} returned {shown(result)}; work returned {work.result()!r} when left to finish.",
         "return what work(stop) returns; set the event only when the task is cancelled.",
     )
     expect(work.calls == 1, THREADS, f"{where} called work {work.calls} times.", "call it once.")
@@ -464,7 +456,7 @@ def stoppable(answer: Any) -> None:
         outcome is CANCELLED,
         THREADS,
         f"the task running {where} was cancelled after {CANCEL_AFTER} s, and the await "
-        f"{'raised ' + type(outcome).__name__ if isinstance(outcome, BaseException) else 'returned ' + _shown(outcome)}"
+        f"{'raised ' + type(outcome).__name__ if isinstance(outcome, BaseException) else 'returned ' + shown(outcome)}"
         ", so the caller cannot tell that it was cancelled.",
         "after setting the event, re-raise CancelledError (or set it in `finally`).",
     )
@@ -515,7 +507,7 @@ def _enter(request_scope: Callable[..., Any], request_id: str) -> Any:
     except Exception as error:  # the check reads the failure itself
         fail(CONTEXT, f"{where} raised {type(error).__name__}: {error}.", "run it yourself in a `with` block first.")
     if not (hasattr(scope, "__enter__") and hasattr(scope, "__exit__")):
-        kind = "an async context manager" if hasattr(scope, "__aenter__") else _shown(scope)
+        kind = "an async context manager" if hasattr(scope, "__aenter__") else shown(scope)
         fail(
             CONTEXT,
             f"{where} returned {kind}, which a `with` statement cannot use.",
@@ -555,7 +547,7 @@ def _check_scope(var: contextvars.ContextVar[Any], request_scope: Any) -> None:
     expect(
         callable(request_scope),
         CONTEXT,
-        f"request_scope is {_shown(request_scope)}, not something to call.",
+        f"request_scope is {shown(request_scope)}, not something to call.",
         "define `request_scope(request_id)` as a context manager.",
     )
 
@@ -839,14 +831,14 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
             fail(
                 DEADLINE,
                 f"{where}, every call answering within {max(backend.latency.values()):.2f} s, returned "
-                f"{_shown(record.result)}: {', '.join(marked_late)} marked late.",
+                f"{shown(record.result)}: {', '.join(marked_late)} marked late.",
                 "mark late only the calls that had not finished when the deadline passed.",
                 timing=True,
             )
         expect(
             record.result == expected,
             DEADLINE,
-            f"{where}, every call in time, returned {_shown(record.result)}.",
+            f"{where}, every call in time, returned {shown(record.result)}.",
             "return the results, not the tasks: read task.result() once the task is done."
             if unawaited
             else "return a dict {name: what await fetch(name) returned} with one entry per name.",
@@ -940,7 +932,7 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
     expect(
         record.result == backend.expected(late),
         DEADLINE,
-        f"{where}: {late_names} missed the deadline; it returned {_shown(record.result)}.",
+        f"{where}: {late_names} missed the deadline; it returned {shown(record.result)}.",
         f"give each name that missed the deadline the value {LATE!r} and keep the results that arrived.",
     )
     _expect_stopped(record, where)
@@ -966,7 +958,7 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
         _expect_returned(record, where)
         fail(
             DEADLINE,
-            f"{where}, returned {_shown(record.result)} instead of ending cancelled: it swallowed the CancelledError.",
+            f"{where}, returned {shown(record.result)} instead of ending cancelled: it swallowed the CancelledError.",
             "catch only TimeoutError; a CancelledError from outside must reach the caller.",
         )
     _expect_stopped(record, where)
@@ -982,7 +974,7 @@ def request_within(var: Any, request_scope: Any, fetch_all_within: Any) -> None:
     expect(
         type(var) is contextvars.ContextVar,
         CONTEXT,
-        f"the first answer is {_shown(var)}, not a contextvars.ContextVar.",
+        f"the first answer is {shown(var)}, not a contextvars.ContextVar.",
         "leave the check cell as it is: it passes request_id_var from the setup cell.",
     )
     _check_scope(var, request_scope)

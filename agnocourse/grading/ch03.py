@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import itertools
 import random
 import string
 import time
@@ -12,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail, shown
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
@@ -225,9 +224,9 @@ def _measure(function: Callable[..., Any], path: _Path) -> _Measured:
             task.cancel()
         if left:
             await asyncio.wait(left, timeout=1.0)
-        gaps = [later - earlier for earlier, later in itertools.pairwise(ticker.loop_ticks)]
-        blocked, stalled = ticker.longest_block(), max(gaps, default=0.0)
-        return _Measured(outcome, seconds, returned - path.ended, blocked, len(left), timed_out, stalled)
+        return _Measured(
+            outcome, seconds, returned - path.ended, ticker.longest_block(), len(left), timed_out, ticker.longest_gap()
+        )
 
     return run_loop(main())
 
@@ -261,28 +260,23 @@ def _beat_of(measured: _Measured, path: _Path, where: str) -> float:
     expect(
         isinstance(outcome, tuple | list) and len(outcome) == 2,
         LOOP_RULE,
-        f"{where} returned {_shown(outcome)}.",
+        f"{where} returned {shown(outcome)}.",
         "return a pair: what work() returned, and the longest beat in seconds.",
     )
     result, beat = outcome
     expect(
         result is path.result,
         LOOP_RULE,
-        f"the work returned {_shown(path.result)}, and {where} gave back {_shown(result)} as its result.",
+        f"the work returned {shown(path.result)}, and {where} gave back {shown(result)} as its result.",
         "return the very object that `await work()` gave you, first in the pair.",
     )
     expect(
         isinstance(beat, int | float) and not isinstance(beat, bool),
         LOOP_RULE,
-        f"{where} returned {_shown(beat)} as the longest beat.",
+        f"{where} returned {shown(beat)} as the longest beat.",
         "return the longest beat as a number of seconds (a float).",
     )
     return float(beat)
-
-
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else f"{text[:77]}..."
 
 
 def _free_run(function: Callable[..., Any], where: str) -> None:
@@ -331,7 +325,7 @@ def _failing_run(function: Callable[..., Any], where: str) -> None:
         outcome is path.error,
         LOOP_RULE,
         f"the work raised {path.error!r}, and {where} "
-        + (f"raised {outcome!r} instead." if isinstance(outcome, BaseException) else f"returned {_shown(outcome)}."),
+        + (f"raised {outcome!r} instead." if isinstance(outcome, BaseException) else f"returned {shown(outcome)}."),
         "let the work's exception go on to your caller: do not catch it (stop the heartbeat in a finally).",
     )
     expect(

@@ -13,7 +13,7 @@ import random
 import secrets
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -1163,6 +1163,14 @@ class _Windows:
     def __deepcopy__(self, memo: dict[int, Any]) -> _Windows:
         return self
 
+    @contextlib.contextmanager
+    def call(self) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.calls.append((started, time.perf_counter()))
+
 
 @dataclass
 class _MemberModel(ProbeModel):
@@ -1171,33 +1179,21 @@ class _MemberModel(ProbeModel):
     windows: _Windows = field(default_factory=_Windows)
 
     def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
+        with self.windows.call():
             return super().invoke(messages, *args, **kwargs)
-        finally:
-            self.windows.calls.append((started, time.perf_counter()))
 
     async def ainvoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
+        with self.windows.call():
             return await super().ainvoke(messages, *args, **kwargs)
-        finally:
-            self.windows.calls.append((started, time.perf_counter()))
 
     def invoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
+        with self.windows.call():
             yield from super().invoke_stream(messages, *args, **kwargs)
-        finally:
-            self.windows.calls.append((started, time.perf_counter()))
 
     async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        started = time.perf_counter()
-        try:
+        with self.windows.call():
             async for delta in super().ainvoke_stream(messages, *args, **kwargs):
                 yield delta
-        finally:
-            self.windows.calls.append((started, time.perf_counter()))
 
 
 def noted(note: str) -> str:

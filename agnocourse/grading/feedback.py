@@ -8,6 +8,7 @@ result breaks (``[Dual Method Pattern]``).
 from __future__ import annotations
 
 import re
+import reprlib
 import sys
 import traceback
 import types
@@ -46,6 +47,13 @@ def message(code: str, observed: str, hint: str) -> str:
 
 class NotAnswered(CheckFailed):
     """An answer is still the exercise's placeholder: the learner has not written it yet."""
+
+
+def shown(value: object) -> str:
+    """A short repr: long lists and objects such as tasks are cut, so one message stays one readable line."""
+    short = reprlib.Repr()
+    short.maxlist, short.maxstring, short.maxother = 8, 60, 40
+    return short.repr(value)
 
 
 def not_answered(exercise: str) -> NotAnswered:

@@ -247,6 +247,10 @@ class _Ticker:
         self._stop.set()
         self._watchdog.join()
 
+    def longest_gap(self) -> float:
+        """The longest wait between the loop's ticks as it was, the machine's share included (call after stop())."""
+        return max((later - earlier for earlier, later in itertools.pairwise(self.loop_ticks)), default=0.0)
+
     def longest_block(self) -> float:
         """The longest loop gap less the machine's share of it: the longest watchdog gap inside it, or the time
         the loop's thread waited for a CPU, whichever is more (call after stop())."""
