@@ -115,6 +115,18 @@ def test_an_endless_loop_in_a_check_is_stopped_at_the_checks_own_limit(tmp_path)
     assert [e.status for e in result.exercises[1:]] == ["passed", "passed"]
 
 
+def test_a_kernel_that_does_not_start_is_reported_with_what_pytest_said(tmp_path):
+    """A kernel that never starts runs no cell: the grader says why, once for the notebook, not a false reason per
+    exercise (here the solutions name a kernel that does not exist; a machine too busy to start one looks the same)."""
+    notebook = nb.read(SOLUTION)
+    notebook.metadata["kernelspec"] = {"name": "no-such-kernel", "display_name": "gone", "language": "python"}
+    path = write(tmp_path, notebook)
+    result = grade(path, path, timeout=TIMEOUT)
+    assert [e.status for e in result.exercises] == ["failed"] * 3
+    assert all("the kernel did not start" in e.message for e in result.exercises), result.exercises
+    assert len(result.problems) == 1 and "No such kernel named no-such-kernel" in result.problems[0], result.problems
+
+
 def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path, capsys):
     path = tmp_path / SOLUTION.name
     path.write_text("print('not a notebook')\n", encoding="utf-8")

@@ -1,9 +1,12 @@
-"""run_check runs a check that failed on a measured time once more, and only such a check."""
+"""run_check runs a check that failed on a measured time once more, and only such a check; it stops the learner's
+code at the limit, which the check's own work does not count against."""
+
+import time
 
 import pytest
 
 from agnocourse.grading.feedback import CheckFailed, TimingFailed, expect, expect_timing
-from agnocourse.grading.harness import run_check
+from agnocourse.grading.harness import CheckTimeout, run_check, untimed
 
 
 def counting_check(failures: list[bool], timing: bool):
@@ -42,3 +45,23 @@ def test_a_passing_check_runs_once():
     check, runs = counting_check([], timing=True)
     run_check("Exercise 0.1", check)
     assert len(runs) == 1
+
+
+def test_the_checks_own_work_does_not_count_against_the_learners_limit():
+    def check() -> None:
+        with untimed():
+            time.sleep(0.6)  # pyright on a busy machine, say
+
+    run_check("Exercise 0.1", check, timeout=0.3)
+
+
+def test_the_learners_code_is_still_stopped_at_the_limit():
+    def check() -> None:
+        with untimed():
+            time.sleep(0.1)
+        time.sleep(5)  # the learner's code, which never finishes in time
+
+    started = time.monotonic()
+    with pytest.raises(CheckTimeout, match="did not finish within 0.3 s"):
+        run_check("Exercise 0.1", check, timeout=0.3)
+    assert time.monotonic() - started < 3

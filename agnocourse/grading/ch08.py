@@ -19,6 +19,7 @@ from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
 from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.harness import untimed
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent, run_async_paths
 from agnocourse.grading.registry import exercise
@@ -137,7 +138,8 @@ def type_errors(*classes: type, timeout: float = 60.0) -> list[PyrightError]:
         Path(folder, "answer.py").write_text(text + "\n", encoding="utf-8")
         Path(folder, "pyrightconfig.json").write_text(json.dumps(PYRIGHT_CONFIG), encoding="utf-8")
         command = [str(pyright_executable()), "--outputjson", "--pythonpath", sys.executable]
-        done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=timeout)
+        with untimed():
+            done = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=timeout)
     try:
         report = json.loads(done.stdout)
     except json.JSONDecodeError:

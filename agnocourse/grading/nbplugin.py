@@ -68,9 +68,11 @@ def sign(record: dict[str, Any], secret: bytes) -> str:
 def pytest_addoption(parser: Any) -> None:
     parser.addoption("--agnocourse-results", default=None, help="append one signed JSON line per cell here")
     parser.addoption("--agnocourse-secret", default=None, help="a file holding the signing secret (deleted)")
+    parser.addoption("--agnocourse-check-timeout", default=None, help="the cell timeout of the grader's check cells")
 
 
 _channel: dict[str, Any] = {}
+_cell_timeout: dict[str, Any] = {}
 
 
 def pytest_configure(config: Any) -> None:
@@ -79,6 +81,17 @@ def pytest_configure(config: Any) -> None:
         path = Path(secret)
         _channel.update(results=results, secret=path.read_bytes().strip())
         path.unlink()
+
+
+def pytest_runtest_setup(item: Any) -> None:
+    """A grader's check cell stops the learner's code at the exercise's own limit and does work of its own
+    (pyright) beside it, so nbval's cell timeout is only its backstop: a longer one than other cells have."""
+    check = item.config.getoption("--agnocourse-check-timeout")
+    if check is None or not hasattr(item, "cell"):
+        return
+    base = _cell_timeout.setdefault("base", item.config.option.nbval_cell_timeout)
+    meta = item.cell.get("metadata", {}).get("agnocourse")
+    item.config.option.nbval_cell_timeout = check if isinstance(meta, dict) and "exercise" in meta else base
 
 
 def _error_output(item: Any) -> tuple[str, str]:

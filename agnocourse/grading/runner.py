@@ -18,6 +18,11 @@ failures need more than nbval gives:
   interrupt while its event loop waits), and ``os._exit`` kills the kernel: nbval then gives up on every
   later cell. The runner re-runs the copy with that cell emptied, so every other exercise is still graded.
   Each such cell costs one more run; a run is bounded by the cell timeout times the number of cells.
+- A kernel that does not start (a machine too busy to answer within nbval's start-up limit) runs no cell: the
+  runner tries once more, then reports what pytest said instead of failing every exercise without a reason.
+
+A check cell's nbval timeout is only a backstop (`CHECK_CELL_FACTOR` times the cell timeout): the check stops
+the learner's code at the exercise's own limit, and the check's own work (pyright) does not count against it.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ from agnocourse.grading import notebook as nb
 from agnocourse.grading.nbplugin import sign
 
 DEFAULT_TIMEOUT = 30
+CHECK_CELL_FACTOR = 4
+KERNEL_STARTUP_TIMEOUT = 120
 FATAL = ("hung", "crashed")
 UNCONFIRMED = (
     "the check cell ended without an error but did not confirm a pass: code in the notebook interfered with "
@@ -105,16 +112,19 @@ class Run:
     results: dict[int, CellResult]
     sealed: nb.Sealed
     forged: int = 0
+    no_kernel: str = ""  # why no cell ran at all, when none did
 
 
 def _pytest_command(path: Path, timeout: int, results: Path, secret: Path, kernel: str = KERNEL) -> list[str]:
     ini = path.parent / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
     where = "--nbval-current-env" if kernel == KERNEL else f"--nbval-kernel-name={kernel}"
+    startup = f"--nbval-kernel-startup-timeout={KERNEL_STARTUP_TIMEOUT}"
     return [
         sys.executable, "-m", "pytest", str(path), "-c", str(ini), "--rootdir", str(path.parent),
         "-p", "agnocourse.grading.nbplugin", "-p", "no:cacheprovider", "-q", "--no-header",
-        "--nbval-lax", where, f"--nbval-cell-timeout={timeout}",
+        "--nbval-lax", where, f"--nbval-cell-timeout={timeout}", startup,
+        f"--agnocourse-check-timeout={timeout * CHECK_CELL_FACTOR}",
         f"--agnocourse-results={results}", f"--agnocourse-secret={secret}",
     ]  # fmt: skip
 
@@ -127,27 +137,45 @@ def _environment() -> dict[str, str]:
     return env
 
 
+@dataclass
+class Execution:
+    """One nbval run: every code cell's result by code-cell index, how many lines of the results file the grader's
+    plugin did not sign (written from inside the kernel), and the last error line pytest printed."""
+
+    results: dict[int, CellResult]
+    forged: int
+    said: str
+
+
+def _last_error(log: Path) -> str:
+    lines = [line[2:].strip() for line in log.read_text(errors="replace").splitlines() if line.startswith("E ")]
+    return next((line for line in reversed(lines) if line), "pytest printed no error")
+
+
 def execute(
     path: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None, kernel: str = KERNEL
-) -> tuple[dict[int, CellResult], int]:
-    """One nbval run of the notebook at `path` on `kernel`: every code cell's result by code-cell index, and how
-    many lines of the results file were not signed by the grader's plugin (written from inside the kernel)."""
+) -> Execution:
+    """One nbval run of the notebook at `path` on `kernel`."""
     results = path.with_suffix(".results.jsonl")
     results.unlink(missing_ok=True)
     secret = secrets.token_hex(32)
     secret_file = path.with_suffix(".secret")
     secret_file.touch(mode=0o600)
     secret_file.write_text(secret, encoding="utf-8")
-    cells = len(nb.code_cells(nb.read(path)))
-    process = subprocess.Popen(
-        _pytest_command(path, timeout, results, secret_file, kernel),
-        cwd=path.parent,
-        env=_environment(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + (timeout + 6) * (cells + 1) + 60
+    notebook = nb.read(path)
+    cells, checks = len(nb.code_cells(notebook)), len(nb.check_ids(notebook))
+    log = path.with_suffix(".log")
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            _pytest_command(path, timeout, results, secret_file, kernel),
+            cwd=path.parent,
+            env=_environment(),
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    longest = (timeout + 6) * (cells + 1) + checks * timeout * (CHECK_CELL_FACTOR - 1)
+    deadline = time.monotonic() + longest + KERNEL_STARTUP_TIMEOUT
     seen = 0
     while True:
         found, _ = _read(results, secret.encode())
@@ -164,7 +192,7 @@ def execute(
     process.wait()
     secret_file.unlink(missing_ok=True)
     found, forged = _read(results, secret.encode())
-    return {result.cell: result for result in found}, forged
+    return Execution({result.cell: result for result in found}, forged, _last_error(log))
 
 
 def _read(results: Path, secret: bytes) -> tuple[list[CellResult], int]:
@@ -213,9 +241,13 @@ def run_cells(learner: Any, solution: Any, timeout: int, on_cell: Callable[[Cell
             for index in fatal:
                 cells[index].source = "pass  # emptied by the grader: this cell hung or killed the kernel"
             nbformat.write(sealed.notebook, target)
-            results, lines = execute(target, timeout, on_cell, kernel_of(solution))
-            forged += lines
-            results.update(fatal)
+            done = execute(target, timeout, on_cell, kernel_of(solution))
+            if not done.results and cells:  # no cell ran: the kernel did not start; once more, then say why
+                done = execute(target, timeout, on_cell, kernel_of(solution))
+                if not done.results:
+                    return Run({}, sealed, forged + done.forged, no_kernel=done.said)
+            forged += done.forged
+            results = {**done.results, **fatal}
             new = sorted(i for i, r in results.items() if r.status in FATAL and i not in fatal)
             if not new:
                 return Run(results, sealed, forged)
@@ -271,6 +303,8 @@ def score(
         cause = next((r for r in mine if r.status in ("timeout", *FATAL)), None)
         cause = cause or next((r for r in mine if r.status == "error"), None) or check
         base.status, base.message = _explain(cause, timeout)
+        if run.no_kernel:
+            base.message = f"cell {check.cell} did not run: no cell ran, as the kernel did not start"
         scored.append(base)
     return scored
 
@@ -278,7 +312,7 @@ def score(
 def problems(run: Run, timeout: int) -> list[str]:
     """Failures outside every exercise (the setup cell, cells after the last check)."""
     _, owner = nb.layout(run.sealed.notebook)
-    found = []
+    found = [f"the kernel did not start (twice), so no cell ran: {run.no_kernel}"] if run.no_kernel else []
     for index, result in sorted(run.results.items()):
         if index not in owner and result.status != "passed":
             found.append(_explain(result, timeout)[1] if result.status != "error" else f"cell {index}: {result.line}")
