@@ -474,7 +474,7 @@ class _Project:
             Path(folder, name).write_text(text, encoding="utf-8")
 
 
-@exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=30)
+@exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=45)
 def pyright_as_a_test(answer: Any) -> None:
     name = describe(answer)
     expect(callable(answer), TYPES, f"{name} is not a function.", "pass the function itself to check().")

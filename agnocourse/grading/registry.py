@@ -24,8 +24,8 @@ from agnocourse.versions import LEGACY_API
 
 Check = Callable[..., None]
 
-# Seconds a check may take: a right answer takes a few on a busy machine. Exercises that run pyright declare
-# more; the grader keeps every limit below its cell timeout (three quarters of it).
+# Seconds a check may take: a right answer takes a few on a busy machine. An exercise whose answer runs pyright
+# declares more; the grader keeps every limit below its check cell's timeout (three quarters of it).
 DEFAULT_LIMIT = 15.0
 
 

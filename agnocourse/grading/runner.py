@@ -215,7 +215,7 @@ def _read(results: Path, secret: bytes) -> tuple[list[CellResult], int]:
 
 
 def limits(solution: Any, timeout: int) -> dict[str, float]:
-    """Each exercise's own check limit, kept below the cell timeout so a check is stopped before the cell."""
+    """Each exercise's own check limit, kept below its check cell's timeout so a check is stopped before the cell."""
     from agnocourse.grading.registry import DEFAULT_LIMIT, lookup
 
     found = {}
@@ -224,7 +224,7 @@ def limits(solution: Any, timeout: int) -> dict[str, float]:
             limit = lookup(id).limit
         except KeyError:
             limit = DEFAULT_LIMIT
-        found[id] = max(1.0, min(limit, timeout * 0.75))
+        found[id] = max(1.0, min(limit, timeout * CHECK_CELL_FACTOR * 0.75))
     return found
 
 
