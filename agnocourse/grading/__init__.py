@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from agnocourse.grading.feedback import as_shown, not_answered
-from agnocourse.grading.harness import run_check
+from agnocourse.grading.harness import run_check, timeout_seconds
 from agnocourse.grading.registry import lookup
 
 __all__ = ["benchmark", "check"]
@@ -28,7 +28,7 @@ def check(exercise: str, *answers: Any) -> None:
     if any(answer is NotImplemented for answer in answers):
         raise as_shown(not_answered(entry.id))
     try:
-        run_check(f"Exercise {entry.id}", lambda: entry.check(*answers))
+        run_check(f"Exercise {entry.id}", lambda: entry.check(*answers), timeout_seconds(entry.limit))
     except AssertionError as failure:
         raise as_shown(failure) from None
     print(f"Exercise {entry.id} ({entry.title}): passed")

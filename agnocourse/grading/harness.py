@@ -55,9 +55,9 @@ class _Worker:
 _current = threading.local()
 
 
-def timeout_seconds() -> float:
-    """The per-check limit: AGNOCOURSE_CHECK_TIMEOUT (set by the grader below its cell timeout) or 20 s."""
-    return float(os.environ.get("AGNOCOURSE_CHECK_TIMEOUT", DEFAULT_TIMEOUT))
+def timeout_seconds(limit: float = DEFAULT_TIMEOUT) -> float:
+    """The per-check limit: AGNOCOURSE_CHECK_TIMEOUT when set (the tests raise it), else `limit`."""
+    return float(os.environ.get("AGNOCOURSE_CHECK_TIMEOUT", limit))
 
 
 @contextmanager

@@ -24,9 +24,10 @@ from agnocourse.versions import LEGACY_API
 
 Check = Callable[..., None]
 
-# Seconds a check may take: a right answer takes a few on a busy machine. An exercise whose answer runs pyright
-# declares more; the grader keeps every limit below its check cell's timeout (three quarters of it).
-DEFAULT_LIMIT = 15.0
+# Seconds a check may take, in a notebook and in the grader: a right answer takes a few on a busy machine. An
+# exercise whose answer runs pyright declares more; the grader keeps every limit below its check cell's timeout
+# (three quarters of it).
+DEFAULT_LIMIT = 20.0
 
 
 @dataclass(frozen=True)
