@@ -5,6 +5,11 @@ tests/known_wrong/<solutions notebook stem>/<exercise id>_<name>.py and tests/ri
 hold the text of a learner's answer cell (all the answer cells of the exercise, when it has several). A known-wrong
 file names the message it must fail with inline: `# expect: ...`, one substring a line. Each file is graded on its
 track's agno (`agnocourse.grading.answers`): here for the main track, in the agno 3 environment for that track.
+
+A file whose header has the line `# given: solution` holds only what it changes: it is graded as the solution's
+answer cells of its exercise followed by the file's text, which redefines what it gets wrong (see the docstring of
+agnocourse.grading.answers). Such a file must have code of its own, and that code must change something: a file
+that only repeats statements of the solution's answer is reported, since it would be graded as the solution.
 """
 
 import ast
@@ -18,12 +23,13 @@ import pytest
 
 from agnocourse.execute import KERNEL
 from agnocourse.grading import notebook as nb
-from agnocourse.grading.answers import exercise_of, kernel_of, outcome, solution_of
+from agnocourse.grading.answers import exercise_of, given, kernel_of, outcome, solution_answer, solution_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 KNOWN_WRONG = sorted((ROOT / "tests" / "known_wrong").glob("*/*.py"))
 RIGHT_ANSWERS = sorted((ROOT / "tests" / "right_answers").glob("*/*.py"))
+GIVEN = [case for case in KNOWN_WRONG + RIGHT_ANSWERS if given(case.read_text(encoding="utf-8"))]
 INTERPRETERS = {"agno3": ROOT / ".venv-agno3" / "bin" / "python"}  # kernels other than this one's, by name
 # Wrong answers leave coroutines that were never awaited; the warning may surface in a later test.
 pytestmark = pytest.mark.filterwarnings(
@@ -110,6 +116,27 @@ def test_a_right_answer_written_another_way_passes(case: Path, once):
     result = graded(case, once)
     assert result["passed"], result["message"]
     assert result["output"].strip().endswith("passed")
+
+
+def changes_to_the_solution(case: Path) -> list[str]:
+    """The statements of a `# given: solution` file that the solution's answer does not already hold (imports
+    aside): what the file changes. The composed text is the solution's answer when this is empty."""
+    solution = {ast.dump(node) for node in ast.parse(solution_answer(solution_of(case), exercise_of(case))).body}
+    own = [
+        node
+        for node in ast.parse(case.read_text(encoding="utf-8")).body
+        if not isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+    return [ast.unparse(node).splitlines()[0] for node in own if ast.dump(node) not in solution]
+
+
+@pytest.mark.parametrize("case", GIVEN, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
+def test_an_answer_given_the_solution_changes_it(case: Path):
+    own = ast.parse(case.read_text(encoding="utf-8")).body
+    assert own, f"{case.name} (`# given: solution`) has no code of its own: it would be graded as the solution"
+    assert changes_to_the_solution(case), (
+        f"{case.name} (`# given: solution`) only repeats the solution's answer: it would be graded as the solution"
+    )
 
 
 def ids_in_tables(table: str) -> set[str]:

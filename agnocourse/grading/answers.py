@@ -6,6 +6,14 @@ file where the exercise's answer cells stand, after the solutions notebook's ear
 check on the answers its check cell names. A check runs on its track's agno, so the tests grade the agno 3
 track's files with ``python -m agnocourse.grading.answers FILE...`` in that track's interpreter: one JSON line per
 file, ``{"file", "passed", "message", "output"}``. It reads notebooks as JSON, so it needs no Jupyter package.
+
+A file may start from the solution's answer and change only part of it. A line of its own, exactly
+``# given: solution`` (in the header, beside the ``# expect:`` lines), makes the text graded the solution's answer
+cells of the exercise, as the solutions notebook holds them, followed by the file's own text: the file then
+redefines only what it gets wrong, a later definition replacing an earlier one (a whole function or class; to
+change one method, ``class Name(Name):`` overriding it). When the exercise has several answer cells, the
+solution's text is all of them, in order, as a file without the line would hold them; the file's own text comes
+after the last. `graded_text` composes it; a traceback's lines count in the composed text.
 """
 
 from __future__ import annotations
@@ -20,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 BEGIN = "### BEGIN SOLUTION"
+GIVEN = "# given:"
+GIVEN_SOLUTION = "# given: solution"
 
 
 def exercise_of(case: Path) -> str:
@@ -67,6 +77,40 @@ def answer_namespace(solution: Path, exercise: str) -> dict[str, Any]:
     raise AssertionError(f"{solution.name} has no check cell for {exercise}")
 
 
+def solution_answer(solution: Path, exercise: str) -> str:
+    """The solution's answer cells of `exercise` (### BEGIN SOLUTION, after the previous check cell), in order,
+    separated by a blank line: the text a file holding every answer cell of the exercise would have."""
+    cells: list[str] = []
+    for source, checks in _code_cells(solution):
+        if checks == exercise:
+            if not cells:
+                raise AssertionError(f"{solution.name} has no answer cell for {exercise}")
+            return "\n\n".join(cell.rstrip("\n") for cell in cells) + "\n"
+        if checks is not None:
+            cells = []
+        elif BEGIN in source:
+            cells.append(source)
+    raise AssertionError(f"{solution.name} has no check cell for {exercise}")
+
+
+def given(text: str) -> str | None:
+    """What the answer file's ``# given:`` line starts from ("solution"), or None when the file is whole."""
+    lines = [line.rstrip() for line in text.splitlines() if line.startswith(GIVEN)]
+    if not lines:
+        return None
+    if lines != [GIVEN_SOLUTION]:
+        raise ValueError(f"one line `{GIVEN_SOLUTION}` is the only given an answer file can say: {lines}")
+    return "solution"
+
+
+def graded_text(case: Path) -> str:
+    """The text graded for an answer file: the file, after the solution's answer when it says `# given: solution`."""
+    text = case.read_text(encoding="utf-8")
+    if given(text) is None:
+        return text
+    return solution_answer(solution_of(case), exercise_of(case)) + "\n" + text
+
+
 def check_answers(solution: Path, exercise: str, namespace: dict[str, Any]) -> tuple[Any, ...]:
     """The answers the solutions check cell of `exercise` passes to check(), evaluated in `namespace`."""
     source = next(source for source, checks in _code_cells(solution) if checks == exercise)
@@ -82,10 +126,7 @@ def graded(case: Path) -> None:
 
     exercise, solution = exercise_of(case), solution_of(case)
     namespace = answer_namespace(solution, exercise)
-    exec(
-        as_cell(case.read_text(encoding="utf-8"), f"<{case.parent.parent.name}/{case.parent.name}/{case.name}>"),
-        namespace,
-    )
+    exec(as_cell(graded_text(case), f"<{case.parent.parent.name}/{case.parent.name}/{case.name}>"), namespace)
     check(exercise, *check_answers(solution, exercise, namespace))
 
 
