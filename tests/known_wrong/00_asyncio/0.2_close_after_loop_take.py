@@ -2,18 +2,10 @@
 # closes take() early.
 # expect: [An async generator closed early runs its cleanup]
 # expect: closed it with aclose(); the source was still
+# given: solution
 
 from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
-
-
-async def stream_rows(pool: Any) -> AsyncIterator[str]:
-    connection = await pool.acquire()
-    try:
-        while (row := await connection.fetch_row()) is not None:
-            yield row
-    finally:
-        await pool.release(connection)
 
 
 async def take(stream: AsyncGenerator[Any, None], n: int) -> AsyncIterator[Any]:

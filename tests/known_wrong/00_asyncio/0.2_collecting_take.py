@@ -2,19 +2,11 @@
 # all of them.
 # expect: [AGN103]
 # expect: when the first item reached the consumer
+# given: solution
 
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing
 from typing import Any
-
-
-async def stream_rows(pool: Any) -> AsyncIterator[str]:
-    connection = await pool.acquire()
-    try:
-        while (row := await connection.fetch_row()) is not None:
-            yield row
-    finally:
-        await pool.release(connection)
 
 
 async def take(stream: AsyncGenerator[Any, None], n: int) -> AsyncIterator[Any]:

@@ -1,9 +1,9 @@
 # Known-wrong answer to exercise 0.2: Releases on GeneratorExit and at the end, but not when a fetch fails.
 # expect: [An async generator closed early runs its cleanup]
 # expect: raised RowError at row
+# given: solution
 
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import aclosing
+from collections.abc import AsyncIterator
 from typing import Any
 
 
@@ -16,13 +16,3 @@ async def stream_rows(pool: Any) -> AsyncIterator[str]:
         await pool.release(connection)
         raise
     await pool.release(connection)
-
-
-async def take(stream: AsyncGenerator[Any, None], n: int) -> AsyncIterator[Any]:
-    async with aclosing(stream):
-        count = 0
-        async for item in stream:
-            yield item
-            count += 1
-            if count == n:
-                break

@@ -2,9 +2,9 @@
 # early.
 # expect: [An async generator closed early runs its cleanup]
 # expect: called aclose(); the connection was still
+# given: solution
 
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import aclosing
+from collections.abc import AsyncIterator
 from typing import Any
 
 
@@ -13,13 +13,3 @@ async def stream_rows(pool: Any) -> AsyncIterator[str]:
     while (row := await connection.fetch_row()) is not None:
         yield row
     await pool.release(connection)
-
-
-async def take(stream: AsyncGenerator[Any, None], n: int) -> AsyncIterator[Any]:
-    async with aclosing(stream):
-        count = 0
-        async for item in stream:
-            yield item
-            count += 1
-            if count == n:
-                break

@@ -2,9 +2,9 @@
 # stream and no error.
 # expect: [An async generator closed early runs its cleanup]
 # expect: got no error
+# given: solution
 
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import aclosing
+from collections.abc import AsyncIterator
 from typing import Any
 
 
@@ -17,13 +17,3 @@ async def stream_rows(pool: Any) -> AsyncIterator[str]:
         return
     finally:
         await pool.release(connection)
-
-
-async def take(stream: AsyncGenerator[Any, None], n: int) -> AsyncIterator[Any]:
-    async with aclosing(stream):
-        count = 0
-        async for item in stream:
-            yield item
-            count += 1
-            if count == n:
-                break

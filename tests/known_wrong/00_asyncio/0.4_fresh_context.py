@@ -2,21 +2,12 @@
 # call sees the request id.
 # expect: [Python asyncio: context variables]
 # expect: found no value
+# given: solution
 
 import asyncio
 import contextvars
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any
-
-
-@contextmanager
-def request_scope(request_id: str) -> Iterator[None]:
-    token = request_id_var.set(request_id)
-    try:
-        yield
-    finally:
-        request_id_var.reset(token)
 
 
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:

@@ -1,10 +1,8 @@
 # Known-wrong answer to exercise 0.4: the scope keeps its token in a global, which a nested scope overwrites.
 # expect: [Python asyncio: context variables]
 # expect: each scope keeps its own token
+# given: solution
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 _token = None
 
@@ -19,15 +17,3 @@ class request_scope:
 
     def __exit__(self, *details: object) -> None:
         request_id_var.reset(_token)
-
-
-async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:
-    tasks: dict[str, asyncio.Task[Any]] = {}
-    try:
-        async with asyncio.timeout(seconds):
-            async with asyncio.TaskGroup() as tg:
-                for name in names:
-                    tasks[name] = tg.create_task(fetch(name))
-    except TimeoutError:
-        pass
-    return {name: "late" if task.cancelled() else task.result() for name, task in tasks.items()}

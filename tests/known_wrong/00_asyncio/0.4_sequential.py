@@ -1,20 +1,11 @@
 # Known-wrong answer to exercise 0.4: a task per call, but each awaited before the next is created.
 # expect: [Concurrency comes from tasks]
 # expect: at most 1 of them were running
+# given: solution
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any
-
-
-@contextmanager
-def request_scope(request_id: str) -> Iterator[None]:
-    token = request_id_var.set(request_id)
-    try:
-        yield
-    finally:
-        request_id_var.reset(token)
 
 
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:

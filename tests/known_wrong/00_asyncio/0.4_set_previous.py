@@ -2,11 +2,10 @@
 # so a variable that held no value is left holding one.
 # expect: [Python asyncio: context variables]
 # expect: held no value before
+# given: solution
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 
 @contextmanager
@@ -17,15 +16,3 @@ def request_scope(request_id: str) -> Iterator[None]:
         yield
     finally:
         request_id_var.set(previous)
-
-
-async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:
-    tasks: dict[str, asyncio.Task[Any]] = {}
-    try:
-        async with asyncio.timeout(seconds):
-            async with asyncio.TaskGroup() as tg:
-                for name in names:
-                    tasks[name] = tg.create_task(fetch(name))
-    except TimeoutError:
-        pass
-    return {name: "late" if task.cancelled() else task.result() for name, task in tasks.items()}

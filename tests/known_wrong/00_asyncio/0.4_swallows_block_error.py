@@ -1,11 +1,10 @@
 # Known-wrong answer to exercise 0.4: the scope restores the variable but swallows the block's exception.
 # expect: [Python asyncio: context variables]
 # expect: the scope swallowed it
+# given: solution
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 
 @contextmanager
@@ -17,15 +16,3 @@ def request_scope(request_id: str) -> Iterator[None]:
         pass
     finally:
         request_id_var.reset(token)
-
-
-async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:
-    tasks: dict[str, asyncio.Task[Any]] = {}
-    try:
-        async with asyncio.timeout(seconds):
-            async with asyncio.TaskGroup() as tg:
-                for name in names:
-                    tasks[name] = tg.create_task(fetch(name))
-    except TimeoutError:
-        pass
-    return {name: "late" if task.cancelled() else task.result() for name, task in tasks.items()}

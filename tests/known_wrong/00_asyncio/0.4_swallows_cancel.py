@@ -2,20 +2,11 @@
 # returns a dict instead of reaching the caller.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: swallowed the CancelledError
+# given: solution
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any
-
-
-@contextmanager
-def request_scope(request_id: str) -> Iterator[None]:
-    token = request_id_var.set(request_id)
-    try:
-        yield
-    finally:
-        request_id_var.reset(token)
 
 
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:

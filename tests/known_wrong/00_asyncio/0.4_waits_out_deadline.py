@@ -2,20 +2,11 @@
 # finished long before.
 # expect: [Python asyncio: a deadline over many tasks]
 # expect: the deadline is a limit, not a wait
+# given: solution
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable
 from typing import Any
-
-
-@contextmanager
-def request_scope(request_id: str) -> Iterator[None]:
-    token = request_id_var.set(request_id)
-    try:
-        yield
-    finally:
-        request_id_var.reset(token)
 
 
 async def fetch_all_within(fetch: Callable[[str], Awaitable[Any]], names: list[str], seconds: float) -> dict[str, Any]:

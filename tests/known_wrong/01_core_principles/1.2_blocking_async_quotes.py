@@ -1,20 +1,6 @@
 # Known-wrong answer to exercise 1.2: calls the blocking price source from the async path.
 # expect: [AGN107]
-
-
-class QuoteWorkflow(QuoteSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        found = 0
-        for symbol in symbols:
-            try:
-                price = self.prices.get_stock_price(symbol)
-            except SymbolNotFoundError as error:
-                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {error}", event=RunEvent.run_error)
-            else:
-                found += 1
-                yield RunResponse(run_id=self.run_id, content=self.quote(price))
-        summary = f"{found} of {len(symbols)} quotes"
-        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncQuoteWorkflow(QuoteSteps):

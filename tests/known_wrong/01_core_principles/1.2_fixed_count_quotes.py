@@ -1,6 +1,7 @@
 # Known-wrong answer to exercise 1.2: Right items, but a final count written for the three symbols of an example.
 # expect: [Consistent Return Types]
 # expect: the final content was
+# given: solution
 
 
 class GoodQuotes(QuoteSteps):
@@ -23,19 +24,3 @@ class QuoteWorkflow(GoodQuotes):
         *items, _ = super().run(symbols)
         yield from items
         yield RunResponse(run_id=self.run_id, content="2 of 3 quotes", event=RunEvent.workflow_completed)
-
-
-class AsyncQuoteWorkflow(QuoteSteps):
-    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
-        found = 0
-        for symbol in symbols:
-            try:
-                price = await self.aprices.get_stock_price(symbol)
-            except SymbolNotFoundError as error:
-                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {error}", event=RunEvent.run_error)
-            else:
-                found += 1
-                yield RunResponse(run_id=self.run_id, content=self.quote(price))
-        summary = f"{found} of {len(symbols)} quotes"
-        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)

@@ -1,6 +1,7 @@
 # Known-wrong answer to exercise 1.2: Computes each price itself instead of asking the workflow's price source.
 # expect: [Consistent Return Types]
 # expect: asked its price source for []
+# given: solution
 
 from agnocourse.tools import stock_price
 
@@ -17,19 +18,3 @@ class QuoteWorkflow(QuoteSteps):
         yield RunResponse(
             run_id=self.run_id, content=f"{found} of {len(symbols)} quotes", event=RunEvent.workflow_completed
         )
-
-
-class AsyncQuoteWorkflow(QuoteSteps):
-    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
-        found = 0
-        for symbol in symbols:
-            try:
-                price = await self.aprices.get_stock_price(symbol)
-            except SymbolNotFoundError as error:
-                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {error}", event=RunEvent.run_error)
-            else:
-                found += 1
-                yield RunResponse(run_id=self.run_id, content=self.quote(price))
-        summary = f"{found} of {len(symbols)} quotes"
-        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)

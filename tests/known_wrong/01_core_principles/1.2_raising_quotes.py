@@ -1,5 +1,6 @@
 # Known-wrong answer to exercise 1.2: lets the failure escape instead of reporting it with run_error.
 # expect: RunEvent.run_error
+# given: solution
 
 
 class QuoteWorkflow(QuoteSteps):
@@ -7,19 +8,3 @@ class QuoteWorkflow(QuoteSteps):
         for symbol in symbols:
             yield RunResponse(run_id=self.run_id, content=self.quote(self.prices.get_stock_price(symbol)))
         yield RunResponse(run_id=self.run_id, content="done", event=RunEvent.workflow_completed)
-
-
-class AsyncQuoteWorkflow(QuoteSteps):
-    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = str(uuid4())
-        found = 0
-        for symbol in symbols:
-            try:
-                price = await self.aprices.get_stock_price(symbol)
-            except SymbolNotFoundError as error:
-                yield RunResponse(run_id=self.run_id, content=f"{symbol}: {error}", event=RunEvent.run_error)
-            else:
-                found += 1
-                yield RunResponse(run_id=self.run_id, content=self.quote(price))
-        summary = f"{found} of {len(symbols)} quotes"
-        yield RunResponse(run_id=self.run_id, content=summary, event=RunEvent.workflow_completed)

@@ -2,6 +2,7 @@
 # never overlap.
 # expect: [AGN104]
 # expect: they did not overlap
+# given: solution
 
 import asyncio
 
@@ -11,16 +12,6 @@ LOCKS: dict[asyncio.AbstractEventLoop, asyncio.Lock] = {}
 def one_lock() -> asyncio.Lock:
     """One lock for every workflow object (a lock belongs to the loop that first waits on it)."""
     return LOCKS.setdefault(asyncio.get_running_loop(), asyncio.Lock())
-
-
-class StreamingWorkflow(Storyteller):
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        outline = self.outliner.run(topic, stream=False)
-        text = ""
-        for chunk in self.writer.run(outline.content, stream=True):
-            text += chunk.content or ""
-            yield chunk
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
 
 
 class GoodAsyncStory(Storyteller):

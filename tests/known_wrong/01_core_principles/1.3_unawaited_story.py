@@ -1,16 +1,7 @@
 # Known-wrong answer to exercise 1.3: the rules' un-awaited `async for ... in agent.arun(stream=True)` (agno 2.x
 # syntax).
 # expect: [AGN106]
-
-
-class StreamingWorkflow(Storyteller):
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        outline = self.outliner.run(topic, stream=False)
-        text = ""
-        for chunk in self.writer.run(outline.content, stream=True):
-            text += chunk.content or ""
-            yield chunk
-        yield RunResponse(run_id=self.run_id, content=text, event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncStreamingWorkflow(Storyteller):

@@ -1,17 +1,7 @@
 # Known-wrong answer to exercise 3.3: The sync price source inside the async path: every fetch blocks the event loop.
 # expect: [AGN107]
 # expect: event loop was blocked
-
-
-class MarketWorkflow(MarketSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        lines = []
-        for symbol in symbols:
-            line = self.line_for(self.prices.get_stock_price(symbol))
-            lines.append(line)
-            yield RunResponse(run_id=self.run_id, content=line)
-        comment = self.commentator.run("\n".join(lines), stream=False)
-        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncMarketWorkflow(MarketSteps):

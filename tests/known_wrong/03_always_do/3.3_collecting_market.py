@@ -1,6 +1,7 @@
 # Known-wrong answer to exercise 3.3: Fetches every price before yielding the first item.
 # expect: [AGN103]
 # expect: after the last price had been fetched
+# given: solution
 
 
 class MarketWorkflow(MarketSteps):
@@ -10,16 +11,3 @@ class MarketWorkflow(MarketSteps):
             yield RunResponse(run_id=self.run_id, content=line)
         comment = self.commentator.run("\n".join(lines), stream=False)
         yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
-
-
-class AsyncMarketWorkflow(MarketSteps):
-    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = self.start_run(symbols=symbols)
-        lines = []
-        for symbol in symbols:
-            line = self.line_for(await self.aprices.get_stock_price(symbol))
-            lines.append(line)
-            yield RunResponse(run_id=self.run_id, content=line)
-        comment = await self.commentator.arun("\n".join(lines), stream=False)
-        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
-        self.finish_run(str(comment.content))

@@ -1,17 +1,7 @@
 # Known-wrong answer to exercise 3.3: An async path that drifted from the sync one: it skips the per-symbol items.
 # expect: [ALWAYS DO 1-2: both paths give the same result]
 # expect: sync path
-
-
-class MarketWorkflow(MarketSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        lines = []
-        for symbol in symbols:
-            line = self.line_for(self.prices.get_stock_price(symbol))
-            lines.append(line)
-            yield RunResponse(run_id=self.run_id, content=line)
-        comment = self.commentator.run("\n".join(lines), stream=False)
-        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncMarketWorkflow(MarketSteps):

@@ -1,6 +1,7 @@
 # Known-wrong answer to exercise 3.3: Looks each price up itself instead of asking the workflow's price source.
 # expect: [ALWAYS DO 1-2: both paths give the same result]
 # expect: price source for []
+# given: solution
 
 from agnocourse.tools import stock_price
 
@@ -14,16 +15,3 @@ class MarketWorkflow(MarketSteps):
             yield RunResponse(run_id=self.run_id, content=line)
         comment = self.commentator.run("\n".join(lines), stream=False)
         yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
-
-
-class AsyncMarketWorkflow(MarketSteps):
-    async def arun(self, symbols: list[str]) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = self.start_run(symbols=symbols)
-        lines = []
-        for symbol in symbols:
-            line = self.line_for(await self.aprices.get_stock_price(symbol))
-            lines.append(line)
-            yield RunResponse(run_id=self.run_id, content=line)
-        comment = await self.commentator.arun("\n".join(lines), stream=False)
-        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
-        self.finish_run(str(comment.content))

@@ -2,19 +2,9 @@
 # record of it.
 # expect: [ALWAYS DO 1-2: both paths give the same result]
 # expect: lacks: run_response
+# given: solution
 
 from uuid import uuid4
-
-
-class MarketWorkflow(MarketSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        lines = []
-        for symbol in symbols:
-            line = self.line_for(self.prices.get_stock_price(symbol))
-            lines.append(line)
-            yield RunResponse(run_id=self.run_id, content=line)
-        comment = self.commentator.run("\n".join(lines), stream=False)
-        yield RunResponse(run_id=self.run_id, content=comment.content, event=RunEvent.workflow_completed)
 
 
 class AsyncMarketWorkflow(MarketSteps):

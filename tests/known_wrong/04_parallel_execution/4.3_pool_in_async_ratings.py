@@ -2,13 +2,7 @@
 # them, blocked.
 # expect: [AGN107]
 # expect: event loop was blocked
-
-
-class RatingsWorkflow(RatingSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        with ThreadPoolExecutor() as executor:
-            ratings = list(executor.map(self.legacy.blocking_method, symbols))
-        yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncRatingsWorkflow(RatingSteps):

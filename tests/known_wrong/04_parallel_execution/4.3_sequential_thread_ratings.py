@@ -2,13 +2,7 @@
 # overlap.
 # expect: [Parallel execution]
 # expect: took
-
-
-class RatingsWorkflow(RatingSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        with ThreadPoolExecutor() as executor:
-            ratings = list(executor.map(self.legacy.blocking_method, symbols))
-        yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncRatingsWorkflow(RatingSteps):

@@ -2,15 +2,9 @@
 # opened or closed: no run response, nothing in memory.
 # expect: [Parallel execution]
 # expect: the workflow lacks: run_response of this run, this run in memory
+# given: solution
 
 from uuid import uuid4
-
-
-class RatingsWorkflow(RatingSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        with ThreadPoolExecutor() as executor:
-            ratings = list(executor.map(self.legacy.blocking_method, symbols))
-        yield RunResponse(run_id=self.run_id, content=self.line(ratings), event=RunEvent.workflow_completed)
 
 
 class AsyncRatingsWorkflow(RatingSteps):

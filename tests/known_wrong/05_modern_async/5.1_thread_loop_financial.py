@@ -2,6 +2,7 @@
 # worker thread, where asyncio.run() does not meet the caller's loop.
 # expect: [AGN105]
 # expect: called the async client
+# given: solution
 
 
 class FinancialDataWorkflow(FinancialSteps):
@@ -19,16 +20,3 @@ class FinancialDataWorkflow(FinancialSteps):
         data = {"income": income, "financials": financials, "price": price}
         report = self.report_agent.run(self.report_prompt(data), stream=False)
         yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
-
-
-class AsyncFinancialDataWorkflow(FinancialSteps):
-    async def arun(self, symbol: str) -> AsyncIterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        self.run_id = self.start_run(symbol=symbol)
-        async with asyncio.TaskGroup() as tg:
-            income = tg.create_task(self.async_tools.get_income_statement(symbol))
-            financials = tg.create_task(self.async_tools.get_company_financials(symbol))
-            price = tg.create_task(self.async_tools.get_stock_price(symbol))
-        data = {"income": income.result(), "financials": financials.result(), "price": price.result()}
-        report = await self.report_agent.arun(self.report_prompt(data), stream=False)
-        yield RunResponse(run_id=self.run_id, content=report.content, event=RunEvent.workflow_completed)
-        self.finish_run(str(report.content))

@@ -2,13 +2,7 @@
 # run never reaches the workflow's memory (or its storage).
 # expect: [Implementation guidelines 1: Workflow Structure]
 # expect: this run in memory
-
-
-class PipelineWorkflow(PipelineSteps):
-    def run(self, topic: str) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        notes = self.researcher.run(topic, stream=False)
-        article = self.writer.run(notes.content, stream=False)
-        yield RunResponse(run_id=self.run_id, content=article.content, event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncPipelineWorkflow(PipelineSteps):

@@ -2,17 +2,7 @@
 # analyst itself instead.
 # expect: [Implementation guidelines 2: Subflow Patterns]
 # expect: while its _abrief() calls yielded
-
-
-class BriefWorkflow(BriefSteps):
-    def _brief(self, symbol: str) -> Iterator[RunResponse]:
-        answer = self.analyst.run(symbol, stream=False)
-        yield RunResponse(run_id=self.run_id, content=answer.content)
-
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for symbol in symbols:
-            yield from self._brief(symbol)
-        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} briefs", event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncBriefWorkflow(BriefSteps):

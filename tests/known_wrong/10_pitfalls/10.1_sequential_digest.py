@@ -1,14 +1,7 @@
 # Known-wrong answer to exercise 10.1: async all the way, but one await after the other, so nothing overlaps.
 # expect: [Pitfall 1: Mixing Sync/Async]
 # expect: did not overlap
-
-
-class Digest(DigestSteps):
-    def run(self, topics: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for topic in topics:
-            headline = self.headline_agent.run(self.prompt_for(topic), stream=False)
-            yield RunResponse(run_id=self.run_id, content=headline.content)
-        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncDigest(DigestSteps):

@@ -1,14 +1,7 @@
 # Known-wrong answer to exercise 10.1: pitfall 1 the other way round, the async path calls the blocking agent.run().
 # expect: [AGN104]
 # expect: the event loop was blocked
-
-
-class Digest(DigestSteps):
-    def run(self, topics: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for topic in topics:
-            headline = self.headline_agent.run(self.prompt_for(topic), stream=False)
-            yield RunResponse(run_id=self.run_id, content=headline.content)
-        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncDigest(DigestSteps):

@@ -2,17 +2,9 @@
 # workflow keeps no session, run response or memory of it (agno 1.5.10 wraps run() only).
 # expect: [Pitfall 1: Mixing Sync/Async]
 # expect: start_run
-
+# given: solution
 
 from uuid import uuid4
-
-
-class Digest(DigestSteps):
-    def run(self, topics: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        for topic in topics:
-            headline = self.headline_agent.run(self.prompt_for(topic), stream=False)
-            yield RunResponse(run_id=self.run_id, content=headline.content)
-        yield RunResponse(run_id=self.run_id, content=f"{len(topics)} headlines", event=RunEvent.workflow_completed)
 
 
 class AsyncDigest(DigestSteps):

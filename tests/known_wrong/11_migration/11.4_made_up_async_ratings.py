@@ -2,21 +2,7 @@
 # is called.
 # expect: [Migration checklist: TaskGroup structured concurrency]
 # expect: made the price calls []
-
-
-class RatingWorkflow(DigestSteps):
-    def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        with ThreadPoolExecutor(max_workers=2 * len(symbols)) as pool:
-            prices = [pool.submit(self.sync_tools.get_stock_price, s) for s in symbols]
-            ratings = [pool.submit(self.legacy_tool.blocking_method, s) for s in symbols]
-        errors = {str(f.exception()) for f in prices + ratings if f.exception() is not None}
-        for message in sorted(errors):
-            yield RunResponse(run_id=self.run_id, content=f"Error: {message}", event=RunEvent.run_error)
-        if errors:
-            return
-        for price, rating in zip(prices, ratings, strict=True):
-            yield RunResponse(run_id=self.run_id, content=self.rated(price.result(), rating.result()))
-        yield RunResponse(run_id=self.run_id, content=f"{len(symbols)} ratings", event=RunEvent.workflow_completed)
+# given: solution
 
 
 class AsyncRatingWorkflow(DigestSteps):

@@ -1,22 +1,12 @@
 # Known-wrong answer to exercise 13.6: The async path collects the team's stream, then yields it.
 # expect: [AGN103]
 # expect: only after the team's model had produced its last one
+# given: solution
 
-from collections.abc import AsyncIterator, Iterator
-
-from agno.team import Team
-from agno.workflow import RunEvent
+from collections.abc import AsyncIterator
 
 
-class TeamAnswers:
-    def __init__(self, team: Team) -> None:
-        self.team = team
-
-    def run(self, question: str) -> Iterator[str]:
-        for item in self.team.run(question, stream=True):
-            if item.event == RunEvent.run_response:
-                yield item.content
-
+class TeamAnswers(TeamAnswers):
     async def arun(self, question: str) -> AsyncIterator[str]:
         texts = []
         async for item in await self.team.arun(question, stream=True):

@@ -2,23 +2,13 @@
 # members answer one after another.
 # expect: [AGN104]
 # expect: one after another
+# given: solution
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-
-from agno.team import Team
-from agno.workflow import RunEvent
+from collections.abc import AsyncIterator
 
 
-class TeamAnswers:
-    def __init__(self, team: Team) -> None:
-        self.team = team
-
-    def run(self, question: str) -> Iterator[str]:
-        for item in self.team.run(question, stream=True):
-            if item.event == RunEvent.run_response:
-                yield item.content
-
+class TeamAnswers(TeamAnswers):
     async def arun(self, question: str) -> AsyncIterator[str]:
         texts = await asyncio.to_thread(lambda: list(self.run(question)))
         for text in texts:
