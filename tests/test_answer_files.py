@@ -120,14 +120,19 @@ def test_a_right_answer_written_another_way_passes(case: Path, once):
 
 def changes_to_the_solution(case: Path) -> list[str]:
     """The statements of a `# given: solution` file that the solution's answer does not already hold (imports
-    aside): what the file changes. The composed text is the solution's answer when this is empty."""
-    solution = {ast.dump(node) for node in ast.parse(solution_answer(solution_of(case), exercise_of(case))).body}
-    own = [
-        node
-        for node in ast.parse(case.read_text(encoding="utf-8")).body
-        if not isinstance(node, ast.Import | ast.ImportFrom)
-    ]
-    return [ast.unparse(node).splitlines()[0] for node in own if ast.dump(node) not in solution]
+    aside): what the file changes. A class that subclasses the solution's class of its name counts by its own
+    statements (the methods it overrides). The composed text does what the solution's does when this is empty."""
+    solution = ast.parse(solution_answer(solution_of(case), exercise_of(case))).body
+    held = {ast.dump(node) for node in solution}
+    held |= {ast.dump(statement) for node in solution if isinstance(node, ast.ClassDef) for statement in node.body}
+    changes = []
+    for node in ast.parse(case.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            continue
+        overrides = isinstance(node, ast.ClassDef) and [ast.unparse(b) for b in node.bases] == [node.name]
+        statements = node.body if isinstance(node, ast.ClassDef) and overrides else [node]
+        changes += [ast.unparse(s).splitlines()[0] for s in statements if ast.dump(s) not in held]
+    return changes
 
 
 @pytest.mark.parametrize("case", GIVEN, ids=lambda p: f"{p.parent.name[:2]}/{p.stem}")
