@@ -45,11 +45,14 @@ KNOWN_BY_CONSTRUCTION = {
 # to_thread on a pool of N stops at 1 000 calls too: at 10 000 a run takes over a second and adds nothing that
 # the ThreadPoolExecutor of the same size does not show.
 MEASURED_UP_TO = KNOWN_BY_CONSTRUCTION | {"to_thread (executor sized to N)": 1_000}
-QUICK_RUN = 0.1  # runs shorter than this are repeated, best of three
+QUICK_RUN = 0.1  # runs shorter than this are repeated, best of QUICK_REPEATS
+QUICK_REPEATS = 5
 SCALING_SIZES = (100_000,)  # 10 000 is in the grid
 PARKED_TASKS = 10_000
 PARKED_THREADS = 200
-INDISTINGUISHABLE = 0.2  # two wall times within 20% of each other are the same speed on this machine
+# Two wall times within 20% of each other are the same speed on this machine; so are two within the spread of
+# repeated runs of either, when that is larger (on a loaded machine, a 20 ms run can wake several ms late).
+INDISTINGUISHABLE = 0.2
 RANGE_MARGIN = 0.25  # a claimed range [low, high] is read as [low / 1.25, high * 1.25]
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -204,17 +207,18 @@ class Measurement:
     cpu_s: float  # CPU time of that best run, every thread of the process included
     peak_resident_kb: int  # peak resident memory above the process's starting point
     peak_reserved_kb: int  # peak virtual size above the starting point
-    repeats: int  # 3 for quick runs, else 1
+    repeats: int  # QUICK_REPEATS for quick runs, else 1
+    spread: float = 0.0  # (slowest - best) / best over the repeats: how much this machine's noise moved the run
 
 
 def measure_here(name: str, n: int, latency: float = LATENCY) -> Measurement:
-    """Time a pattern (best of three when a run is quick) and its peak memory, in this process."""
+    """Time a pattern (best of QUICK_REPEATS when a run is quick) and its peak memory, in this process."""
     pattern = PATTERNS[name]
     reset_peak_resident()
     start = memory_status()
     runs = [time_once(pattern, n, latency)]
     if runs[0][0] < QUICK_RUN:
-        runs += [time_once(pattern, n, latency) for _ in range(2)]
+        runs += [time_once(pattern, n, latency) for _ in range(QUICK_REPEATS - 1)]
     wall, cpu = min(runs)
     end = memory_status()
     return Measurement(
@@ -227,6 +231,7 @@ def measure_here(name: str, n: int, latency: float = LATENCY) -> Measurement:
         end["VmHWM"] - start["VmRSS"],
         max(end["VmPeak"] - start["VmSize"], 0),
         len(runs),
+        max(runs)[0] / wall - 1,
     )
 
 
@@ -481,9 +486,15 @@ def taskgroup_vs_threadpool(grid: list[Measurement]) -> Verdict:
 HIERARCHY = (TASKGROUP, GATHER, TO_THREAD, BRIDGE, POOL)
 
 
+def pair_outcome(grid: list[Measurement], claimed_faster: str, other: str, n: int = 100) -> str:
+    """`speed_outcome` of two patterns at N calls, with a margin no narrower than either run's spread."""
+    a, b = (next(m for m in grid if m.pattern == name and m.n == n) for name in (claimed_faster, other))
+    return speed_outcome(a.wall_s, b.wall_s, max(INDISTINGUISHABLE, a.spread, b.spread))
+
+
 def hierarchy_outcomes(grid: list[Measurement], n: int = 100) -> list[tuple[str, str, str]]:
     """Each claimed better/worse neighbour pair and how they compare at N calls."""
-    return [(a, b, speed_outcome(wall(grid, a, n), wall(grid, b, n))) for a, b in itertools.pairwise(HIERARCHY)]
+    return [(a, b, pair_outcome(grid, a, b, n)) for a, b in itertools.pairwise(HIERARCHY)]
 
 
 def _phrase(outcome: str) -> str:
