@@ -193,7 +193,9 @@ def sync(solutions: Path, exercises: Path, check: bool) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m agnocourse exercises", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if exercises/ or book/checks.md is out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if exercises/ or book/checks.md is out of date"
+    )
     parser.add_argument("--solutions", type=Path, default=Path("solutions"))
     parser.add_argument("--exercises", type=Path, default=Path("exercises"))
     parser.add_argument(
