@@ -9,10 +9,10 @@ installed (see `registry.read_declarations`), so the page is the same in either 
 from __future__ import annotations
 
 import inspect
+import json
 import re
 from pathlib import Path
-
-import nbformat
+from typing import Any
 
 from agnocourse.grading.registry import Exercise, declared
 
@@ -45,15 +45,20 @@ def _observes(entry: Exercise) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _text(source: str | list[str]) -> str:
+    return source if isinstance(source, str) else "".join(source)
+
+
 def notebooks(solutions: Path) -> dict[str, tuple[str, str]]:
-    """Exercise id -> (notebook stem, the exercises notebook's title), from the check cells of `solutions`."""
+    """Exercise id -> (notebook stem, the exercises notebook's title), from the check cells of `solutions` (read as
+    JSON: the agno 3 environment has no nbformat)."""
     found: dict[str, tuple[str, str]] = {}
     for path in sorted(solutions.glob("*.ipynb")):
-        notebook = nbformat.read(path, as_version=4)
-        first = next((c.source for c in notebook.cells if c.cell_type == "markdown"), "")
+        cells: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        first = next((_text(c["source"]) for c in cells if c.get("cell_type") == "markdown"), "")
         match = TITLE.match(first.splitlines()[0] if first else "")
         title = f"Exercises {match['rest']}" if match else path.stem
-        for cell in notebook.cells:
+        for cell in cells:
             meta = cell.get("metadata", {}).get("agnocourse")
             if isinstance(meta, dict) and "exercise" in meta:
                 found.setdefault(str(meta["exercise"]), (path.stem, title))
