@@ -23,14 +23,15 @@ INTRO = """\
 # What each check observes
 
 A check grades an exercise by running the answer, never by reading its source for keywords. This page says, for
-every exercise, what its check does: which inputs it draws afresh on each run (so a hard-coded answer cannot
-pass), which calls it watches, which paths it runs and times, what it measures on the event loop, and which
-codes of the course's rule checker it runs on the answer's source. It is written from the checks themselves,
-one declaration per exercise, so it says what the grader does, no more.
+every exercise, what its check does: which inputs it draws afresh on each run, which calls it watches, which
+paths it runs and times, what it measures on the event loop, and which codes of the course's rule checker it
+runs on the answer's source. Each paragraph is the docstring of the exercise's check function.
 
-A time is never held to a fixed number of seconds: it is compared, with a wide margin, to the latencies the check
-itself gives the mock agents and tools, or to a baseline measured in the same run; a check that fails on a
-measured time runs once more before it is reported (see {doc}`grading`).
+A "heartbeat" is a task the check runs on the same event loop as the answer, waking every 10 ms: the longest gap
+between its wake-ups, less the time the machine kept the loop's thread waiting for a CPU, is how long the answer
+stalled the loop. Times are judged against the latencies the check gives its own mock agents and tools, or
+against a baseline measured in the same run, with wide margins; a check that fails on a measured time runs once
+more before it is reported (see {doc}`grading`).
 """
 
 
