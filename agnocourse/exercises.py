@@ -15,7 +15,9 @@ cell's error itself, so the tag never hides a failure from the score.
 A title "# Solutions N: ..." becomes "# Exercises N: ...", so the book's two parts name their pages apart.
 Outputs, execution counts and run timings are cleared; everything else, check cells and metadata included, is
 kept. The output is the same bytes on every run.
-``--check`` writes nothing and exits 1, naming the files, when exercises/ is out of date.
+The same command writes book/checks.md, what each exercise's check observes, from the checks' docstrings (see
+`agnocourse.grading.catalog`). ``--check`` writes nothing and exits 1, naming the files, when exercises/ or that
+page is out of date.
 """
 
 from __future__ import annotations
@@ -191,15 +193,25 @@ def sync(solutions: Path, exercises: Path, check: bool) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m agnocourse exercises", description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if exercises/ is out of date")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if exercises/ or book/checks.md is out of date"
+    )
     parser.add_argument("--solutions", type=Path, default=Path("solutions"))
     parser.add_argument("--exercises", type=Path, default=Path("exercises"))
+    parser.add_argument(
+        "--catalog", type=Path, default=None, help="the page of what each check observes (default: book/checks.md)"
+    )
     options = parser.parse_args(argv)
+    catalog_page = options.catalog or options.solutions.parent / "book" / "checks.md"
     try:
         stale = sync(options.solutions, options.exercises, options.check)
     except SolutionFormatError as error:
         print(f"exercises: {error}", file=sys.stderr)
         return 2
+    from agnocourse.grading import catalog  # imports the graders, and so agno: only here
+
+    if catalog.sync(catalog_page, options.solutions, options.check):
+        stale.append(catalog_page)
     if options.check:
         for path in stale:
             print(f"out of date: {path} (run `python -m agnocourse exercises`)", file=sys.stderr)

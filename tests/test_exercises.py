@@ -1,5 +1,7 @@
 """exercises/ is generated from solutions/: regions become stubs with hints; output is byte-for-byte stable."""
 
+import inspect
+import re
 from pathlib import Path
 
 import nbformat
@@ -8,6 +10,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from agnocourse import exercises
 
+ROOT = Path(__file__).resolve().parents[1]
 CHECK = {"agnocourse": {"exercise": "9.1", "title": "Demo", "points": 2}}
 
 
@@ -112,3 +115,38 @@ def test_a_top_level_region_that_defines_nothing_is_an_error():
     notebook.cells[2].source = "### BEGIN SOLUTION\nprint(42)\n### END SOLUTION\n"
     with pytest.raises(exercises.SolutionFormatError, match="defines no name"):
         exercises.generate(notebook)
+
+
+def test_every_check_says_what_it_observes():
+    """Each registered exercise's check has a docstring of one to four sentences (the book's catalog of checks)."""
+    from agnocourse.grading.registry import declared
+
+    entries = declared()
+    assert len(entries) >= 54
+    for entry in entries.values():
+        doc = inspect.getdoc(entry.check) or ""
+        sentences = len(re.findall(r"[.!?](?:\s|$)", doc))
+        assert doc and 1 <= sentences <= 4, f"the check of exercise {entry.id} needs a docstring of 1 to 4 sentences"
+
+
+def test_the_catalog_of_checks_is_up_to_date():
+    """book/checks.md is rendered from the checks' docstrings: regenerate it with `python -m agnocourse exercises`."""
+    from agnocourse.grading import catalog
+
+    page = ROOT / "book" / "checks.md"
+    assert page.read_text(encoding="utf-8") == catalog.render(ROOT / "solutions"), (
+        "book/checks.md is out of date: run `python -m agnocourse exercises`"
+    )
+
+
+def test_the_catalog_reads_the_other_tracks_docstrings_from_source(tmp_path: Path):
+    """The agno 3 track's checks are read with `ast` where agno 3 is not installed: their docstrings come along."""
+    from agnocourse.grading.registry import AGNO3, read_declarations
+
+    module = tmp_path / "agno3_demo.py"
+    module.write_text(
+        '@exercise("A3.9", "Demo", points=2, rule="AGN101")\ndef demo(answer):\n    """Runs it twice."""\n',
+        encoding="utf-8",
+    )
+    (entry,) = read_declarations(module, AGNO3)
+    assert (entry.id, entry.points, inspect.getdoc(entry.check)) == ("A3.9", 2, "Runs it twice.")

@@ -121,6 +121,16 @@ def _expect_stopped(run: Any, parts: _Parts, bad: set[str], where: str) -> None:
 
 @exercise("A3.4", "Port a workflow to agno 3.1", points=4, rule="Migration checklist")
 def port(build: Callable[..., Any]) -> None:
+    """Builds `digest_workflow(path, prices, aprices, summarizer)` with a sync price source of 10 ms, an async one, and
+    a summarizer agent whose digest carries a token drawn per run. The sync workflow's `.run()` on 2 to 4 drawn symbols,
+    and three async workflows' `.arun()` run concurrently beside a heartbeat on 3 drawn symbols each (async source and
+    summarizer 0.25 to 0.35 s, drawn), must end with the summarizer's answer, ask it once with the quotes joined by `';
+    '` in symbol order, fetch each price once from the source of their own path only, and reach the summarizer through
+    `invoke` and `ainvoke` respectively. The loop may not stall for half the latency, one run's three price calls must
+    span under 60% of their summed time, and the three runs must take under 60% of three times two latencies. With 2 of
+    3 drawn symbols unknown, each path must name every failed symbol and never reach the summarizer, in a stopped run
+    (content starting with `Error`, one failed step) or in the error it raises; the rule checker, reading the builder as
+    agno 3.1 code, must find nothing."""
     where = "digest_workflow(path, prices, aprices, summarizer)"
     summary = f"Digest {_token()}: prices are steady."
 
@@ -254,6 +264,11 @@ def _verdict(test: Callable[..., Any], probe: _Probe, given: Any, where: str) ->
     "A3.5", "The consistency test for a declared workflow", points=3, rule="Testing: both paths give the same result"
 )
 def consistency_test(test: Callable[..., Any]) -> None:
+    """Awaits `same_on_both_paths(build, given)` on four pairs of probe workflows in a drawn order, with an input and
+    answers drawn per run: the same answer on both paths (it must return True), different answers, and the same answer
+    with a step that fails and is skipped on the sync path or on the async path (each must return False). Every call
+    must return a bool, build one workflow per path, run each path once, and run the sync path off the event loop's
+    thread; the rule checker, reading the test as agno 3.1 code, must find nothing."""
     where = "same_on_both_paths(build, given)"
     expect(
         inspect.iscoroutinefunction(test),

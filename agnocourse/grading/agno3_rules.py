@@ -115,6 +115,14 @@ def _expect_loud(result: Any, error: BaseException | None, where: str, bad: str,
 
 @exercise("A3.1", "One declared workflow that fails loudly", points=3, rule="Dual Method Pattern")
 def loud_workflow(build: Callable[..., Any]) -> None:
+    """Builds the declared agno 3.1 workflow with `brief_workflow(validate, writer)` from the check's own validating
+    step (it counts its calls and rejects one drawn five-letter input) and a writer agent whose brief carries a token
+    drawn per run, noting which model entry each call went through. `.run()` on a drawn symbol, and three concurrent
+    `.arun()` calls beside a heartbeat (writer latency 0.25 to 0.35 s, drawn), must end with the writer's brief, call
+    the validating step once with the input, and reach the writer through `invoke` and `ainvoke` respectively; the loop
+    may not stall for half the latency and the three runs must take under 60% of three latencies. On the rejected input
+    both paths must raise the validating step's own ValueError, run the step once (no retry) and never ask the writer,
+    and the rule checker, reading the builder as agno 3.1 code, must find nothing."""
     where = "brief_workflow(validate, writer)"
     latency = _draw.uniform(0.25, 0.35)
     brief = f"Brief {_token()}: steady revenue, a calm quarter."
@@ -197,6 +205,13 @@ def _expect_story(run: Run, writer: Any, outline: str, story: str, where: str, e
 
 @exercise("A3.2", "A workflow's stream, not awaited", points=3, rule="AGN106")
 def stream_without_await(sync_answer: Callable[..., Any], async_answer: Callable[..., Any]) -> None:
+    """Builds two-step workflows (an outliner agent, then a writer agent streaming in 20 ms chunks) whose outline, story
+    and topic carry tokens drawn per run. `writer_text(workflow, topic)` is read to its end and two `awriter_text(...)`
+    reads run concurrently beside a heartbeat (agent latency 0.25 to 0.35 s, drawn): each must yield only strings, more
+    than three, joining to exactly the writer's story and none of the outliner's text, stream through the model's
+    `invoke_stream` and `ainvoke_stream` respectively, and deliver its first text before the writer produced its last
+    chunk. The loop may not stall for half the latency, the two async reads must take under 80% of their summed waits,
+    and the rule checker, reading both functions as agno 3.1 code, must find nothing."""
     outline = f"Outline {_token()}: loops, tasks, awaits."
     story = f"Once upon a time an event loop named {_token()} ran many tasks and none of them ever blocked it."
     topic = f"topic {_token()}"
@@ -245,6 +260,12 @@ def _rating(symbol: str) -> str:
 
 @exercise("A3.3", "Blocking work off the loop", points=3, rule="AGN107")
 def blocking_off_the_loop(build: Callable[..., Any]) -> None:
+    """Builds `rating_workflow(tool, "sync")` with a blocking legacy tool of 50 ms: `.run()` on a drawn symbol must
+    answer `'<symbol>: <rating>'` after exactly one tool call. Then three `rating_workflow(tool, "async")` workflows run
+    `.arun()` concurrently beside a heartbeat, each with its own blocking tool of 0.25 to 0.35 s (drawn) and a drawn
+    symbol: each must complete with the rating after exactly one call of the tool it was built with, the loop may not
+    stall for half the latency, and the runs must take under 60% of three latencies. The rule checker, reading the
+    builder as agno 3.1 code, must find nothing."""
     where = "rating_workflow(tool, path)"
     symbol = _symbol()
     tool = LegacyReportTool(latency=0.05)

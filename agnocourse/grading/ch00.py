@@ -96,6 +96,11 @@ class _Service:
 
 @exercise("0.1", "Every call at once, results in order", points=3, rule="Python asyncio: tasks and gather")
 def fetch_all(answer: Any) -> None:
+    """Draws 4 to 6 names and gives each `fetch(name)` call its own wait of 0.15 to 0.3 s, longest first, so the calls
+    finish in the reverse of the order they were made; the answer runs once in a fresh event loop beside a heartbeat. It
+    checks the returned list against each name's result (tagged with a token drawn per run) in the order of names, that
+    `fetch` was called once per name, and that the loop never stalled for 0.1 s or more. It counts how many calls were
+    in flight at once (all of them must be) and requires the wall time to stay under 60% of the summed waits."""
     function = _coroutine_function(answer, "write `async def fetch_all(fetch, names)` and await the calls in it.")
     where = f"{_name(function)}()"
     names = random.sample(WORDS, random.randint(4, 6))
@@ -377,6 +382,14 @@ def _check_take(take: Any) -> None:
     "0.2", "Release what a stream holds when it stops early", points=4, rule="Python asyncio: closing async generators"
 )
 def close_early(stream_rows: Any, take: Any) -> None:
+    """Reads `stream_rows(pool)` from a mock pool whose rows carry a token drawn per run three times: to its end (3 to 6
+    rows), closed with `aclose()` after 1 to 3 of 5 to 8 rows, and with `fetch_row()` raising a connection error at a
+    drawn row; it checks the rows yielded, one connection acquired, the connection released every time, the error
+    reaching the consumer, and that `aclose()` raises no RuntimeError about GeneratorExit. It reads `take(source, n)`
+    over a source generator that counts the items it produced and notes whether its `finally` ran: with n drawn below
+    the source's length (exactly n items read, the first yielded after one read, the source closed at the end), closed
+    with `aclose()` after one item (source closed), and with n above the length of a short source (every item yielded,
+    source closed). Both answers must be async generator functions."""
     _check_stream_rows(stream_rows)
     _check_take(take)
 
@@ -435,6 +448,11 @@ async def _cancel_midway(run_blocking: Callable[..., Any], work: _StoppableWork)
 
 @exercise("0.3", "A blocking call off the loop, stopped when its task is cancelled", points=3, rule="AGN107")
 def stoppable(answer: Any) -> None:
+    """Awaits `run_blocking(work)` beside a heartbeat with a blocking `work(stop)` of 0.3 s in 10 ms steps: the loop may
+    not stall for 0.18 s or more, the result must be the one `work` returns (with a token drawn per run), and `work` is
+    called once. Then it starts the call as a task over a job of 1.0 to 1.4 s (drawn), cancels the task after 0.1 s, and
+    checks that awaiting the task raises CancelledError, that the job saw its `threading.Event` set and returned early,
+    and that it stopped within a quarter of its remaining time after the cancel."""
     function = _coroutine_function(answer, "write `async def run_blocking(work)`.")
     where = f"{_name(function)}(work)"
 
@@ -971,6 +989,17 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
     rule="Python asyncio: context variables and deadlines",
 )
 def request_within(var: Any, request_scope: Any, fetch_all_within: Any) -> None:
+    """Enters `request_scope(request_id)` with request ids drawn per run in a fresh context (the id is set inside the
+    block, no value after it), nested inside another scope, around a block that raises (the exception reaches the caller
+    and the outer value is restored), and in two overlapping tasks whose blocks end in the reverse order. Then it awaits
+    `fetch_all_within(fetch, names, seconds)` from two concurrent request tasks with their own ids, drawn names and
+    latencies (0.1 to 0.25 s) under a 1.5 to 2.0 s deadline, and checks every result, one task per `fetch` call that
+    reads its own request's id, nothing `fetch` sets leaking back into the caller, all calls in flight at once, and a
+    return well before the deadline and under 60% of the summed waits. With 1 or 2 drawn names taking 1.2 to 1.6 s
+    against a 0.25 to 0.35 s deadline, it checks the return time, that exactly those names are marked `"late"`, and that
+    every late `fetch` task was cancelled and had finished its cleanup await when the call returned. Last, it cancels
+    the call from outside while its calls are in flight: the CancelledError must reach the caller and no `fetch` task
+    may be left running."""
     expect(
         type(var) is contextvars.ContextVar,
         CONTEXT,

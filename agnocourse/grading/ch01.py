@@ -44,6 +44,15 @@ def _ticker() -> str:
 # -- 1.1 ---------------------------------------------------------------------------------------------------
 @exercise("1.1", "Dual paths", points=3, rule="AGN110")
 def dual_paths(sync_answer: Any, async_answer: Any) -> None:
+    """Requires a Workflow subclass that defines only `run()` and another that defines only `arun()`, an async generator
+    function; the summarizer is a probe agent whose answer, like the topic, carries a token drawn per run. The sync path
+    is consumed inside a running event loop (so an `asyncio.run()` in it fails) and three async runs (agent latency 0.25
+    to 0.35 s, drawn) run concurrently beside a heartbeat: each must yield only RunResponse objects, the last (and only
+    the last) a `RunEvent.workflow_completed` item with the summarizer's answer, ask the summarizer exactly once with
+    `prompt_for(topic)`, and leave agno's run state behind (a session id, this run's `run_response`, this run in the
+    workflow's memory). The loop may not stall for 60% of the latency, the three runs must take under 60% of three
+    latencies, and each run's last item must carry its own workflow's run id. The rule checker's sync-path codes run on
+    the sync class and its async-path codes on the async class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
@@ -156,6 +165,14 @@ def _expect_quotes(items: list[Any], symbols: list[str], bad: str, tools: Any, w
 
 @exercise("1.2", "Consistent return types and events", points=3, rule="AGN109")
 def return_types(sync_answer: Any, async_answer: Any) -> None:
+    """Requires `run()` annotated `Iterator[RunResponse]` and `arun()` annotated `AsyncIterator[RunResponse]`, in two
+    split classes. Each path runs on two symbol lists of different drawn lengths (3 to 5 made-up tickers, one failing at
+    a drawn place), the sync path inside a running event loop and the two async runs concurrently beside a heartbeat
+    over a price source of 0.2 s per call; each run must yield one RunResponse per symbol (its quote, or a
+    `RunEvent.run_error` item naming the failing symbol), ask the price source for each symbol once and in order, and
+    end with a `RunEvent.workflow_completed` item `'<found> of <asked> quotes'`. The loop may not stall for 0.12 s or
+    more (the async price source must be awaited, the sync one left alone), each async run's last item must carry its
+    own run id, and the rule checker's codes for each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_annotation(sync_cls, "run", Iterator)
     expect_annotation(async_cls, "arun", AsyncIterator)
@@ -233,6 +250,14 @@ def _expect_story(run: Any, wf: Any, topic: str, outline: str, story: str, where
 
 @exercise("1.3", "Agent call patterns", points=4, rule="AGN106")
 def call_patterns(sync_answer: Any, async_answer: Any) -> None:
+    """Builds each workflow with an outliner agent left at `stream=True` (so a call without an explicit `stream=`
+    streams) and a writer agent that streams its story in chunks 20 ms apart, both answering with tokens drawn per run,
+    and draws a topic per run. The sync path (inside a running event loop) and two concurrent async runs (agent latency
+    0.25 to 0.35 s, drawn, beside a heartbeat) must ask the outliner once with a prompt that carries the topic, give the
+    writer the outline, yield more than three chunks that join to the story, end with a `RunEvent.workflow_completed`
+    item holding the whole story, and deliver the first chunk before the writer produced its last one. The loop may not
+    stall for 60% of the latency, the two runs must take under 80% of their summed waits (latencies and chunk delays),
+    each run's last item must carry its own run id, and the rule checker's codes for each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     outline = f"Outline {_token()}: loops, tasks, awaits."
     story = f"Once upon a time an event loop named {_token()} ran many tasks and none of them ever blocked it."

@@ -75,6 +75,13 @@ def _price_report(cls: type) -> Any:
 
 @exercise("2.1", "A sync path that runs anywhere", points=3, rule="AGN101")
 def sync_anywhere(answer: Any) -> None:
+    """Requires a Workflow subclass that defines only `run()`, annotated `Iterator[RunResponse]`, and consumes it inside
+    a running event loop (so an `asyncio.run()` or `run_until_complete()` in it fails) on 4 symbols drawn from 12
+    tickers, with a sync and an async price source of 0.2 s per call and an echoing writer agent. It checks that the
+    final (`RunEvent.workflow_completed`) item and the writer's only prompt are `prompt_for(prices)` with the prices in
+    symbol order, and that the sync price source was called once per symbol. The 4 price calls must take under 60% of
+    their summed 0.8 s (a thread pool, not an event loop), and the rule checker's codes AGN101, AGN105 and AGN112 run on
+    the class."""
     cls = workflow_class(answer, "run", "arun")
     where = f"{cls.__name__}.run()"
     expect_returns(cls.run, Iterator, where)
@@ -115,6 +122,12 @@ WRITER_LATENCY = 0.2
 
 @exercise("2.2", "Stream, don't collect", points=3, rule="AGN103")
 def stream_not_collect(answer: Any) -> None:
+    """Requires an async generator function annotated `AsyncIterator[...]` and runs it twice concurrently beside a
+    heartbeat, each on its own probe agent (0.2 s latency, then chunks 20 ms apart) with a message drawn per run. The
+    loop may not stall for 0.12 s or more; each run must ask its agent once with the message it was given, yield more
+    than three chunks that join to the story, end with a `RunEvent.workflow_completed` item holding the whole story, and
+    deliver its first chunk before the agent produced its last one. The rule checker's codes AGN102, AGN103, AGN104,
+    AGN106 and AGN112 run on the function."""
     name = getattr(answer, "__name__", repr(answer))
     expect(
         inspect.isasyncgenfunction(answer),
@@ -181,6 +194,13 @@ def _expect_briefing(wf: Any, symbol: str, run: Run, where: str) -> None:
 
 @exercise("2.3", "Keep the event loop responsive", points=4, rule="AGN104")
 def responsive(answer: Any) -> None:
+    """Requires a Workflow subclass that defines only `arun()`, an async generator function annotated
+    `AsyncIterator[RunResponse]`, and runs three workflows concurrently beside a heartbeat on 3 drawn symbols, each with
+    a blocking legacy tool and an analyst agent of 0.2 s each. Each run must call the legacy tool once for its symbol,
+    ask the analyst once with `prompt_for(rating)`, end with a `RunEvent.workflow_completed` item holding the analyst's
+    answer, carry its own run id on its last item, and leave agno's run state behind (session, `run_response`, the run
+    in memory). The loop may not stall for 0.12 s or more and the three runs must take under 60% of three times their
+    0.4 s of waits; the rule checker's codes AGN104, AGN106, AGN107, AGN110, AGN111 and AGN112 run on the class."""
     cls = workflow_class(answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect(

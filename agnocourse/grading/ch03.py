@@ -96,6 +96,12 @@ def _newsroom(cls: type, news: str, latency: float, chunk_delay: float) -> Any:
 
 @exercise("3.1", "The sync path", points=3, rule="Always do 1: Proper Sync Implementation")
 def sync_path(answer: Any) -> None:
+    """Requires a Workflow subclass that defines only `run()`, a generator function, whose reporter agent (left at
+    `stream=True`) streams a news text carrying a token drawn per run in chunks 20 ms apart, for a topic drawn per run.
+    It consumes the sync path inside a running event loop and checks that the reporter was asked once, with
+    `prompt_for(topic)`, that more than three chunks were passed on unchanged, that only the last item carries
+    `RunEvent.workflow_completed` and the whole text, that the first chunk arrived before the reporter produced its last
+    one, and that every item carries the workflow's run id. The rule checker's sync-path codes run on the class."""
     cls = workflow_class(answer, "run", "arun")
     expect(
         inspect.isgeneratorfunction(cls.run),
@@ -366,6 +372,14 @@ def _blocked_run(function: Callable[..., Any], where: str, position: str) -> Non
 
 @exercise("3.2", "Measure what a path does to the loop", points=3, rule="Always do 2: Proper Async Implementation")
 def measure_the_loop(answer: Any) -> None:
+    """Requires an async function `longest_beat(work)`, runs the rule checker's AGN107 on it, then awaits it beside the
+    check's own heartbeat on drawn paths whose `work()` awaits and blocks the loop with `time.sleep` in drawn steps and
+    returns a fresh object: a path that only awaits (the reported beat must lie between 5 ms and about 60 ms, the loop
+    stay free, the call return soon after the work ends), a path whose work raises (that very exception, not wrapped in
+    an ExceptionGroup, must reach the caller), and, in a drawn order, one block of 0.2 to 0.3 s at the start, in the
+    middle and at the end (the reported beat must be at least 95% of the block and not far longer). Every call must call
+    `work()` once, return the pair (the work's own result, the longest beat), and leave no task it started unfinished. A
+    call still running at twice the path's waits plus 1 s is cancelled and fails."""
     expect(
         inspect.iscoroutinefunction(answer),
         LOOP_RULE,
@@ -452,6 +466,14 @@ def _expect_market(run: Run, wf: Any, tools: Any, symbols: list[str], comment: s
 
 @exercise("3.3", "Same result on both paths", points=4, rule="Always do 1-2: both paths give the same result")
 def both_paths(sync_answer: Any, async_answer: Any) -> None:
+    """Draws 3 or 4 made-up symbols and a commentator answer with a token, then consumes the sync path inside a running
+    event loop (prices 0.05 s per call) and one async run beside a heartbeat (prices 0.2 s per call). Both must yield
+    one default-event item per symbol with `line_for(price)` and then a `RunEvent.workflow_completed` item with the
+    commentator's answer, the same events and contents item for item on both paths, ask their own price source (`prices`
+    or `aprices`) for each symbol in order, ask the commentator once with the lines joined by newlines, deliver the
+    first item before the last price call ended, and leave agno's run state behind. The loop may not stall for 0.12 s or
+    more, the async run's last item must carry its own run id, and the rule checker's codes for each path run on its
+    class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     symbols = ["".join(_draw.choices(string.ascii_uppercase, k=4)) for _ in range(_draw.randint(3, 4))]
     comment = f"Chips lead, {_token()} follows."

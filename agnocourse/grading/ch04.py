@@ -160,6 +160,13 @@ def _siblings(running: list[str], finished: list[str]) -> str:
     "4.1", "All three or nothing: a TaskGroup", points=3, rule="Always do 3: Parallel Execution Patterns (TaskGroup)"
 )
 def taskgroup_report(answer: Any) -> None:
+    """Draws two symbols from a pool of ten, then awaits the answer beside a heartbeat with three async tools of 0.3 s
+    per call: it checks the dict of income, financials and price against the tools' data for the first symbol, one call
+    per tool, a loop that never stalled for 0.18 s or more, and a wall time under 60% of the 0.9 s the calls take one
+    after another. On the second symbol one of the three calls, drawn per run, fails after 0.05 s: the answer must raise
+    (an ExceptionGroup or the error itself) carrying exactly one SymbolNotFoundError, and when the exception reached the
+    caller the other two calls must have received their cancellation, none having run to its end. The rule checker's
+    codes AGN104, AGN107 and AGN201 run on the function."""
     fetch_report = _coroutine_function(answer)
     where = f"{_name(fetch_report)}()"
     report_symbol, symbol = _draw(2)
@@ -229,6 +236,11 @@ def _board_line(symbol: str, fails: set[str]) -> str:
 
 @exercise("4.2", "Every result and every failure: gather", points=3, rule="AGN202")
 def gather_board(answer: Any) -> None:
+    """Draws 5 symbols from a pool of ten, 2 of them (at drawn places) unknown to an async price tool of 0.3 s per call,
+    and awaits the answer once beside a heartbeat. The answer may not raise: it must return one line per symbol in order
+    (the price, or the symbol with the tool's error text), call the tool once per symbol, keep the loop from stalling
+    for 0.18 s or more, and take under 60% of the 1.5 s the calls take one after another. The rule checker's codes
+    AGN104, AGN107 and AGN201 run on the function (AGN202 itself is advice and is judged by behaviour)."""
     price_board = _coroutine_function(answer)
     where = f"{_name(price_board)}()"
     board, fails = _board()
@@ -294,6 +306,14 @@ def _expect_ratings(items: list[Any], where: str, symbols: list[str], legacy: Le
 
 @exercise("4.3", "Blocking calls on both paths", points=4, rule="AGN107")
 def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
+    """Requires split classes whose `arun()` is an async generator function, each workflow holding a blocking legacy
+    tool of 0.3 s per call. The sync path is consumed inside a running event loop on 4 drawn symbols: it must call the
+    tool once per symbol, end with a `RunEvent.workflow_completed` item listing the ratings in symbol order, and take
+    under 60% of 1.2 s (the calls overlapped in threads). Two async runs of 3 drawn symbols each run concurrently beside
+    a heartbeat: the same calls and final item per run, each run under 60% of 0.9 s, the loop never stalled for 0.18 s
+    or more, each run's last item carrying its own run id, agno's run state recorded. The rule checker runs AGN101,
+    AGN105, AGN108 and AGN110 on the sync class, and AGN104, AGN107, AGN201, AGN108, AGN110 and AGN111 on the async
+    class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
@@ -448,6 +468,14 @@ def _fail_raised(where: str, error: Exception) -> None:
     "4.4", "Each call where it runs best: loop, thread, process", points=3, rule="Always do 4: Performance Hierarchy"
 )
 def mixed_calls(answer: Any) -> None:
+    """Draws one symbol and a salt for a CPU-bound risk model (about 0.3 s of computation) and awaits the answer once
+    beside a heartbeat, with an async price tool and a blocking legacy client of 0.3 s each that note the thread every
+    call ran in, and a one-worker process pool, started beforehand, that records each call submitted to it and when it
+    was in flight. It fails an answer that submits the price or legacy call to the pool, returns a wrong dict of price,
+    rating and risk, or calls a tool other than once. The price call must run on the loop's thread, the legacy call in
+    another thread, the score never in this process and exactly once through the given pool; the loop may not stall for
+    0.18 s or more, all three calls must be in flight at once, and the wall time beyond the longest call must stay under
+    60% of the other calls' summed time. The rule checker's codes AGN104, AGN107 and AGN201 run on the function."""
     assess = _coroutine_function(answer)
     where = f"{_name(assess)}()"
     (symbol,) = _draw(1)

@@ -105,6 +105,14 @@ def _expect_client(wf: Any, where: str, symbol: str, asynchronous: bool) -> None
     rule="Modern async patterns 1: TaskGroup",
 )
 def financial_data(sync_answer: Any, async_answer: Any) -> None:
+    """Draws 3 symbols from a pool of ten; every workflow gets a blocking and an async client of 0.3 s per call and a
+    report agent whose answer carries a token drawn per workflow. The sync path (consumed inside a running event loop)
+    on the first symbol and two concurrent async runs beside a heartbeat on the others must each yield exactly one
+    `RunEvent.workflow_completed` item with the agent's answer, ask the agent once with the report prompt over the
+    income statement, financials and price, and fetch each of the three once from the client of their own path only.
+    Each path's three calls must take under 60% of 0.9 s (threads on the sync path, a TaskGroup on the async one); the
+    loop may not stall for 0.18 s or more, each async run's last item must carry its own run id with agno's run state
+    recorded, and the rule checker's codes for each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     symbol, *async_symbols = _draw(3)
 
@@ -199,6 +207,14 @@ def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[Any, Ru
 
 @exercise("5.2", "Failures reported with except*", points=3, rule="AGN203")
 def every_failure(async_answer: Any) -> None:
+    """Runs the answer beside a heartbeat on 3 symbols drawn from a pool of ten, with an async client of 0.3 s per call:
+    it must yield each symbol's revenue line with the default event and then the total as a
+    `RunEvent.workflow_completed` item, fetch each income statement once, and take under 60% of the calls' summed time.
+    A second run puts the two failing symbols `BAD` and `WORSE` at drawn places among 2 drawn symbols, on a client
+    without latency so that both failures land in one ExceptionGroup: it must yield exactly one `RunEvent.run_error`
+    item naming each failing symbol and nothing else, and an ExceptionGroup that escapes fails with a message about
+    except*. Both runs keep the loop from stalling for 0.18 s or more and end with their own run id, and the rule
+    checker's async-path codes run on the class."""
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     good = _draw(3)
@@ -250,6 +266,12 @@ def _rating(symbol: str) -> str:
 
 @exercise("5.3", "Blocking code off the event loop", points=3, rule="AGN107")
 def blocking_code(async_answer: Any) -> None:
+    """Runs the rule checker's AGN107 on the class first, then two workflows concurrently beside a heartbeat on 3
+    symbols each (6 drawn from a pool of ten), each with a blocking legacy tool and an async price client of 0.3 s per
+    call. Each run must yield one default-event item per symbol with its price and rating, then `'<n> ratings'` as a
+    `RunEvent.workflow_completed` item, call each client once per symbol, and take under 60% of three calls' time, so
+    prices and ratings all overlap. The loop may not stall for 0.18 s or more, each run's last item must carry its own
+    run id with agno's run state recorded, and the rule checker's async-path codes run on the class."""
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")

@@ -87,6 +87,13 @@ def _expect_pipeline(run: Run, wf: Any, chain: _Chain, topic: str, where: str) -
 
 @exercise("6.1", "Two agents chained", points=3, rule="Implementation guidelines 1: Workflow Structure")
 def chained(sync_answer: Any, async_answer: Any) -> None:
+    """Draws 4 topics and a word for the agents' replies; the researcher and the writer are offline agents left at
+    `stream=True`, whose answers are made from their prompts. The sync path (inside a running event loop) and three
+    concurrent async runs beside a heartbeat (0.3 s per agent call) must ask the researcher once with the topic and the
+    writer once with the researcher's answer, and yield exactly one `RunEvent.workflow_completed` item with the writer's
+    answer. The loop may not stall for 0.18 s or more, the three runs must take under 60% of three times 0.6 s, each
+    run's last item must carry its own run id with agno's run state recorded, and the rule checker's codes for each path
+    run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     chain = _Chain()
     topics = draws.topics(4)
@@ -227,6 +234,15 @@ def _analysts(cls: type, briefs: _Briefs) -> Any:
 
 @exercise("6.2", "Subflows", points=3, rule="Implementation guidelines 2: Subflows")
 def subflows(sync_answer: Any, async_answer: Any) -> None:
+    """Requires a generator method `_brief(symbol)` annotated `Iterator[RunResponse]` on the sync class and an async
+    generator method `_abrief(symbol)` annotated `AsyncIterator[RunResponse]` on the async class, and wraps each on the
+    workflow instance to record the symbol of every call and the contents of the items it yielded. On 3 symbols and an
+    outlook word drawn per run, the sync path (inside a running event loop) and one async run beside a heartbeat
+    (analyst agent 0.3 s per call) must call the subflow once per symbol in order, ask the analyst once per symbol, pass
+    on exactly the subflow's items (default event) followed by a `RunEvent.workflow_completed` item `'<n> briefs'`, and
+    deliver the first item within the first half of the run's time. The loop may not stall for 0.18 s or more, the async
+    run's last item must carry its own run id with agno's run state recorded, and the rule checker's codes for each path
+    run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     _expect_subflow(sync_cls, "_brief", inspect.isgeneratorfunction, Iterator)
     _expect_subflow(async_cls, "_abrief", inspect.isasyncgenfunction, AsyncIterator)
@@ -322,6 +338,13 @@ def _expect_ratings(run: Run, wf: Any, ratings: _Ratings, where: str) -> None:
 
 @exercise("6.3", "Report every failure", points=4, rule="AGN109")
 def failures(sync_answer: Any, async_answer: Any) -> None:
+    """Draws 4 symbols, 2 of them failing (the rater agent raises SymbolNotFoundError for them), and a verdict word for
+    the rater's answers. The sync path (inside a running event loop) and one async run beside a heartbeat (0.4 s per
+    rater call) must ask the rater once about each symbol, yield one `RunEvent.run_error` item naming each failing
+    symbol and each successful rating with the default event, and end with a `RunEvent.workflow_completed` item
+    `'<rated> of <asked> rated'`. The async run must take under 60% of 1.6 s and keep the loop from stalling for 0.24 s
+    or more; its last item must carry its own run id with agno's run state recorded, and the rule checker's codes for
+    each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     ratings = _Ratings()
 
@@ -670,5 +693,14 @@ def _async_quotes(async_cls: Any) -> None:
 
 @exercise("6.4", "Tools on each path", points=4, rule="AGN107")
 def tools_on_each_path(sync_answer: Any, async_answer: Any) -> None:
+    """Builds the sync toolkit on a watched sync client (20 ms per lookup) and the async toolkit on a watched async
+    client whose lookups take 0.3 to 0.4 s per symbol (drawn), both scaling prices and total assets by a factor drawn
+    per run, and gives each toolkit's `quote` to an offline agent that calls it for every symbol (3, then 4 or 5, drawn)
+    in one turn. `agent.run()` is called from inside a running event loop and `await agent.arun()` beside a heartbeat;
+    on each path every `quote` must run without a tool error, return `quote_line(...)` of the client's figures, and make
+    exactly one price and one financials lookup per symbol on the client it was given. On the async path `quote` must be
+    a coroutine function whose lookups all ran on the agent's loop and thread, the loop may not stall for 60% of the
+    shortest lookup latency, and the run must take under 1.5 times the longest latency, so the two lookups of a quote
+    and all the quotes overlap."""
     _sync_quotes(sync_answer)
     _async_quotes(async_answer)

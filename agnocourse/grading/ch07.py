@@ -150,6 +150,14 @@ def _expect_flat_memory(cls: type, where: str) -> None:
 
 @exercise("7.1", "Running statistics in constant memory", points=3, rule="AGN103")
 def stream_digest(answer: Any) -> None:
+    """Runs two workflows concurrently beside a heartbeat, each with a writer agent that answers 30 words drawn per run
+    (0.3 s latency, then chunks 10 ms apart) for a topic drawn per run: each must ask the writer once with
+    `prompt_for(topic)`, relay more than three chunks that join to the answer, end with a `RunEvent.workflow_completed`
+    item holding the word count and the first longest word, and deliver the first chunk before the writer produced its
+    last. The loop may not stall for 0.18 s or more, each run's last item must carry its own run id with agno's run
+    state recorded, and the rule checker's async-path codes run on the class. Memory is measured with `tracemalloc` over
+    a 3000-chunk answer: the peak while reading `arun()` may exceed the peak while reading the agent's own stream by
+    less than 4 bytes a chunk."""
     cls = _async_class(answer)
     where = f"{cls.__name__}.arun()"
     digests, topics = [draws.text(30) for _ in range(2)], draws.topics(2)
@@ -288,6 +296,14 @@ def _call_states(wf: Any, symbol: str, attributes: list[str]) -> dict[str, str]:
     rule="Performance 3: TaskGroup, all or nothing",
 )
 def watchlist(answer: Any) -> None:
+    """Draws 4 to 6 symbols, 1 or 2 of them failing in one of their three async sources (drawn per company), where a
+    failing call fails after 0.05 s and every other call answers after 0.4 s; one run goes beside a heartbeat. It must
+    call each source once per company, yield the line of every complete company with the default event and one
+    `RunEvent.run_error` item per failing company whose content holds the error's message, one item per company in the
+    symbols' order, then a `RunEvent.workflow_completed` item `'<complete> of <asked> companies'`. The run must take
+    less than halfway between 0.4 s and the quickest serial order (company after company, or call after call), and for
+    each failing company its other two calls must have been cancelled; the loop may not stall for 0.24 s or more, the
+    last item must carry the run's own run id, and the rule checker's async-path codes run on the class."""
     cls = _async_class(answer)
     symbols = draws.symbols(random.randint(4, 6))
     failing = {s: random.choice(list(SOURCES)) for s in random.sample(symbols, random.randint(1, 2))}
@@ -438,6 +454,13 @@ def _expect_live(run: Run, wf: Any, feed: _LivePrices, symbols: list[str], where
     "7.3", "Each price as it arrives", points=3, rule="Performance 1 and 3: parallel results streamed as they finish"
 )
 def live_board(answer: Any) -> None:
+    """Draws 4 or 5 symbols with a price and a latency each (a drawn order of 0.05, 0.15, 0.25, 0.35 and 0.45 s, the
+    first symbol never the fastest) and 1 or 2 failing symbols that are never the slowest ones, and runs the answer once
+    beside a heartbeat. It must call the price client once per symbol, yield a quote for every price and one
+    `RunEvent.run_error` item for every failure, all in the order the calls ended, each item reaching the caller before
+    the next call ended, then a `RunEvent.workflow_completed` item `'<found> of <asked> quotes'`. The run must take less
+    than halfway between the slowest latency and the sum of all of them, the loop may not stall for 0.1 s or more, the
+    last item must carry the run's own run id, and the rule checker's async-path codes run on the class."""
     cls = _async_class(answer)
     symbols, feed = _live_draw()
     where = f"{cls.__name__}.arun({symbols})"
@@ -782,6 +805,15 @@ def _expect_end_to_end(measure: Any, ship: Any, measure_where: str, ship_where: 
 
 @exercise("7.4", "Time to the first item, measured", points=3, rule="AGN103")
 def first_item_measured(measure_stream: Any, ship_relayed: Any) -> None:
+    """Gives `measure_stream(open_stream)` a feed whose opening takes 0.12 to 0.2 s and whose 5 to 9 items (tokens drawn
+    per run) come 30 to 60 ms apart, and notes when `open_stream()` was called, each item handed out, the end reached
+    and `aclose()` awaited: it must open the stream once, read it to its end, count the items, close it, and report
+    first-item and total times between 90% and 125% (plus 20 ms) of the check's own, measured from the call of
+    `open_stream()`. A second feed fails with a ConnectionResetError after a drawn number of items: that very error must
+    reach the caller and the stream must be closed. `ship_relayed(relayed, collected)` is asked about relays drawn at
+    five scales from milliseconds to minutes (ship only when every item came and the first item came in under half the
+    collected run's time), and then about `measure_stream`'s own figures for a streaming relay and a collecting relay
+    over the same feed."""
     expect(
         inspect.iscoroutinefunction(measure_stream),
         "Agent Call Patterns",

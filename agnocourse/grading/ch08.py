@@ -202,6 +202,16 @@ def _expect_brief(items: list[Any], wf: Any, sections: dict[str, str], where: st
 
 @exercise("8.1", "Method signatures", points=3, rule="AGN108", limit=30)
 def method_signatures(sync_answer: Any, async_answer: Any) -> None:
+    """Requires split classes with subflows `_section` and `_asection`, and reads the resolved return annotations:
+    `run()` and `_section()` must be `Iterator[RunResponse]`, `arun()` and `_asection()` `AsyncIterator[RunResponse]`.
+    On 2 to 4 topics drawn per run, whose sections carry words drawn per run, the sync path (inside a running event
+    loop) and one async run beside a heartbeat (writer agent 0.2 s per call) must ask the writer once per topic, with
+    the topic as the whole prompt, and yield one item per topic with the writer's section, then a
+    `RunEvent.workflow_completed` item `'<n> sections'`; the loop may not stall for 0.12 s or more and the async run's
+    last item must carry its own run id with agno's run state recorded. The rule checker's codes for each path run on
+    its class, then pyright runs once on the notebook cells that define both classes and their own bases (after the
+    chapter's required imports, with bare `# type: ignore` not honoured and unneeded ignores reported as errors), and
+    any error fails."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     for cls, method in ((sync_cls, "_section"), (async_cls, "_asection")):
         expect(
@@ -290,6 +300,15 @@ def _expect_digest(run: Run, wf: Any, digest: str, topic: str, where: str) -> No
 
 @exercise("8.2", "Zero pyright errors", points=4, rule="Type annotations: zero pyright errors", limit=30)
 def zero_errors(async_answer: Any) -> None:
+    """Runs pyright first on the notebook cells that define the class and its own bases, after the chapter's required
+    imports, with bare `# type: ignore` not honoured and an ignore comment that silences nothing reported as an error:
+    any error fails. Then two workflows run concurrently beside a heartbeat, each with a writer agent streaming 14 words
+    drawn per run (0.4 s latency, then chunks 20 ms apart) for a topic drawn per run: each must ask the writer once with
+    the topic, relay more than three chunks that join to the text, end with a `RunEvent.workflow_completed` item holding
+    the whole text, and deliver its first chunk before the writer produced its last. The loop may not stall for 0.24 s
+    or more, the two runs must take under 75% of twice 0.7 s, each run's last item must carry its own run id with agno's
+    run state recorded; a third run with a writer that raises must end with a `RunEvent.run_error` item naming the
+    failure and yield no completion item, and the rule checker's async-path codes run on the class."""
     async_cls = workflow_class(async_answer, "arun", "run")
     expect_type_clean(async_cls)
 

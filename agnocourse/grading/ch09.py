@@ -302,6 +302,13 @@ def _expect_agreeing_pair_passes(answer: Callable[..., Any], name: str) -> tuple
 
 @exercise("9.1", "A consistency test that catches drift", points=4, rule="Testing: both paths give the same result")
 def consistency_test(answer: Any) -> None:
+    """Calls the learner's test the way pytest does, from a plain thread, as `test(make_sync, make_async, topic=...)`,
+    on pairs of workflow classes whose writer and editor answer a story, a headline and a topic drawn afresh for every
+    pair. On two agreeing pairs (one first, one at a drawn place among the rest) the test must not fail, must not return
+    an awaitable, and must have run both paths (each path's writer was asked). On each of eight drifted pairs the test
+    must fail: a word changed in the middle, one item more, no completion event, the text collected into one item, two
+    chunks swapped, another event on a middle item, a plain str instead of a RunResponse, and a sync path that stopped
+    streaming."""
     name = describe(answer)
     expect(
         callable(answer) and not inspect.isclass(answer),
@@ -476,6 +483,11 @@ class _Project:
 
 @exercise("9.2", "pyright as a test", points=3, rule="Testing: pyright as a test", limit=45)
 def pyright_as_a_test(answer: Any) -> None:
+    """Writes a project of three files under names drawn per run into a temporary folder: a clean one, one with only a
+    pyright warning, and one that plants 3 or 4 errors of drawn kinds (out of ten, from an iterated coroutine to a
+    member access on an optional value) at drawn lines among right code that reads alike. The function is called once on
+    the folder (pyright's own run is not counted against the time limit) and must return a list of strings, each
+    starting with `file.py:line`, reporting exactly the planted errors with lines counted from 1 and no warning."""
     name = describe(answer)
     expect(callable(answer), TYPES, f"{name} is not a function.", "pass the function itself to check().")
     project = _Project()

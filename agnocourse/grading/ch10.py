@@ -69,6 +69,13 @@ def _expect_digest(items: list[Any], wf: Any, headlines: _Headlines, where: str)
 
 @exercise("10.1", "Two paths instead of a bridge", points=5, rule="AGN101")
 def two_paths(sync_answer: Any, async_answer: Any) -> None:
+    """Draws 3 topics and a mood word for the headline agent, whose answer is made from its prompt. The sync path
+    (inside a running event loop, so a bridge through `asyncio.run()` fails) and two concurrent async runs beside a
+    heartbeat (0.3 s per agent call) must ask the agent once per topic with `prompt_for(topic)` and yield one
+    default-event item per topic with its headline, in topic order, then a `RunEvent.workflow_completed` item `'<n>
+    headlines'`. The loop may not stall for 0.18 s or more, the two runs together must take under 60% of one run's three
+    calls made one after another, each run's last item must carry its own run id with agno's run state recorded, and the
+    rule checker's codes for each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     headlines = _Headlines()
     topics = headlines.topics
@@ -110,6 +117,13 @@ PITFALL_3 = "Pitfall 3: Inefficient Streaming"
 
 @exercise("10.2", "A typed stream, passed on as it arrives", points=5, rule="AGN103")
 def typed_stream(async_answer: Any) -> None:
+    """Requires `arun()` annotated `AsyncIterator[RunResponse]` and runs the rule checker's AGN102, AGN106 and AGN109 on
+    the class first. Two workflows then run concurrently beside a heartbeat, each with a writer agent streaming 16 words
+    drawn per run (0.3 s latency, then chunks 30 ms apart) for a topic drawn per run: each must ask the writer once with
+    `prompt_for(topic)`, yield only RunResponse objects, more than three chunks that join to the story, and a
+    `RunEvent.workflow_completed` item with the whole story last, and deliver its first chunk before the writer produced
+    its last. The loop may not stall for 0.18 s or more, each run's last item must carry its own run id with agno's run
+    state recorded, and the rule checker's async-path codes run on the class."""
     cls = workflow_class(async_answer, "arun", "run")
     expect_annotation(cls, "arun", AsyncIterator)
     expect_clean(cls, ("AGN102", "AGN106", "AGN109"), "yield RunResponse objects; await the agent's stream first.")

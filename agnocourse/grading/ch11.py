@@ -80,6 +80,13 @@ def _headline_workflow(cls: type, headline: str, latency: float = 0.0) -> Any:
 
 @exercise("11.1", "Structure and annotations", points=2, rule="AGN110")
 def structure(sync_answer: Any, async_answer: Any) -> None:
+    """Runs the rule checker's AGN102, AGN108, AGN109, AGN110 and AGN111 on both split classes and reads the resolved
+    return annotations: `Iterator[RunResponse]` for `run()`, `AsyncIterator[RunResponse]` for `arun()`. On 2 symbols
+    drawn from a pool of ten and a headline of 5 words drawn per run, the sync path (inside a running event loop) and
+    one async run beside a heartbeat (agent latency 0.3 s) must each yield exactly one `RunEvent.workflow_completed`
+    item with the headline agent's answer and ask the agent once with the headline prompt over the symbols. The async
+    run may not stall the loop for 0.18 s or more, its item must carry its own run id, and it must leave agno's run
+    state behind."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, STRUCTURE, "annotate run() -> Iterator[RunResponse] and yield RunResponse objects.")
     expect_clean(
@@ -163,6 +170,13 @@ def _expect_summary(wf: Any, items: list[Any], where: str, symbols: list[str], c
 
 @exercise("11.2", "No asyncio.run() and matching agent calls", points=3, rule="AGN101")
 def matching_calls(sync_answer: Any, async_answer: Any) -> None:
+    """Runs the rule checker's AGN101, AGN104, AGN105, AGN106, AGN107 and AGN112 on both split classes. On 3 symbols
+    drawn per path from a pool of ten, with a blocking and an async client and a summary agent of 0.3 s per call and a
+    summary of 7 words drawn per run, the sync path (inside a running event loop) and one async run beside a heartbeat
+    must fetch each income statement once from the client of their own path (the sync path never calling the async one),
+    ask the agent once with the revenue prompt in symbol order, and yield exactly one `RunEvent.workflow_completed` item
+    with its answer. The async run may not stall the loop for 0.18 s or more, its item must carry its own run id, and it
+    must leave agno's run state behind."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(sync_cls, CALLS, "the sync path makes sync calls all the way down: sync_tools and agent.run().")
     expect_clean(async_cls, CALLS, "the async path awaits: async_tools and await agent.arun(..., stream=False).")
@@ -213,6 +227,15 @@ def _digest_workflow(cls: type, digest: str, timeline: Timeline | None = None) -
 
 @exercise("11.3", "Streaming without collecting, TaskGroup with except*", points=3, rule="AGN203")
 def streaming(async_answer: Any) -> None:
+    """Runs the rule checker's AGN103, AGN106 and AGN109 on the class, then one run beside a heartbeat on 3 symbols
+    drawn from a pool of ten, with an async client of 0.3 s per call whose call spans are recorded and a writer
+    streaming 12 words drawn per run in chunks 50 ms apart. The run must keep the loop from stalling for 0.18 s or more,
+    fetch each income statement once, ask the writer once with the digest prompt in symbol order, relay chunks that join
+    to the text before a final `RunEvent.workflow_completed` item `'digest of <n> symbols'`, pass on the first text
+    before the writer produced its last chunk, keep the calls' span (first start to last end) under 60% of 0.9 s, and
+    end with its own run id. A second run puts the failing symbols `BAD` and `WORSE` with one drawn symbol in a drawn
+    order, on a client without latency so that both fail in one ExceptionGroup: it must yield one `RunEvent.run_error`
+    item per failing symbol and nothing else."""
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, STREAMING, "yield each chunk as it arrives; report failures with RunEvent.run_error.")
@@ -369,6 +392,16 @@ def _expect_one_round(seconds: float, symbols: list[str], where: str, hint: str)
 
 @exercise("11.4", "The blocking tool off the loop, both paths consistent", points=4, rule="AGN107")
 def consistency(sync_answer: Any, async_answer: Any) -> None:
+    """Runs the rule checker's AGN107 on the async class and AGN101 and AGN105 on the sync class. One async run beside a
+    heartbeat and one sync run inside a running event loop, each on 3 symbols drawn from a pool of ten with price and
+    legacy rating clients of 0.3 s per call, must yield one item per symbol with its price and rating, then `'<n>
+    ratings'` as a `RunEvent.workflow_completed` item, within 60% of 0.9 s (all six calls overlapping); the async run
+    must also call each client once per symbol, keep the loop from stalling for 0.18 s or more, end with its own run id
+    and leave agno's run state behind. Both paths then run on four more inputs with 20 ms calls (3 good symbols; 1 good
+    symbol; `BAD` and `WORSE` among one good symbol, failing at the same moment; the same, staggered so that `BAD`'s
+    price fails before `WORSE`'s rating): on success they must yield the same items, on failure only sorted
+    `RunEvent.run_error` items, the first failure on both and none on the async path that the sync path lacks. A last
+    async run with both failures at the same moment must report both."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(async_cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
     expect_clean(sync_cls, ("AGN101", "AGN105"), "the sync path runs the blocking clients in a ThreadPoolExecutor.")

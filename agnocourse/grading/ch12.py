@@ -140,6 +140,13 @@ def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[fl
 
 @exercise("12.1", "Bounded concurrency with a semaphore", points=5, rule="Beyond the rules: bounded concurrency")
 def bounded_concurrency(answer: Any) -> None:
+    """Runs the rule checker's AGN104, AGN107 and AGN201 on the function, then records every price call's span on a
+    timeline in two runs. With 9 symbols drawn from twelve and a limit of 3, every third call takes 0.5 s and the others
+    0.05 s; with a limit of 2 to 4 (drawn) and 2 to 4 more symbols than twice the limit, 2 or 3 slow calls are placed at
+    random where every schedule fixed in advance (fixed batches, or a fixed share of the symbols per worker) is at least
+    0.4 s slower than starting each call when a permit is free. Each run must return the price dicts in symbol order,
+    reach exactly `limit` calls in flight and never more, and take less than halfway between the permit-as-soon-as-free
+    schedule and the fastest schedule fixed in advance."""
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "keep every task in a TaskGroup, and await the async tools.")
     nine = random.sample(SYMBOL_POOL, 9)
@@ -197,6 +204,11 @@ def _call(answer: Any, tools: AsyncFinancialTools, seconds: float, where: str, s
 
 @exercise("12.2", "A deadline that cancels", points=5, rule="Beyond the rules: timeouts")
 def deadline(answer: Any) -> None:
+    """Draws one symbol and awaits `price_within(tools, symbol, seconds)` three times: with `seconds=0.5` and a 0.05 s
+    tool it must return the tool's price; with `seconds=0.1` and a 1 s tool whose call span is recorded it must return
+    None within 0.5 s, with the tool call ended before 0.5 s and no other task left pending; started as a task with
+    `seconds=5.0` and cancelled from outside after 0.05 s, the task must end cancelled. The rule checker's codes AGN104,
+    AGN107 and AGN201 run on the function."""
     fn = _coroutine_function(answer)
     symbol = random.choice(SYMBOL_POOL)
 
@@ -294,6 +306,13 @@ def _jobs(indices: set[int]) -> str:
 
 @exercise("12.3", "Keep a reference to every background task", points=5, rule="Beyond the rules: task references")
 def task_references(answer: Any) -> None:
+    """Draws 5 to 8 background jobs, 1 to 3 of them failing and 1 or 2 others to be cancelled from outside, each job
+    waiting on a future the check holds only by a weak reference, and calls the plain function `answer(jobs, running,
+    report)` inside a running loop whose exception handler records what the loop logs. After a few loop turns it runs
+    `gc.collect()`, cancels the chosen jobs' tasks, releases the others, and checks that every job finished or was
+    cancelled (no task lost to the garbage collector), that `running` is empty and no task pending at the end, that
+    `report` received exactly the failing jobs' exceptions and never a CancelledError, and that the loop logged nothing.
+    The rule checker's codes AGN104, AGN107 and AGN201 run on the function."""
     name = getattr(answer, "__name__", repr(answer))
     count = random.randint(5, 8)
     failing = set(random.sample(range(count), random.randint(1, 3)))
@@ -403,6 +422,11 @@ def _step(name: str, blocks: float) -> Any:
 
 @exercise("12.4", "Find the call that blocks the loop", points=5, rule="Beyond the rules: debug mode")
 def debug_mode(answer: Any) -> None:
+    """Builds a workflow of 4 steps whose names are drawn from six, run as tasks of one TaskGroup, where one drawn step
+    makes a blocking call of 0.3 to 0.4 s between two 10 ms sleeps, and awaits `answer(workflow, 0.1)` on a loop whose
+    `slow_callback_duration` the check first sets to 5 s. The returned list must name the blocking step and no other
+    one, and afterwards the loop's debug flag and `slow_callback_duration`, and the `asyncio` logger's level, handlers
+    and propagation, must be as they were before the call."""
     fn = _coroutine_function(answer)
     names = random.sample(STEP_NAMES, 4)
     culprit, blocks = random.choice(names), random.uniform(0.3, 0.4)
@@ -573,6 +597,15 @@ class _Run:
     rule="Beyond the rules: a deadline cannot stop a thread",
 )
 def deadline_and_thread(answer: Any) -> None:
+    """Runs the rule checker's AGN104, AGN107 and AGN201 on the function, then makes four calls beside a heartbeat task,
+    on 4 to 6 symbols drawn from twelve each time. Everything in time (prices 0.3 to 0.4 s, a blocking legacy rating
+    call of 0.4 to 0.5 s in per-symbol steps, a 2.5 to 3 s deadline): the full report, the loop never held for half the
+    legacy time, and a wall time under halfway between the calls overlapped and made one after the other. A 0.25 to 0.35
+    s deadline that 1 or 2 prices (1.5 to 2 s) and the legacy call miss: a return before halfway to the slow prices,
+    exactly the missed calls marked `"late"`, no task left running, and no symbol started by the legacy thread after the
+    return; a 0.3 to 0.4 s deadline that only one price misses: only that price marked late. Last, the call is cancelled
+    from outside while every call is in flight: its task must end cancelled, no task may be left running, and the legacy
+    thread may start no symbol after the task ended."""
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "run the legacy call with asyncio.to_thread and keep every task in the TaskGroup.")
     name = fn.__name__

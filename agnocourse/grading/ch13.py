@@ -164,6 +164,13 @@ def _expect_relay_ok(seen: _Relayed, where: str) -> None:
     rule="Production: closing streams",
 )
 def relay_stream(relay: Any) -> None:
+    """Gives `relay(agent, prompt, outcome)` a prompt drawn per run and a watched agent that streams 6 to 9 words tagged
+    with a token drawn per run, 30 ms apart, counting the streams it hands out and closes. Read to its end, the relay
+    must make one streamed call with the prompt, yield each chunk's content (the first before the agent produced its
+    last chunk), and set `outcome` to completed with the text delivered. Closed with `aclose()` after a drawn number of
+    items, the agent's stream must already be closed when `aclose()` returns and `outcome` must say stopped with exactly
+    the text yielded; when the reading task is cancelled after a drawn number of items, the CancelledError must reach
+    the task and `outcome` must again say stopped with the text delivered."""
     expect(
         inspect.isasyncgenfunction(relay),
         STOPPED,
@@ -338,6 +345,12 @@ async def _request(app: Any, topic: str, agent: _WatchedAgent, leave_after: int 
     "13.2", "A streaming endpoint that stops its run when the client leaves", points=3, rule="Production: cancellation"
 )
 def endpoint(make_app: Any) -> None:
+    """Calls the app that `make_app(agent)` returns directly as an ASGI application with `GET /brief?topic=...` (a topic
+    drawn per run), with a watched agent that streams 8 to 10 tagged words 40 ms apart. Read to its end, the response
+    must have status 200 and content-type `text/event-stream`, send one `data:` line per chunk in order, ask the agent
+    once with the topic, and send its first data item before the agent produced its last chunk. When the client
+    disconnects after 2 to 4 data items (drawn), the agent's stream must be closed within 0.5 s of the disconnect,
+    before it produced all its chunks."""
     where = f"GET /brief on {_name(make_app)}(agent)"
     delay = 0.04
     reply = _reply(8, 10)
@@ -467,6 +480,13 @@ def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], float, set[
 
 @exercise("13.3", "A sync client for an async-only SDK", points=3, rule="AGN101")
 def sync_client(answer: Any) -> None:
+    """Calls `answer(make_sdk)` from a plain thread; `make_sdk` builds a mock async-only SDK client bound to the loop it
+    was created on, whose `complete(prompt)` takes 0.15 s with at most 3 calls at a time and records the loops and
+    threads it ran on, and must be called once. Then 4 to 6 threads call `client.complete()` at once with drawn prompts:
+    every result must be the SDK's own (with a token drawn per run), all calls must run on one loop in a thread other
+    than the callers', at least 3 must be in flight at once, and the calls must take under 85% of their summed time. A
+    prompt the SDK refuses must raise its ValueError in the caller, and after `client.close()` every thread the answer
+    started must end within 2 s."""
     where = f"{_name(answer)}(make_sdk)"
     token = secrets.token_hex(3)
     record = _SDKRecord()
@@ -692,6 +712,15 @@ def _bound_grew(runs: list[tuple[list[float], list[float]]]) -> tuple[bool, floa
     rule="Production: retries and deadlines",
 )
 def retried_stream(answer: Any) -> None:
+    """Runs `stream_with_retries(start, deadline=...)` on sources whose `start()` fails with ConnectionError a drawn
+    number of times before the first item, recording every start and every delay the answer asks the loop to wait: two
+    or three runs of 3 or 4 failures must retry until the items come, with waits that differ from run to run, and in two
+    runs of 6 failures the longest wait before retry 4 or later must exceed twice the longest before retries 1 and 2 (a
+    bound that doubles, with full jitter). A stream that fails after its first or second item must not be retried and
+    its error must reach the consumer; a source that never succeeds must end in TimeoutError within 1.6 times the drawn
+    deadline (0.25 to 0.4 s) plus 0.1 s. A consumer whose own work on its first item outlasts a 0.2 to 0.3 s deadline
+    must not be cancelled (no `asyncio.timeout()` around a `yield`), and a ValueError from `start()` must reach the
+    consumer without a retry."""
     expect(
         inspect.isasyncgenfunction(answer),
         RETRIES,
@@ -1003,6 +1032,17 @@ def _expect_every_chunk_once(seen: _MergeRead, agents: list[_WatchedAgent], wher
 
 @exercise("13.5", "Merge several agents' streams into one", points=4, rule="Production: merging streams")
 def merged_streams(answer: Any) -> None:
+    """Reads `merged(agents, prompt)` with `async for` under a 4 s patience in four scenarios, with watched agents whose
+    names and one-word chunks carry tokens drawn per run and which keep a reference to every stream they hand out. With
+    3 or 4 agents of different speeds (the slowest never last in the list) read to the end, every agent must be asked
+    once with the prompt, each agent's chunks must arrive as `(name, content)` pairs exactly once and in order, every
+    agent's first chunk must come before the slowest agent's last one, and the read must take under halfway between the
+    longest agent's span and the sum of the spans; with a consumer slower than the agents no chunk may be lost. When the
+    consumer breaks after 1 to 4 items and calls `aclose()`, the close must end within 1 s without a GeneratorExit
+    wrapped in an ExceptionGroup, no task may be left running and every agent stream must be closed. When the agent at a
+    drawn place fails with a ConnectionError after 1 or 2 chunks, that error (alone, in a group or as a cause) must
+    reach the consumer, the other agents must be stopped before they streamed all their chunks, and no task or stream
+    may be left open."""
     expect(
         inspect.isasyncgenfunction(answer),
         MERGED,
@@ -1340,6 +1380,14 @@ def _expect_panel_read(panel: _Panel, items: list[Any], times: list[float], wher
 
 @exercise("13.6", "A team's answer on both paths", points=3, rule="Production: teams")
 def team_paths(answer: Any) -> None:
+    """Requires a class with `run()` and `arun()` that wraps an agno Team in collaborate mode whose lead model calls a
+    `noted` tool 0 to 2 times (drawn, different on the two paths), then the member tool of its path with the question,
+    then streams an answer made of the members' words (3 or 4 members, replies drawn per run). The sync path, consumed
+    inside a running event loop, must yield only strings, exactly the lead's streamed chunks, give the question to the
+    lead and to every member, and deliver its first chunk before the lead produced its last. Three async runs over
+    different panels (member latency 0.2 to 0.28 s, drawn) run concurrently beside a heartbeat: the loop may not stall
+    for 60% of that latency, each run must yield exactly its lead's chunks with the first before the lead's last, and
+    all members of a panel must have started before any of them ended."""
     expect(
         inspect.isclass(answer) and callable(getattr(answer, "run", None)) and callable(getattr(answer, "arun", None)),
         "Dual Method Pattern",

@@ -144,7 +144,8 @@ def _load(track: Track) -> None:
 
 def read_declarations(path: Path, track: Track) -> list[Exercise]:
     """The ``@exercise(...)`` declarations of a grading module, read without importing it (its agno is not
-    installed here); each one's check says which kernel runs it. Declarations take literal arguments only."""
+    installed here); each one's check says which kernel runs it and keeps the check's docstring. Declarations take
+    literal arguments only."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.FunctionDef):
@@ -159,14 +160,19 @@ def read_declarations(path: Path, track: Track) -> list[Exercise]:
                         f"{path.name}:{decorator.lineno}: an @exercise declaration takes literal arguments only "
                         "(the other track's environment reads it without importing the module)"
                     ) from None
-                found.append(Exercise(*args, check=_elsewhere(args[0], track), **options))
+                check = _elsewhere(args[0], track, ast.get_docstring(node))
+                found.append(Exercise(*args, check=check, **options))
     return found
 
 
-def _elsewhere(id: str, track: Track) -> Check:
+def _elsewhere(id: str, track: Track, doc: str | None = None) -> Check:
+    """A stand-in for a check of the other track: it says which kernel runs it, and carries the check's docstring
+    (what the check observes), so the catalog of checks reads the same in either environment."""
+
     def check(*answers: Any) -> None:
         raise RuntimeError(f"exercise {id} runs on {track.name}: run its notebook on the kernel {track.kernel!r}")
 
+    check.__doc__ = doc
     return check
 
 
