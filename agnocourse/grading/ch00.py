@@ -18,7 +18,7 @@ from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing, fail, shown
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.probes import run_async_paths
+from agnocourse.grading.probes import run_call
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import expect_loop_free, overlapped
 
@@ -39,24 +39,6 @@ def _coroutine_function(answer: Any, hint: str) -> Callable[..., Any]:
         hint,
     )
     return answer
-
-
-def _outcome(function: Callable[..., Any], *args: Any) -> Callable[[], AsyncIterator[Any]]:
-    """An async path for the probes that yields what the call returned, or the exception it raised."""
-
-    async def path() -> AsyncIterator[Any]:
-        try:
-            yield await function(*args)
-        except Exception as error:  # the check reads the failure itself
-            yield error
-
-    return path
-
-
-def _run_once(function: Callable[..., Any], *args: Any) -> tuple[Any, float, float]:
-    """Run one call beside the loop-blockage ticker: its result (or exception), wall time, longest block."""
-    runs, seconds, blocked = run_async_paths([_outcome(function, *args)], f"{_name(function)}()")
-    return runs[0].items[0], seconds, blocked
 
 
 def _expect_no_error(result: Any, where: str) -> None:
@@ -105,7 +87,8 @@ def fetch_all(answer: Any) -> None:
     where = f"{_name(function)}()"
     names = random.sample(WORDS, random.randint(4, 6))
     service = _Service(names)
-    result, seconds, blocked = _run_once(function, service.fetch, list(names))
+    call = run_call(lambda: function(service.fetch, list(names)))
+    result, seconds, blocked = call.outcome, call.seconds, call.blocked
     _expect_no_error(result, where)
     expected = [service.answer(name) for name in names]
     unawaited = isinstance(result, list | tuple) and any(inspect.isawaitable(item) for item in result)
@@ -123,7 +106,9 @@ def fetch_all(answer: Any) -> None:
         f"{where} called fetch with {service.calls} for names {names}.",
         "call fetch once per name.",
     )
-    expect_loop_free(where, blocked, "AGN107", "await fetch(name); never wait with a blocking call", latency=0.15)
+    expect_loop_free(
+        where, blocked, "AGN107", "await fetch(name); never wait with a blocking call", latency=0.15, answer=function
+    )
     expect(
         service.peak == len(names),
         TASKS,
@@ -457,8 +442,16 @@ def stoppable(answer: Any) -> None:
     where = f"{_name(function)}(work)"
 
     work = _StoppableWork(0.3)
-    result, _, blocked = _run_once(function, work)
-    expect_loop_free(where, blocked, "AGN107", "hand the blocking call to asyncio.to_thread(work, stop)", latency=0.3)
+    call = run_call(lambda: function(work))
+    result, blocked = call.outcome, call.blocked
+    expect_loop_free(
+        where,
+        blocked,
+        "AGN107",
+        "hand the blocking call to asyncio.to_thread(work, stop)",
+        latency=0.3,
+        answer=function,
+    )
     _expect_no_error(result, where)
     expect(
         result == work.result(),

@@ -8,12 +8,11 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agnocourse.grading import draws
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.paths import async_runs, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
     Run,
     expect_clean,
-    findings,
     last_chunk_at,
     model_prompts,
     probe_agent,
@@ -21,9 +20,9 @@ from agnocourse.grading.probes import (
 )
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
+    expect_loop_free,
     expect_returns,
     expect_runresponses,
-    loop_stall_limit,
     overlapped,
     workflow_class,
 )
@@ -42,22 +41,6 @@ def _expect_final(items: list[Any], content: str, where: str, what: str) -> None
         "Result",
         f"the final item's content was {items[-1].content!r}, expected {content!r}.",
         f"the final RunResponse carries {what}.",
-    )
-
-
-def _expect_responsive(answer: Any, blocked: float, where: str, latency: float) -> None:
-    """A stalled loop is reported under the checker code that names its cause, when the checker sees one."""
-    if blocked < loop_stall_limit(latency):
-        return
-    causes = findings(answer, ("AGN104", "AGN107"))
-    code = causes[0].code if causes else "AGN107"
-    culprit = f" (line {causes[0].line}: {causes[0].message.split(' [')[0]})" if causes else ""
-    fail(
-        code,
-        f"the event loop was blocked for {blocked:.2f} s while {where} ran{culprit}; a heartbeat task could not tick.",
-        "in async code, await the async form of every call; hand code that only has a sync form to "
-        "asyncio.to_thread().",
-        timing=True,
     )
 
 
@@ -143,7 +126,14 @@ def stream_not_collect(answer: Any) -> None:
     runs, _, blocked = run_async_paths(
         [lambda a=agent, m=message: answer(a, m) for agent, message in zip(agents, messages, strict=True)], f"{name}()"
     )
-    _expect_responsive(answer, blocked, f"{name}()", WRITER_LATENCY)
+    expect_loop_free(
+        f"{name}()",
+        blocked,
+        "AGN107",
+        "await the async form of every call; hand code that only has a sync form to asyncio.to_thread()",
+        latency=WRITER_LATENCY,
+        answer=answer,
+    )
     for agent, run, story, message in zip(agents, runs, stories, messages, strict=True):
         _expect_final(run.items, story, f"{name}()", "the whole text of the agent's answer")
         chunks = run.items[:-1]

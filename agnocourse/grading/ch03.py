@@ -8,20 +8,11 @@ import random
 import string
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing, fail, shown
-from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
-from agnocourse.grading.probes import (
-    Run,
-    _Ticker,
-    expect_clean,
-    last_chunk_at,
-    model_prompts,
-    probe_agent,
-)
+from agnocourse.grading.probes import Call, Run, expect_clean, last_chunk_at, model_prompts, probe_agent, run_call
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     SYNC_CODES,
@@ -194,50 +185,12 @@ class _Path:
         return work
 
 
-@dataclass
-class _Measured:
-    outcome: Any  # what the learner's function returned, or the exception it raised
-    seconds: float  # how long it took
-    lag: float  # how long after the work ended it returned
-    blocked: float  # the longest the course's own probe saw the loop blocked
-    left: int  # tasks it started that were still unfinished when it returned
-    timed_out: bool
-    stalled: float  # the longest gap between the probe's own ticks, the machine's share included
+def _measure(function: Callable[..., Any], path: _Path) -> Call:
+    """Call the learner's function once on `path`, beside the course's loop probe."""
+    return run_call(lambda: function(path.work()), timeout=2 * path.waits + 1.0)
 
 
-def _measure(function: Callable[..., Any], path: _Path) -> _Measured:
-    """Call the learner's function once on `path`, beside the course's loop probe, and note what it left behind."""
-
-    async def main() -> _Measured:
-        ticker = _Ticker()
-        ticking = asyncio.create_task(ticker.run())
-        before = asyncio.all_tasks()
-        started = time.perf_counter()
-        timed_out = False
-        try:
-            async with asyncio.timeout(2 * path.waits + 1.0):
-                outcome: Any = await function(path.work())
-        except TimeoutError as error:
-            outcome, timed_out = error, True
-        except Exception as error:  # the check reads the failure itself
-            outcome = error
-        returned = time.perf_counter()
-        seconds = returned - started
-        left = [task for task in asyncio.all_tasks() - before if not task.done()]
-        ticking.cancel()
-        ticker.stop()
-        for task in left:  # leave nothing behind in the check's loop
-            task.cancel()
-        if left:
-            await asyncio.wait(left, timeout=1.0)
-        return _Measured(
-            outcome, seconds, returned - path.ended, ticker.longest_block(), len(left), timed_out, ticker.longest_gap()
-        )
-
-    return run_loop(main())
-
-
-def _beat_of(measured: _Measured, path: _Path, where: str) -> float:
+def _beat_of(measured: Call, path: _Path, where: str) -> float:
     """The checks every call shares: it returned in time, a pair, the work's own result from one call, and no task
     left running. Gives the beat it reported."""
     outcome = measured.outcome
@@ -307,11 +260,14 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
         f"of {beat:.3f} s.",
         "measure the beats, not the work: a path that only awaits lets every beat come back after about 0.01 s.",
     )
-    expect_loop_free(where, measured.blocked, "AGN107", "await asyncio.sleep(0.01) in the heartbeat", latency=0.15)
+    expect_loop_free(
+        where, measured.blocked, "AGN107", "await asyncio.sleep(0.01) in the heartbeat", latency=0.15, answer=function
+    )
+    lag = measured.returned - path.ended  # how long after the work ended it returned
     expect_timing(
-        measured.lag < max(0.2, path.waits, measured.stalled),
+        lag < max(0.2, path.waits, measured.stalled),
         LOOP_RULE,
-        f"{where} returned {measured.lag:.2f} s after the work had ended, on a path of {path.waits:.2f} s.",
+        f"{where} returned {lag:.2f} s after the work had ended, on a path of {path.waits:.2f} s.",
         "stop the heartbeat as soon as the work ends: cancel it rather than let it run a set number of beats.",
     )
 

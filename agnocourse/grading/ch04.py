@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import random
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -21,7 +21,7 @@ from agno.run.response import RunEvent
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_run_recorded, sync_run
-from agnocourse.grading.probes import Run, expect_clean, run_async_paths
+from agnocourse.grading.probes import Run, expect_clean, run_call
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import expect_loop_free, overlapped
 from agnocourse.timeline import Timeline
@@ -62,24 +62,6 @@ def _coroutine_function(answer: Any) -> Callable[..., Any]:
         "write it as `async def ...` and await the tools' calls.",
     )
     return answer
-
-
-def _outcome(function: Callable[..., Any], *args: Any) -> Callable[[], AsyncIterator[Any]]:
-    """An async path for the probes that yields what the call returned, or the exception it raised."""
-
-    async def path() -> AsyncIterator[Any]:
-        try:
-            yield await function(*args)
-        except Exception as error:  # the check reads the failure itself
-            yield error
-
-    return path
-
-
-def _run_once(function: Callable[..., Any], *args: Any) -> tuple[Any, float, float]:
-    """Run one call beside the loop-blockage ticker: its result (or exception), wall time, longest block."""
-    runs, seconds, blocked = run_async_paths([_outcome(function, *args)], f"{_name(function)}()")
-    return runs[0].items[0], seconds, blocked
 
 
 def _expect_concurrent(where: str, seconds: float, calls: int, hint: str) -> None:
@@ -171,7 +153,8 @@ def taskgroup_report(answer: Any) -> None:
     where = f"{_name(fetch_report)}()"
     report_symbol, symbol = _draw(2)
     tools = AsyncFinancialTools(latency=LATENCY)
-    result, seconds, blocked = _run_once(fetch_report, tools, report_symbol)
+    call = run_call(lambda: fetch_report(tools, report_symbol))
+    result, seconds, blocked = call.outcome, call.seconds, call.blocked
     if isinstance(result, Exception):
         fail(PARALLEL, f"{where} raised {type(result).__name__}: {result}.", "run the function yourself in a cell.")
     expected = {
@@ -191,11 +174,11 @@ def taskgroup_report(answer: Any) -> None:
         f"{where} made the calls {tools.calls}.",
         "call each of the three tools once.",
     )
-    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
+    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY, answer=fetch_report)
     _expect_concurrent(where, seconds, 3, "start all three calls before waiting for any: create them in a TaskGroup.")
 
     failing = _OneEarlyFailure(latency=LATENCY)
-    raised, _, _ = _run_once(failing.settled_on_exit(fetch_report), failing, symbol)
+    raised = run_call(lambda: failing.settled_on_exit(fetch_report)(failing, symbol)).outcome
     if not isinstance(raised, _Raised):
         fail(
             PARALLEL,
@@ -245,7 +228,8 @@ def gather_board(answer: Any) -> None:
     where = f"{_name(price_board)}()"
     board, fails = _board()
     tools = AsyncFinancialTools(latency=LATENCY, fail_for=fails)
-    result, seconds, blocked = _run_once(price_board, tools, list(board))
+    call = run_call(lambda: price_board(tools, list(board)))
+    result, seconds, blocked = call.outcome, call.seconds, call.blocked
     if isinstance(result, Exception):
         fail(
             "AGN202",
@@ -266,7 +250,7 @@ def gather_board(answer: Any) -> None:
         f"for {board} {where} made the calls {tools.calls}.",
         "call tools.get_stock_price(symbol) once for every symbol.",
     )
-    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY)
+    expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY, answer=price_board)
     _expect_concurrent(where, seconds, len(board), "start every call before waiting for any.")
     expect_clean(price_board, ASYNC_CODES, "await the tool's calls; keep a reference to every task you start.")
 
@@ -487,7 +471,8 @@ def mixed_calls(answer: Any) -> None:
     loop_thread = threading.get_ident()  # the check's loop runs in this thread
     pool = _WatchedPool(timeline, names)
     try:
-        result, seconds, blocked = _run_once(assess, symbol, tools, legacy, model, pool)
+        call = run_call(lambda: assess(symbol, tools, legacy, model, pool))
+        result, seconds, blocked = call.outcome, call.seconds, call.blocked
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -551,7 +536,7 @@ def mixed_calls(answer: Any) -> None:
         f"{pool.submitted or 'no call'}.",
         f"{CPU_HINT}, once; a pool started for every call pays a worker's start each time.",
     )
-    expect_loop_free(where, blocked, "AGN107", AWAIT_HINT, latency=LATENCY)
+    expect_loop_free(where, blocked, "AGN107", AWAIT_HINT, latency=LATENCY, answer=assess)
     longest = max(span.duration for span in timeline.spans)
     expect_timing(
         timeline.peak_concurrency == 3 and overlapped(seconds - longest, timeline.busy_time - longest),

@@ -18,12 +18,12 @@ from agno.agent import Agent
 from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail, sentence
 from agnocourse.grading.harness import untimed
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, last_chunk_at, model_prompts, probe_agent, run_async_paths
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_annotation, expect_runresponses, sentence, workflow_class
+from agnocourse.grading.workflows import expect_annotation, expect_runresponses, workflow_class
 from agnocourse.offline import offline_agent
 from agnocourse.typecheck import (
     REQUIRED_IMPORTS,

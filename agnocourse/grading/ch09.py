@@ -21,10 +21,9 @@ from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse, Workflow
 
 from agnocourse.grading import draws
-from agnocourse.grading.feedback import expect, fail
+from agnocourse.grading.feedback import expect, fail, sentence
 from agnocourse.grading.probes import model_prompts
 from agnocourse.grading.registry import describe, exercise
-from agnocourse.grading.workflows import sentence
 from agnocourse.offline import offline_agent
 from agnocourse.patterns import TwoPathWorkflow
 from agnocourse.typecheck import pyright_config

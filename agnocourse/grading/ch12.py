@@ -16,7 +16,7 @@ from typing import Any
 
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.probes import cpu_wait, expect_clean, translate
+from agnocourse.grading.probes import Call, expect_clean, run_call, translate
 from agnocourse.grading.registry import exercise
 from agnocourse.timeline import Timeline
 from agnocourse.tools import AsyncFinancialTools, LegacyRatingTool, rating, stock_price
@@ -184,22 +184,20 @@ def bounded_concurrency(answer: Any) -> None:
 
 
 # -- 12.2 --------------------------------------------------------------------------------------------------
-def _call(answer: Any, tools: AsyncFinancialTools, seconds: float, where: str, symbol: str) -> Any:
-    async def once() -> Any:
-        try:
-            return await answer(tools, symbol, seconds)
-        except TimeoutError:
-            fail(
-                TIMEOUTS,
-                f"{where} raised TimeoutError.",
-                "catch the TimeoutError that asyncio.timeout() raises when its block exits, and return None.",
-            )
-        except AssertionError:
-            raise
-        except Exception as error:
-            translate(error, where)
-
-    return once()
+def _returned(call: Call, where: str, partial: str) -> Any:
+    """What the answer returned; when it raised instead, a failure that names what it raised (`partial`: what it
+    returns when the deadline passes)."""
+    if isinstance(call.outcome, TimeoutError):
+        fail(
+            TIMEOUTS,
+            f"{where} raised TimeoutError.",
+            f"catch the TimeoutError that asyncio.timeout() raises when its block exits, and return {partial}.",
+        )
+    if isinstance(call.outcome, AssertionError):
+        raise call.outcome
+    if isinstance(call.outcome, Exception):
+        translate(call.outcome, where)
+    return call.outcome
 
 
 @exercise("12.2", "A deadline that cancels", points=5, rule="Beyond the rules: timeouts")
@@ -213,7 +211,7 @@ def deadline(answer: Any) -> None:
     symbol = random.choice(SYMBOL_POOL)
 
     where = f"{fn.__name__}(tools, {symbol!r}, seconds=0.5) with a 0.05 s tool"
-    result = run_loop(_call(fn, AsyncFinancialTools(latency=0.05), 0.5, where, symbol))
+    result = _returned(run_call(lambda: fn(AsyncFinancialTools(latency=0.05), symbol, 0.5)), where, "None")
     expect(
         result == stock_price(symbol),
         TIMEOUTS,
@@ -224,20 +222,8 @@ def deadline(answer: Any) -> None:
     timeline = Timeline()
     slow = AsyncFinancialTools(latency=1.0, timeline=timeline)
     where = f"{fn.__name__}(tools, {symbol!r}, seconds=0.1) with a 1 s tool"
-
-    async def late() -> tuple[Any, float, int]:
-        started = time.perf_counter()
-        value = await _call(fn, slow, 0.1, where, symbol)
-        elapsed = time.perf_counter() - started
-        await asyncio.sleep(0)
-        strays = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-        for task in strays:
-            task.cancel()
-        if strays:
-            await asyncio.wait(strays, timeout=1.0)  # let the cancelled calls end before the loop closes
-        return value, elapsed, len(strays)
-
-    result, elapsed, strays = run_loop(late())
+    call = run_call(lambda: fn(slow, symbol, 0.1), settle=True)
+    result, elapsed, strays = _returned(call, where, "None"), call.seconds, call.left
     expect_timing(
         result is None and elapsed < 0.5,
         TIMEOUTS,
@@ -506,31 +492,6 @@ def _marked_late(result: Any, symbols: list[str], late: set[str], ratings_late: 
     return []
 
 
-class _Heartbeat:
-    """A task that ticks every 10 ms: the longest gap between two ticks, less the time the loop's thread waited
-    for a CPU on a loaded machine, is the longest the loop was held."""
-
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self.task: asyncio.Task[None] | None = None
-
-    async def _beat(self) -> None:
-        last, waited = time.perf_counter(), cpu_wait()
-        while True:
-            await asyncio.sleep(0.01)
-            now, now_waited = time.perf_counter(), cpu_wait()
-            self.longest = max(self.longest, (now - last) - (now_waited - waited))
-            last, waited = now, now_waited
-
-    def __enter__(self) -> _Heartbeat:
-        self.task = asyncio.create_task(self._beat())
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        if self.task is not None:
-            self.task.cancel()
-
-
 def _others(*keep: asyncio.Task[Any] | None) -> list[asyncio.Task[Any]]:
     return [task for task in asyncio.all_tasks() if task is not asyncio.current_task() and task not in keep]
 
@@ -562,32 +523,11 @@ class _Run:
         self.elapsed = self.stall = self.returned_at = 0.0
         self.strays = 0
 
-    async def __call__(self, tools: Any, legacy: LegacyRatingTool, symbols: list[str], seconds: float) -> None:
-        with _Heartbeat() as heartbeat:
-            started = time.perf_counter()
-            try:
-                self.result = await self.answer(tools, legacy, list(symbols), seconds)
-            except TimeoutError:
-                fail(
-                    TIMEOUTS,
-                    f"{self.where} raised TimeoutError.",
-                    "catch the TimeoutError that asyncio.timeout() raises when its block exits, and return the "
-                    "partial report.",
-                )
-            except AssertionError:
-                raise
-            except Exception as error:
-                translate(error, self.where)
-            self.returned_at = time.perf_counter()
-            self.elapsed = self.returned_at - started
-            await asyncio.sleep(0)
-            strays = _others(heartbeat.task)
-            self.strays = len(strays)
-            for task in strays:
-                task.cancel()
-            if strays:
-                await asyncio.wait(strays, timeout=1.0)
-            self.stall = heartbeat.longest
+    def __call__(self, tools: Any, legacy: LegacyRatingTool, symbols: list[str], seconds: float) -> None:
+        call = run_call(lambda: self.answer(tools, legacy, list(symbols), seconds), settle=True)
+        _returned(call, self.where, "the partial report")
+        self.result, self.elapsed, self.returned_at = call.outcome, call.seconds, call.returned
+        self.strays, self.stall = call.left, call.blocked
 
 
 @exercise(
@@ -618,7 +558,7 @@ def deadline_and_thread(answer: Any) -> None:
     legacy = LegacyRatingTool(latency=step)
     where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
     run = _Run(fn, where)
-    run_loop(run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds))
+    run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds)
     expect(
         run.result == _expected_report(symbols, set(), ratings_late=False),
         TIMEOUTS,
@@ -655,11 +595,8 @@ def deadline_and_thread(answer: Any) -> None:
     where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
     run = _Run(fn, where)
 
-    async def late_thread() -> None:
-        await run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds)
-        await _thread_done(legacy, step * len(symbols) + 1.0)
-
-    run_loop(late_thread())
+    run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds)
+    run_loop(_thread_done(legacy, step * len(symbols) + 1.0))
     expect_timing(
         run.elapsed < (seconds + slow) / 2,
         TIMEOUTS,
@@ -708,7 +645,7 @@ def deadline_and_thread(answer: Any) -> None:
     legacy = LegacyRatingTool(latency=seconds * 0.3 / len(symbols))
     where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
     run = _Run(fn, where)
-    run_loop(run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds))
+    run(_PerSymbolLatency(latencies, Timeline()), legacy, symbols, seconds)
     in_time = _marked_late(run.result, symbols, late, ratings_late=False)
     expect_timing(
         not in_time,

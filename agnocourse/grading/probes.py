@@ -12,7 +12,7 @@ import itertools
 import linecache
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -305,3 +305,61 @@ def run_async_paths(produces: list[Callable[[], Any]], where: str, hint: str = "
         return list(runs), time.perf_counter() - started, ticker.longest_block()
 
     return run_loop(together())
+
+
+@dataclass
+class Call:
+    """One call of the learner's coroutine function beside the ticker, and what it left behind."""
+
+    outcome: Any  # what the call returned, or the exception it raised
+    seconds: float  # how long it took
+    returned: float  # when it returned (time.perf_counter())
+    blocked: float  # the longest the loop was blocked while it ran (_Ticker.longest_block)
+    stalled: float  # the longest gap between the ticker's ticks, the machine's share included
+    left: int  # tasks it started that were still unfinished when it returned (cancelled since)
+    timed_out: bool  # the check's own `timeout` ended it
+
+
+def run_call(call: Callable[[], Awaitable[Any]], *, timeout: float | None = None, settle: bool = False) -> Call:
+    """Await `call()` once, in a fresh loop beside a ticker; then cancel the tasks it left unfinished and note them.
+
+    Anything the call raises (an AssertionError too) is its outcome, for the check to read; a call still running
+    after `timeout` seconds is cancelled and its outcome is the TimeoutError. With `settle`, the loop takes one
+    step before the tasks left are counted, so that a task the call cancelled without waiting for it can end.
+    """
+
+    async def main() -> Call:
+        ticker = _Ticker()
+        ticking = asyncio.create_task(ticker.run())
+        before = asyncio.all_tasks()
+        started = time.perf_counter()
+        deadline = asyncio.timeout(timeout)
+        timed_out = False
+        try:
+            async with deadline:
+                outcome: Any = await call()
+        except TimeoutError as error:
+            outcome, timed_out = error, deadline.expired()
+        except Exception as error:  # the check reads the failure itself
+            outcome = error
+        returned = time.perf_counter()
+        if settle:
+            await asyncio.sleep(0)
+        left = [task for task in asyncio.all_tasks() - before if not task.done()]
+        ticking.cancel()
+        ticker.stop()
+        for task in left:  # leave nothing behind in the check's loop
+            task.cancel()
+        if left:
+            await asyncio.wait(left, timeout=1.0)
+        return Call(
+            outcome,
+            returned - started,
+            returned,
+            ticker.longest_block(),
+            ticker.longest_gap(),
+            len(left),
+            timed_out,
+        )
+
+    return run_loop(main())

@@ -11,7 +11,7 @@ from agno.agent import RunResponse
 from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, expect_timing, fail, sentence
 from agnocourse.tools import company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -136,19 +136,12 @@ STALL_HINTS = {
 }
 
 
-def sentence(text: str) -> str:
-    """`text` ending in exactly one full stop, whatever the text it quotes (an error message) ends with."""
-    return text.rstrip().rstrip(".") + "."
-
-
-def expect_loop_free(
-    where: str, blocked: float, code: str, hint: str, *, latency: float, answer: type | None = None
-) -> None:
+def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latency: float, answer: Any = None) -> None:
     """The event loop never stalled for most of one call's `latency`, as a sync or blocking call would stall it.
 
-    Given the `answer` class, a stall is blamed on what the rule checker finds in it (a sync agent call, another
-    blocking call), and when it finds nothing there, on a blocking call in something the path calls, with a hint
-    that does not repeat the learner's own code back to them.
+    Given the `answer` (the learner's class or function), a stall is blamed on what the rule checker finds in it (a
+    sync agent call, another blocking call); when it finds nothing there, on a call it cannot see in the answer or
+    in something the path calls, with the path's hint and the kinds of call that block.
     """
     if blocked < loop_stall_limit(latency):
         return
@@ -168,10 +161,10 @@ def expect_loop_free(
         )
     fail(
         "AGN107",
-        f"{observed}. The rule checker finds no blocking call in {answer.__name__} itself: it is in something the "
-        "path calls (a helper function, a tool, a client).",
-        "find the call that does not await (time.sleep, a sync agent or client call, file or network I/O) and await "
-        "its async form, or run it with asyncio.to_thread().",
+        f"{observed}. The rule checker finds no blocking call it knows in {answer.__name__}: the call is one it "
+        "cannot see there, or it is in something the path calls (a helper function, a tool, a client).",
+        f"in an async path, {hint}; whatever the call that blocks (time.sleep, a sync agent or client call, a "
+        "future's .result(), file or network I/O), await its async form or run it with asyncio.to_thread().",
         timing=True,
     )
 
