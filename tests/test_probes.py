@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from agnocourse.grading.probes import run_async_paths
+from agnocourse.grading.probes import run_async_paths, run_call
 
 
 async def stream(step):
@@ -87,3 +87,36 @@ def test_waiting_for_a_cpu_is_not_the_codes_block():
             rival.wait()
     assert max(walls) > 2 * 0.05, "the rivals did not share the CPU"
     assert blocked < 0.5 * max(walls)
+
+
+# -- one call of the learner's coroutine function, beside the same probe ----------------------------------------
+async def holds_then_leaves(block: float, strays: int) -> str:
+    await asyncio.sleep(0.05)
+    time.sleep(block)  # noqa: ASYNC251 (the block the probe must see)
+    for _ in range(strays):
+        asyncio.get_running_loop().create_task(asyncio.sleep(10))
+    return "done"
+
+
+def test_a_call_is_timed_with_its_block_and_what_it_left_running():
+    call = run_call(lambda: holds_then_leaves(BLOCK, 2))
+    assert call.outcome == "done" and call.left == 2 and not call.timed_out
+    assert call.blocked > 0.8 * BLOCK and call.stalled >= call.blocked and call.seconds >= BLOCK
+
+
+def test_a_call_that_raises_or_runs_past_its_timeout_has_that_as_its_outcome():
+    async def raises() -> None:
+        raise TimeoutError("the call's own")
+
+    own = run_call(raises)
+    assert isinstance(own.outcome, TimeoutError) and not own.timed_out
+    late = run_call(lambda: asyncio.sleep(5), timeout=0.1)
+    assert isinstance(late.outcome, TimeoutError) and late.timed_out and late.seconds < 2
+
+
+def test_settling_lets_a_task_cancelled_without_a_wait_end_before_it_is_counted():
+    async def cancels_without_waiting() -> None:
+        asyncio.get_running_loop().create_task(asyncio.sleep(10)).cancel()
+
+    assert run_call(cancels_without_waiting).left == 1
+    assert run_call(cancels_without_waiting, settle=True).left == 0
