@@ -111,18 +111,8 @@ def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[fl
     tools = _PerSymbolLatency(dict(zip(symbols, latencies, strict=True)), timeline)
     where = f"{answer.__name__}(tools, {len(symbols)} symbols, limit={limit})"
 
-    async def measured() -> tuple[Any, float]:
-        started = time.perf_counter()
-        result: Any = None
-        try:
-            result = await answer(tools, symbols, limit)
-        except AssertionError:
-            raise
-        except Exception as error:
-            translate(error, where)
-        return result, time.perf_counter() - started
-
-    result, seconds = run_loop(measured())
+    call = run_call(lambda: answer(tools, symbols, limit))
+    result, seconds = call.value(where), call.seconds
     expect(
         result == [stock_price(symbol) for symbol in symbols],
         BOUNDED,
@@ -193,11 +183,7 @@ def _returned(call: Call, where: str, partial: str) -> Any:
             f"{where} raised TimeoutError.",
             f"catch the TimeoutError that asyncio.timeout() raises when its block exits, and return {partial}.",
         )
-    if isinstance(call.outcome, AssertionError):
-        raise call.outcome
-    if isinstance(call.outcome, Exception):
-        translate(call.outcome, where)
-    return call.outcome
+    return call.value(where)
 
 
 @exercise("12.2", "A deadline that cancels", points=5, rule="Beyond the rules: timeouts")
@@ -492,8 +478,8 @@ def _marked_late(result: Any, symbols: list[str], late: set[str], ratings_late: 
     return []
 
 
-def _others(*keep: asyncio.Task[Any] | None) -> list[asyncio.Task[Any]]:
-    return [task for task in asyncio.all_tasks() if task is not asyncio.current_task() and task not in keep]
+def _others() -> list[asyncio.Task[Any]]:
+    return [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
 
 
 async def _thread_done(legacy: LegacyRatingTool, seconds: float) -> None:

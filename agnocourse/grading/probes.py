@@ -319,6 +319,14 @@ class Call:
     left: int  # tasks it started that were still unfinished when it returned (cancelled since)
     timed_out: bool  # the check's own `timeout` ended it
 
+    def value(self, where: str, hint: str = "") -> Any:
+        """What the call returned; an exception it raised instead is the check's failure (see `translate`)."""
+        if isinstance(self.outcome, AssertionError):
+            raise self.outcome
+        if isinstance(self.outcome, Exception):
+            translate(self.outcome, where, hint)
+        return self.outcome
+
 
 def run_call(call: Callable[[], Awaitable[Any]], *, timeout: float | None = None, settle: bool = False) -> Call:
     """Await `call()` once, in a fresh loop beside a ticker; then cancel the tasks it left unfinished and note them.
