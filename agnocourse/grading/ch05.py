@@ -163,17 +163,17 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
 
 
 # -- 5.2 ---------------------------------------------------------------------------------------------------
-FAILING = {"BAD", "WORSE"}
 
 
 def _revenue_line(symbol: str) -> str:
     return f"{symbol}: revenue {income_statement(symbol)['revenue_bn']} bn USD"
 
 
-def _run_revenue(cls: type, symbols: list[str], latency: float) -> tuple[Any, Run]:
-    """One run of the answer on `symbols`: its workflow and what it yielded, the calls it made checked."""
+def _run_revenue(cls: type, symbols: list[str], latency: float, failing: set[str]) -> tuple[Any, Run]:
+    """One run of the answer on `symbols`, with a client that fails for `failing`: its workflow and what it
+    yielded, the calls it made checked."""
     wf: Any = cls()
-    wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=FAILING)
+    wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=failing)
     where = f"{cls.__name__}.arun({symbols})"
 
     def expect_calls(_: int, wf: Any, run: Run) -> None:
@@ -210,19 +210,20 @@ def every_failure(async_answer: Any) -> None:
     """Runs the answer beside a heartbeat on 3 symbols drawn from a pool of ten, with an async client of 0.3 s per call:
     it must yield each symbol's revenue line with the default event and then the total as a
     `RunEvent.workflow_completed` item, fetch each income statement once, and take under 60% of the calls' summed time.
-    A second run puts the two failing symbols `BAD` and `WORSE` at drawn places among 2 drawn symbols, on a client
-    without latency so that both failures land in one ExceptionGroup: it must yield exactly one `RunEvent.run_error`
-    item naming each failing symbol and nothing else, and an ExceptionGroup that escapes fails with a message about
-    except*. Both runs keep the loop from stalling for 0.18 s or more and end with their own run id, and the rule
-    checker's async-path codes run on the class."""
+    A second run puts two failing symbols, made-up names of four letters drawn per run, at drawn places among 2 drawn
+    symbols, on a client without latency so that both failures land in one ExceptionGroup: it must yield exactly one
+    `RunEvent.run_error` item naming each failing symbol and nothing else, and an ExceptionGroup that escapes fails
+    with a message about except*. Both runs keep the loop from stalling for 0.18 s or more and end with their own run
+    id, and the rule checker's async-path codes run on the class."""
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     good = _draw(3)
     mixed = _draw(2)
-    for bad in sorted(FAILING):
+    failing = set(draws.symbols(2, avoid=SYMBOL_POOL))  # unknown to the client: names no answer can know
+    for bad in sorted(failing):
         mixed.insert(random.randrange(len(mixed) + 1), bad)
 
-    wf, run = _run_revenue(cls, good, LATENCY)
+    wf, run = _run_revenue(cls, good, LATENCY, failing)
     total = round(sum(income_statement(symbol)["revenue_bn"] for symbol in good), 1)
     wanted = [(DEFAULT, _revenue_line(symbol)) for symbol in good] + [(COMPLETED, f"total revenue {total} bn USD")]
     expect(
@@ -235,14 +236,14 @@ def every_failure(async_answer: Any) -> None:
         run.seconds, len(good), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
     )
 
-    _, run = _run_revenue(cls, mixed, 0.0)  # both failures at the same moment: both reach the group
+    _, run = _run_revenue(cls, mixed, 0.0, failing)  # both failures at the same moment: both reach the group
     items = run.items
     errors = [item for item in items if item.event == ERROR]
-    named = sorted(symbol for symbol in FAILING if any(symbol in str(item.content) for item in errors))
+    named = sorted(symbol for symbol in failing if any(symbol in str(item.content) for item in errors))
     expect(
-        named == sorted(FAILING) and len(errors) == len(FAILING),
+        named == sorted(failing) and len(errors) == len(failing),
         EXCEPT_STAR,
-        f"{len(FAILING)} symbols failed ({', '.join(sorted(FAILING))}) and {where} yielded {len(errors)} run_error "
+        f"{len(failing)} symbols failed ({', '.join(sorted(failing))}) and {where} yielded {len(errors)} run_error "
         f"item(s): {[item.content for item in errors]}.",
         "these two failed at the same moment, so the ExceptionGroup holds both: report each exception in "
         "group.exceptions with RunEvent.run_error.",

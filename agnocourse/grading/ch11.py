@@ -43,7 +43,6 @@ COMPLETED = RunEvent.workflow_completed.value
 ERROR = RunEvent.run_error.value
 DEFAULT = RunEvent.run_response.value
 LATENCY = 0.3
-FAILING = {"BAD", "WORSE"}
 # Drawn per run; AAPL and MSFT, the examples of the texts, are left out so that a hard-coded answer never matches.
 SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "NFLX", "ADBE"]
 STRUCTURE = ("AGN102", "AGN108", "AGN109", "AGN110", "AGN111")
@@ -59,9 +58,15 @@ def _good(count: int = 3) -> list[str]:
     return random.sample(SYMBOL_POOL, count)
 
 
-def _mixed() -> list[str]:
-    """One known symbol and the two unknown ones, in a random order."""
-    symbols = [*_good(1), *sorted(FAILING)]
+def _failing() -> list[str]:
+    """Two symbols the provider does not know, made-up names drawn anew for each check, so that no answer can
+    single them out by name."""
+    return draws.symbols(2, avoid=SYMBOL_POOL)
+
+
+def _mixed(failing: list[str]) -> list[str]:
+    """One known symbol and the unknown ones, in a random order."""
+    symbols = [*_good(1), *failing]
     random.shuffle(symbols)
     return symbols
 
@@ -218,9 +223,9 @@ def digest_prompt(symbols: list[str]) -> str:
     return "Write a digest of " + ", ".join(income_statement(s)["symbol"] for s in symbols)
 
 
-def _digest_workflow(cls: type, digest: str, timeline: Timeline | None = None) -> Any:
+def _digest_workflow(cls: type, digest: str, failing: list[str], timeline: Timeline | None = None) -> Any:
     wf: Any = cls()
-    wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=FAILING, timeline=timeline)
+    wf.async_tools = AsyncFinancialTools(latency=LATENCY, fail_for=failing, timeline=timeline)
     wf.writer = probe_agent("writer", digest, chunk_delay=0.05)
     return wf
 
@@ -233,17 +238,18 @@ def streaming(async_answer: Any) -> None:
     fetch each income statement once, ask the writer once with the digest prompt in symbol order, relay chunks that join
     to the text before a final `RunEvent.workflow_completed` item `'digest of <n> symbols'`, pass on the first text
     before the writer produced its last chunk, keep the calls' span (first start to last end) under 60% of 0.9 s, and
-    end with its own run id. A second run puts the failing symbols `BAD` and `WORSE` with one drawn symbol in a drawn
-    order, on a client without latency so that both fail in one ExceptionGroup: it must yield one `RunEvent.run_error`
-    item per failing symbol and nothing else."""
+    end with its own run id. A second run puts two failing symbols, made-up names of four letters drawn per run, with
+    one drawn symbol in a drawn order, on a client without latency so that both fail in one ExceptionGroup: it must
+    yield one `RunEvent.run_error` item per failing symbol and nothing else."""
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect_clean(cls, STREAMING, "yield each chunk as it arrives; report failures with RunEvent.run_error.")
 
     digest = draws.text(12)  # the writer's answer, drawn for this check
     fetches = Timeline()  # when each income-statement call started and ended
-    wf = _digest_workflow(cls, digest, fetches)
-    good, mixed = _good(), _mixed()
+    failing = _failing()
+    wf = _digest_workflow(cls, digest, failing, fetches)
+    good, mixed = _good(), _mixed(failing)
     runs, _, blocked = run_async_paths([lambda: wf.arun(symbols=list(good))], where)
     run = runs[0]
     expect_loop_free(
@@ -294,10 +300,10 @@ def streaming(async_answer: Any) -> None:
     )
     expect_own_run_id(wf, run.items, cls)
 
-    failing = _digest_workflow(cls, digest)
-    failing.async_tools = AsyncFinancialTools(latency=0.0, fail_for=FAILING)  # both fail at the same moment
+    failing_wf = _digest_workflow(cls, digest, failing)
+    failing_wf.async_tools = AsyncFinancialTools(latency=0.0, fail_for=failing)  # both fail at the same moment
     try:
-        items, _, _ = _async_items(failing, f"{cls.__name__}.arun({mixed})", symbols=mixed)
+        items, _, _ = _async_items(failing_wf, f"{cls.__name__}.arun({mixed})", symbols=mixed)
     except AssertionError as failure:
         if "ExceptionGroup" in str(failure):
             fail(
@@ -313,11 +319,11 @@ def streaming(async_answer: Any) -> None:
             )
         raise
     errors = [item for item in items if event_name(item) == ERROR]
-    named = sorted(s for s in FAILING if any(s in str(item.content) for item in errors))
+    named = sorted(s for s in failing if any(s in str(item.content) for item in errors))
     expect(
-        named == sorted(FAILING) and len(items) == len(errors) == len(FAILING),
+        named == sorted(failing) and len(items) == len(errors) == len(failing),
         CHECKLIST_EXCEPT_STAR,
-        f"for {mixed} (BAD and WORSE fail at the same moment) {where} yielded {stream_shape(items)}.",
+        f"for {mixed} ({' and '.join(sorted(failing))} fail at the same moment) {where} yielded {stream_shape(items)}.",
         "one RunResponse with RunEvent.run_error per distinct failure in group.exceptions, and nothing else.",
     )
     expect_run_recorded(wf, where, "Dual Method Pattern")
@@ -328,15 +334,17 @@ def _rating(symbol: str) -> str:
     return LegacyReportTool(latency=0).blocking_method(symbol)["rating"]
 
 
-def _rating_workflow(cls: type, latency: float = LATENCY, *, staggered: bool = False) -> Any:
-    """A rating workflow on fresh clients. Staggered: BAD's price fails after `latency`, WORSE only in the legacy
-    rating client, after LATENCY, so that a TaskGroup has cancelled the rest before WORSE can fail."""
+def _rating_workflow(cls: type, failing: list[str], latency: float = LATENCY, *, staggered: bool = False) -> Any:
+    """A rating workflow on fresh clients that fail for the symbols `failing`. Staggered: the first one's price fails
+    after `latency`, the second only in the legacy rating client, after LATENCY, so that a TaskGroup has cancelled the
+    rest before the second can fail."""
     wf: Any = cls()
-    fail_for = {"BAD"} if staggered else FAILING
+    early, late = failing
+    fail_for = {early} if staggered else set(failing)
     wf.sync_tools = SyncFinancialTools(latency=latency, fail_for=fail_for)
     wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=fail_for)
     wf.legacy_tool = (
-        LegacyReportTool(latency=LATENCY, fail_for={"WORSE"}) if staggered else LegacyReportTool(latency=latency)
+        LegacyReportTool(latency=LATENCY, fail_for={late}) if staggered else LegacyReportTool(latency=latency)
     )
     return wf
 
@@ -375,6 +383,22 @@ def _expect_consistent(symbols: list[str], sync_shape: list[Any], async_shape: l
     )
 
 
+def _failing_items(awf: Any, where: str, symbols: list[str]) -> list[Any]:
+    """What the async path yielded for `symbols`, some of which may fail; an ExceptionGroup that escapes is told as
+    the except* item it breaks."""
+    try:
+        items, _, _ = _async_items(awf, where, symbols=symbols)
+    except AssertionError as failure:
+        if "ExceptionGroup" in str(failure):
+            fail(
+                CHECKLIST_EXCEPT_STAR,
+                f"{where} let an ExceptionGroup escape for {symbols}: `except SymbolNotFoundError` never matches one.",
+                "catch the failures of the TaskGroup with except* and report each one with RunEvent.run_error.",
+            )
+        raise
+    return items
+
+
 def _expect_one_round(seconds: float, symbols: list[str], where: str, hint: str) -> None:
     """Every call of the run at once: about one call's LATENCY. Two rounds (every price, then every rating) take at
     least twice that, so the line sits under it, at 0.6 x 3 calls' worth, as in 5.3, with room above one round for
@@ -395,18 +419,21 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     """Runs the rule checker's AGN107 on the async class and AGN101 and AGN105 on the sync class. One async run beside a
     heartbeat and one sync run inside a running event loop, each on 3 symbols drawn from a pool of ten with price and
     legacy rating clients of 0.3 s per call, must yield one item per symbol with its price and rating, then `'<n>
-    ratings'` as a `RunEvent.workflow_completed` item, within 60% of 0.9 s (all six calls overlapping); the async run
-    must also call each client once per symbol, keep the loop from stalling for 0.18 s or more, end with its own run id
-    and leave agno's run state behind. Both paths then run on four more inputs with 20 ms calls (3 good symbols; 1 good
-    symbol; `BAD` and `WORSE` among one good symbol, failing at the same moment; the same, staggered so that `BAD`'s
-    price fails before `WORSE`'s rating): on success they must yield the same items, on failure only sorted
-    `RunEvent.run_error` items, the first failure on both and none on the async path that the sync path lacks. A last
-    async run with both failures at the same moment must report both."""
+    ratings'` as a `RunEvent.workflow_completed` item, within 60% of 0.9 s (all six calls overlapping), and call each
+    client of its path once per symbol (the async run `async_tools` and `legacy_tool`, the sync run `sync_tools` and
+    `legacy_tool`, never the async client); the async run must also keep the loop from stalling for 0.18 s or more,
+    end with its own run id and leave agno's run state behind. Both paths then run on four more inputs with 20 ms
+    calls (3 good symbols; 1 good symbol; two failing symbols, made-up names of four letters drawn per run, among one
+    good symbol, failing at the same moment; the same, staggered so that the first one's price fails before the
+    second one's rating): on success they must yield the same items, on failure only sorted `RunEvent.run_error`
+    items, the first failure on both and none on the async path that the sync path lacks. A last async run with both
+    failures at the same moment must report both."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect_clean(async_cls, ("AGN107",), "pass the blocking function and its arguments: asyncio.to_thread(fn, *args).")
     expect_clean(sync_cls, ("AGN101", "AGN105"), "the sync path runs the blocking clients in a ThreadPoolExecutor.")
+    failing = _failing()
 
-    awf = _rating_workflow(async_cls)
+    awf = _rating_workflow(async_cls, failing)
     where = f"{async_cls.__name__}.arun()"
     good = _good()
     items, seconds, blocked = _async_items(awf, where, symbols=list(good))
@@ -436,7 +463,7 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     expect_own_run_id(awf, items, async_cls)
     recorded = awf
 
-    wf = _rating_workflow(sync_cls)
+    wf = _rating_workflow(sync_cls, failing)
     sync_where = f"{sync_cls.__name__}.run()"
     good = _good()
     sync_run = run_sync_path(lambda: wf.run(symbols=list(good)), sync_where)
@@ -446,6 +473,20 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         f"for {good} {sync_where} yielded {stream_shape(sync_run.items)}.",
         "one RunResponse per symbol with self.rated(price, rating), then 'N ratings' with workflow_completed.",
     )
+    for client, method in ((wf.sync_tools, "price"), (wf.legacy_tool, "legacy")):
+        expect(
+            sorted(client.calls) == sorted(f"{method}({s})" for s in good),
+            "Always do 3: ThreadPoolExecutor on the sync path",
+            f"for {good} {sync_where} made the {method} calls {client.calls}.",
+            "fetch every symbol's price from self.sync_tools and its rating from self.legacy_tool, once each, in the "
+            "ThreadPoolExecutor: the items come from those calls, not from anywhere else.",
+        )
+    expect(
+        not wf.async_tools.calls,
+        "AGN105",
+        f"{sync_where} called the async client: {wf.async_tools.calls}.",
+        "the sync path uses self.sync_tools, the blocking client.",
+    )
     _expect_one_round(
         sync_run.seconds,
         good,
@@ -454,21 +495,22 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
     )
 
     # Failures at the same moment (every call takes 0.02 s) and at different moments (staggered).
-    mixed = _mixed()
-    cases = [(_good(), False, None), (mixed, False, None), (_good(1), False, None), (mixed, True, "'BAD'")]
+    mixed = _mixed(failing)
+    cases = [(_good(), False, None), (mixed, False, None), (_good(1), False, None), (mixed, True, repr(failing[0]))]
     for symbols, staggered, first in cases:
-        wf = _rating_workflow(sync_cls, latency=0.02, staggered=staggered)
+        wf = _rating_workflow(sync_cls, failing, latency=0.02, staggered=staggered)
         sync_run = run_sync_path(lambda wf=wf, symbols=symbols: wf.run(symbols=symbols), f"{sync_cls.__name__}.run()")
-        awf = _rating_workflow(async_cls, latency=0.02, staggered=staggered)
-        async_items, _, _ = _async_items(awf, where, symbols=symbols)
+        awf = _rating_workflow(async_cls, failing, latency=0.02, staggered=staggered)
+        async_items = _failing_items(awf, where, symbols)
         _expect_consistent(symbols, stream_shape(sync_run.items), stream_shape(async_items), first)
-    same_moment = _rating_workflow(async_cls, latency=0.0)
-    mixed_items, _, _ = _async_items(same_moment, where, symbols=mixed)
-    named = sorted(s for s in FAILING if any(s in str(c) for e, c in stream_shape(mixed_items) if e == ERROR))
+    same_moment = _rating_workflow(async_cls, failing, latency=0.0)
+    mixed_items = _failing_items(same_moment, where, mixed)
+    named = sorted(s for s in failing if any(s in str(c) for e, c in stream_shape(mixed_items) if e == ERROR))
     expect(
-        named == sorted(FAILING),
+        named == sorted(failing),
         CHECKLIST_EXCEPT_STAR,
-        f"for {mixed} (BAD and WORSE fail at the same moment) {where} yielded {stream_shape(mixed_items)}.",
+        f"for {mixed} ({' and '.join(sorted(failing))} fail at the same moment) {where} yielded "
+        f"{stream_shape(mixed_items)}.",
         "report every failure in the TaskGroup's ExceptionGroup (except*) with RunEvent.run_error.",
     )
     expect_run_recorded(recorded, where, "Dual Method Pattern")

@@ -188,16 +188,30 @@ def _returned(call: Call, where: str, partial: str) -> Any:
 
 @exercise("12.2", "A deadline that cancels", points=5, rule="Beyond the rules: timeouts")
 def deadline(answer: Any) -> None:
-    """Draws one symbol and awaits `price_within(tools, symbol, seconds)` three times: with `seconds=0.5` and a 0.05 s
-    tool it must return the tool's price; with `seconds=0.1` and a 1 s tool whose call span is recorded it must return
-    None within 0.5 s, with the tool call ended before 0.5 s and no other task left pending; started as a task with
-    `seconds=5.0` and cancelled from outside after 0.05 s, the task must end cancelled. The rule checker's codes AGN104,
-    AGN107 and AGN201 run on the function."""
+    """Draws one symbol, a fast tool's latency `t` between 0.8 and 1.2 s and the deadlines, and awaits
+    `price_within(tools, symbol, seconds)` three times: with a drawn `seconds` of 3 to 4 times `t` and a tool of `t` s
+    it must return the tool's price; with a drawn `seconds` between 0.05 and 0.15 and a 3 s tool whose call span is
+    recorded it must return None within 0.6 `t` s (at least 0.33 s more than that deadline), with the tool call ended
+    by then and no other task left pending; started as a task with a drawn `seconds` between 5 and 10 and cancelled
+    from outside after 0.05 s, the task must end cancelled. No fixed deadline passes both timed cases: the first
+    needs it above `t`, the second below 0.6 `t`. The rule checker's codes AGN104, AGN107 and AGN201 run on the
+    function."""
     fn = _coroutine_function(answer)
     symbol = random.choice(SYMBOL_POOL)
+    latency = round(random.uniform(0.8, 1.2), 2)  # the fast tool: well above any deadline that meets the slow case
+    generous = round(latency * random.uniform(3.0, 4.0), 2)
+    short = round(random.uniform(0.05, 0.15), 2)
+    within = 0.6 * latency  # the slow case must return by then: below the fast tool's latency
 
-    where = f"{fn.__name__}(tools, {symbol!r}, seconds=0.5) with a 0.05 s tool"
-    result = _returned(run_call(lambda: fn(AsyncFinancialTools(latency=0.05), symbol, 0.5)), where, "None")
+    where = f"{fn.__name__}(tools, {symbol!r}, seconds={generous}) with a {latency} s tool"
+    result = _returned(run_call(lambda: fn(AsyncFinancialTools(latency=latency), symbol, generous)), where, "None")
+    expect_timing(
+        result is not None,
+        TIMEOUTS,
+        f"{where} returned None, although the tool answers well before the deadline.",
+        "the deadline is the `seconds` argument, drawn anew on every call: use it, asyncio.timeout(seconds), and do "
+        "not type in a deadline of your own.",
+    )
     expect(
         result == stock_price(symbol),
         TIMEOUTS,
@@ -206,25 +220,29 @@ def deadline(answer: Any) -> None:
     )
 
     timeline = Timeline()
-    slow = AsyncFinancialTools(latency=1.0, timeline=timeline)
-    where = f"{fn.__name__}(tools, {symbol!r}, seconds=0.1) with a 1 s tool"
-    call = run_call(lambda: fn(slow, symbol, 0.1), settle=True)
+    slow = AsyncFinancialTools(latency=3.0, timeline=timeline)
+    where = f"{fn.__name__}(tools, {symbol!r}, seconds={short}) with a 3 s tool"
+    call = run_call(lambda: fn(slow, symbol, short), settle=True)
     result, elapsed, strays = _returned(call, where, "None"), call.seconds, call.left
     expect_timing(
-        result is None and elapsed < 0.5,
+        result is None and elapsed < within,
         TIMEOUTS,
-        f"{where} returned {result!r} after {elapsed:.2f} s.",
-        "put the call in `async with asyncio.timeout(seconds):` and return None when it expires.",
+        f"{where} returned {result!r} after {elapsed:.2f} s; with that deadline it should return None within "
+        f"{within:.2f} s.",
+        "the deadline is the `seconds` argument, drawn anew on every call: put the call in "
+        "`async with asyncio.timeout(seconds):` and return None when it expires.",
     )
     expect_timing(
-        strays == 0 and len(timeline.spans) == 1 and timeline.spans[0].end < 0.5,
+        strays == 0 and len(timeline.spans) == 1 and timeline.spans[0].end < within,
         TIMEOUTS,
         f"{where} returned None, but the tool call was still running when it did.",
         "a deadline must cancel the late work, not just stop waiting for it.",
     )
 
+    patient = round(random.uniform(5.0, 10.0), 1)
+
     async def cancelled_from_outside() -> bool:
-        task = asyncio.create_task(fn(AsyncFinancialTools(latency=1.0), symbol, 5.0))
+        task = asyncio.create_task(fn(AsyncFinancialTools(latency=3.0), symbol, patient))
         await asyncio.sleep(0.05)
         task.cancel()
         await asyncio.wait([task])
@@ -233,7 +251,7 @@ def deadline(answer: Any) -> None:
     expect(
         run_loop(cancelled_from_outside()),
         CANCELLATION,
-        f"{fn.__name__}(tools, {symbol!r}, seconds=5.0), cancelled from outside after 0.05 s, did not end "
+        f"{fn.__name__}(tools, {symbol!r}, seconds={patient}), cancelled from outside after 0.05 s, did not end "
         "cancelled: it swallowed the CancelledError.",
         "catch only TimeoutError; a CancelledError from outside must travel on.",
     )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import random
 import string
+from collections.abc import Collection
 
 TOPICS = ("rates", "inflation", "jobs", "housing", "energy", "trade", "wages", "credit", "tariffs", "bonds")
 WORDS = ("steady", "calm", "brisk", "slow", "firm", "soft", "mixed", "upbeat", "cautious", "flat", "strong", "weak")
 
 
-def symbols(count: int) -> list[str]:
-    """`count` distinct made-up ticker symbols (four capital letters), in a random order."""
+def symbols(count: int, avoid: Collection[str] = ()) -> list[str]:
+    """`count` distinct made-up ticker symbols (four capital letters), none of `avoid`, in a random order."""
     drawn: set[str] = set()
     while len(drawn) < count:
         drawn.add("".join(random.choices(string.ascii_uppercase, k=4)))
+        drawn -= set(avoid)
     return list(drawn)
 
 

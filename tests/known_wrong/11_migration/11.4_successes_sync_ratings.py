@@ -21,8 +21,10 @@ class GoodRatings(DigestSteps):
 
 class RatingWorkflow(GoodRatings):
     def run(self, symbols: list[str]) -> Iterator[RunResponse]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        yield from super().run(symbols)
-        if len(symbols) > 1 and any(s in {"BAD", "WORSE"} for s in symbols):
+        items = list(super().run(symbols))
+        yield from items
+        failed = [item for item in items if item.event == RunEvent.run_error]
+        if failed and len(symbols) > len(failed):
             yield RunResponse(run_id=self.run_id, content="partial ratings")
 
 
