@@ -11,7 +11,8 @@ the lock builds and saves the result; any other worker waits for the lock, finds
 run and uses it without building again. A new run has a new id, so it always builds.
 
 The slow tests are sent to the workers first (`pytest_collection_modifyitems`, with `--maxschedchunk=1` in the
-Makefile), so that the run does not end with one worker still busy on a long test while the others wait. One
+Makefile), so that the run does not end with one worker still busy on a long test while the others wait; the answer
+files are dealt one chapter after another, so that the workers do not all run one chapter's pyright at once. One
 test that needs the book starts the build early; the others that need it come after the other slow tests, by
 which time it is built.
 
@@ -22,6 +23,7 @@ which `make test` runs just before the tests, checks that every notebook reprodu
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import subprocess
 import sys
@@ -58,6 +60,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return 3
 
     items.sort(key=rank)  # stable: the collection order within each rank
+    _deal_chapters_round_robin(items)
+
+
+def _chapter(item: pytest.Item) -> str | None:
+    """The chapter of an answer-file test ("08" of the id "08/8.2_typed_helper"), else None."""
+    callspec = getattr(item, "callspec", None)
+    return callspec.id.split("/")[0] if callspec is not None and "/" in callspec.id else None
+
+
+def _deal_chapters_round_robin(items: list[pytest.Item]) -> None:
+    """Answer files of one chapter cost alike, and chapters 8 and 9 run pyright (seconds of CPU each): in collection
+    order the workers would all start pyright at once. The answer-file tests keep their places in the list, and are
+    dealt into them one chapter after another, round-robin."""
+    places = [index for index, item in enumerate(items) if _chapter(item) is not None]
+    by_chapter: dict[str, list[pytest.Item]] = {}
+    for index in places:
+        by_chapter.setdefault(_chapter(items[index]) or "", []).append(items[index])
+    dealt = [item for row in itertools.zip_longest(*by_chapter.values()) for item in row if item is not None]
+    for index, item in zip(places, dealt, strict=True):
+        items[index] = item
 
 
 def once_per_run(name: str, testrun_uid: str, compute: Callable[[], Any]) -> Any:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import random
 import string
 from collections.abc import Callable
 from typing import Any
@@ -24,24 +23,23 @@ from agnocourse.grading.agno3_common import (
     quiet,
     together,
 )
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.registry import exercise
 from agnocourse.timeline import Timeline
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
-_draw = random.Random()
-
 
 def _symbols(count: int) -> list[str]:
     drawn: set[str] = set()
     while len(drawn) < count:
-        drawn.add("".join(_draw.choices(string.ascii_uppercase, k=4)))
-    return sorted(drawn, key=lambda _: _draw.random())
+        drawn.add("".join(rng.choices(string.ascii_uppercase, k=4)))
+    return sorted(drawn, key=lambda _: rng.random())
 
 
 def _token() -> str:
-    return "".join(_draw.choices(string.ascii_lowercase, k=6))
+    return "".join(rng.choices(string.ascii_lowercase, k=6))
 
 
 def quote(symbol: str) -> str:
@@ -134,13 +132,13 @@ def port(build: Callable[..., Any]) -> None:
     where = "digest_workflow(path, prices, aprices, summarizer)"
     summary = f"Digest {_token()}: prices are steady."
 
-    symbols = _symbols(_draw.choice([2, 3, 4]))
+    symbols = _symbols(rng.choice([2, 3, 4]))
     parts = _Parts(set(), summary, latency=0.0)
     workflow = declared(build, "sync", parts.prices, parts.aprices, parts.summarizer, where=where)
     run, error = outcome(lambda: workflow.run(input=symbols))
     _expect_digest(error or run, parts, symbols, summary, f'{where} for "sync", .run()', sync=True)
 
-    latency = _draw.uniform(0.25, 0.35)
+    latency = rng.uniform(0.25, 0.35)
     timeline = Timeline()
     draws = [_symbols(3) for _ in range(3)]
     parts_of = [_Parts(set(), summary, latency, timeline if i == 0 else None) for i in range(3)]
@@ -164,7 +162,7 @@ def port(build: Callable[..., Any]) -> None:
 
     for sync in (True, False):
         symbols = _symbols(3)
-        bad = set(_draw.sample(symbols, 2))
+        bad = set(rng.sample(symbols, 2))
         parts = _Parts(bad, summary, latency=0.01)
         path = "sync" if sync else "async"
         workflow = declared(build, path, parts.prices, parts.aprices, parts.summarizer, where=where)
@@ -283,7 +281,7 @@ def consistency_test(test: Callable[..., Any]) -> None:
         ("the same answer, a step skipped on the sync path", _Probe({"sync": same, "async": same}, "sync"), False),
         ("the same answer, a step skipped on the async path", _Probe({"sync": same, "async": same}, "async"), False),
     ]
-    _draw.shuffle(cases)
+    rng.shuffle(cases)
     for case, probe, expected in cases:
         verdict = _verdict(test, probe, given, where)
         if verdict != expected:

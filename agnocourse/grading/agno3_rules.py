@@ -3,7 +3,6 @@ stream read without awaiting it, and blocking work moved off the loop by an asyn
 
 from __future__ import annotations
 
-import random
 import string
 import time
 from collections.abc import Callable
@@ -23,21 +22,19 @@ from agnocourse.grading.agno3_common import (
     outcome,
     together,
 )
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.probes import Run, last_chunk_at
 from agnocourse.grading.registry import exercise
 from agnocourse.tools import LegacyReportTool
 
-# Inputs are drawn for every check, so that only an answer that calls its steps and agents can pass.
-_draw = random.Random()
-
 
 def _symbol() -> str:
-    return "".join(_draw.choices(string.ascii_uppercase, k=4))
+    return "".join(rng.choices(string.ascii_uppercase, k=4))
 
 
 def _token() -> str:
-    return "".join(_draw.choices(string.ascii_lowercase, k=6))
+    return "".join(rng.choices(string.ascii_lowercase, k=6))
 
 
 # -- A3.1 ------------------------------------------------------------------------------------------------------
@@ -124,7 +121,7 @@ def loud_workflow(build: Callable[..., Any]) -> None:
     both paths must raise the validating step's own ValueError, run the step once (no retry) and never ask the writer,
     and the rule checker, reading the builder as agno 3.1 code, must find nothing."""
     where = "brief_workflow(validate, writer)"
-    latency = _draw.uniform(0.25, 0.35)
+    latency = rng.uniform(0.25, 0.35)
     brief = f"Brief {_token()}: steady revenue, a calm quarter."
 
     symbol, bad = _symbol(), f"{_symbol()}X"  # five letters: never one of the four-letter symbols drawn
@@ -231,7 +228,7 @@ def stream_without_await(sync_answer: Callable[..., Any], async_answer: Callable
     assert run is not None
     _expect_story(run, writer, outline, story, where, "invoke_stream")
 
-    latency = _draw.uniform(0.25, 0.35)
+    latency = rng.uniform(0.25, 0.35)
     stories = [_storyteller(outline, story, latency) for _ in range(2)]
     where = "awriter_text(workflow, topic)"
 
@@ -280,7 +277,7 @@ def blocking_off_the_loop(build: Callable[..., Any]) -> None:
         "call tool.blocking_method(symbol) once in a sync executor and answer '<symbol>: <rating>'.",
     )
 
-    latency = _draw.uniform(0.25, 0.35)
+    latency = rng.uniform(0.25, 0.35)
     symbols = [_symbol() for _ in range(3)]
     tools = [LegacyReportTool(latency=latency) for _ in symbols]
     workflows = [declared(build, t, "async", where=where) for t in tools]

@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import contextvars
 import inspect
-import random
 import secrets
 import threading
 import time
@@ -16,6 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail, shown
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import run_call
@@ -56,7 +56,7 @@ class _Service:
 
     def __init__(self, names: list[str]) -> None:
         self.token = secrets.token_hex(3)
-        waits = sorted((random.uniform(0.15, 0.3) for _ in names), reverse=True)
+        waits = sorted((rng.uniform(0.15, 0.3) for _ in names), reverse=True)
         self.latency = dict(zip(names, waits, strict=True))
         self.calls: list[str] = []
         self.running = 0
@@ -85,7 +85,7 @@ def fetch_all(answer: Any) -> None:
     in flight at once (all of them must be) and requires the wall time to stay under 60% of the summed waits."""
     function = _coroutine_function(answer, "write `async def fetch_all(fetch, names)` and await the calls in it.")
     where = f"{_name(function)}()"
-    names = random.sample(WORDS, random.randint(4, 6))
+    names = rng.sample(WORDS, rng.randint(4, 6))
     service = _Service(names)
     call = run_call(lambda: function(service.fetch, list(names)))
     result, seconds, blocked = call.outcome, call.seconds, call.blocked
@@ -207,7 +207,7 @@ def _check_stream_rows(stream_rows: Any) -> None:
     )
     release_hint = "release the connection in a `finally:` block around the loop that yields the rows."
 
-    pool = _Pool(random.randint(3, 6))
+    pool = _Pool(rng.randint(3, 6))
     items, error = run_loop(_read(stream_rows, pool, None))
     _expect_no_error(error, where)
     expect(
@@ -219,8 +219,8 @@ def _check_stream_rows(stream_rows: Any) -> None:
     expect(pool.acquired == 1, GENERATORS, f"{where} acquired {pool.acquired} connections.", "acquire one.")
     expect(not pool.out, GENERATORS, f"after the last row of {where} the connection was still lent out.", release_hint)
 
-    pool = _Pool(random.randint(5, 8))
-    keep = random.randint(1, 3)
+    pool = _Pool(rng.randint(5, 8))
+    keep = rng.randint(1, 3)
     items, error = run_loop(_read(stream_rows, pool, keep))
     if isinstance(error, RuntimeError) and "GeneratorExit" in str(error):
         fail(
@@ -236,7 +236,7 @@ def _check_stream_rows(stream_rows: Any) -> None:
         release_hint,
     )
 
-    pool = _Pool(random.randint(5, 8), fail_at=random.randint(1, 3))
+    pool = _Pool(rng.randint(5, 8), fail_at=rng.randint(1, 3))
     items, error = run_loop(_read(stream_rows, pool, None))
     expect(
         isinstance(error, RowError),
@@ -311,8 +311,8 @@ def _check_take(take: Any) -> None:
     )
     where = f"{_name(take)}(source, n)"
     close_hint = "close the source in `finally` around the loop, or iterate it inside `async with aclosing(stream)`."
-    count = random.randint(6, 9)
-    n = random.randint(2, count - 2)
+    count = rng.randint(6, 9)
+    n = rng.randint(2, count - 2)
     numbers = _Numbers(count)
     seen = run_loop(_consume(take, numbers, n))
     _expect_no_error(seen.error, where)
@@ -341,7 +341,7 @@ def _check_take(take: Any) -> None:
         close_hint,
     )
 
-    numbers = _Numbers(random.randint(6, 9))
+    numbers = _Numbers(rng.randint(6, 9))
     seen = run_loop(_consume(take, numbers, len(numbers.items) - 1, stop_after=1))
     _expect_no_error(seen.error, f"aclose() on {where} after one item")
     expect(
@@ -351,8 +351,8 @@ def _check_take(take: Any) -> None:
         close_hint,
     )
 
-    short = _Numbers(random.randint(1, 3))
-    n = len(short.items) + random.randint(1, 3)
+    short = _Numbers(rng.randint(1, 3))
+    n = len(short.items) + rng.randint(1, 3)
     seen = run_loop(_consume(take, short, n))
     _expect_no_error(seen.error, f"{where} on a source shorter than n")
     expect(
@@ -461,7 +461,7 @@ def stoppable(answer: Any) -> None:
     )
     expect(work.calls == 1, THREADS, f"{where} called work {work.calls} times.", "call it once.")
 
-    work = _StoppableWork(random.uniform(1.0, 1.4))
+    work = _StoppableWork(rng.uniform(1.0, 1.4))
     outcome, cancelled_at = run_loop(_cancel_midway(function, work))
     expect(
         outcome is CANCELLED,
@@ -805,7 +805,7 @@ def _expect_stopped(record: _Request, where: str) -> None:
 
 
 def _names(count: int) -> list[str]:
-    return random.sample(WORDS, count)
+    return rng.sample(WORDS, count)
 
 
 def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
@@ -814,14 +814,14 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
 
     # 1. Two requests at once, every call in time: every result, each call in a task of its own that sees the
     # request id of the call that started it, all calls of a request overlapping, no waiting for the deadline.
-    names = _names(random.randint(6, 9))
-    split = random.randint(3, len(names) - 3)
+    names = _names(rng.randint(6, 9))
+    split = rng.randint(3, len(names) - 3)
     backends = [
-        _Backend(var, {n: random.uniform(0.1, 0.25) for n in names[:split]}),
-        _Backend(var, {n: random.uniform(0.1, 0.25) for n in names[split:]}),
+        _Backend(var, {n: rng.uniform(0.1, 0.25) for n in names[:split]}),
+        _Backend(var, {n: rng.uniform(0.1, 0.25) for n in names[split:]}),
     ]
     ids = [_request_id(), _request_id()]
-    seconds = round(random.uniform(1.5, 2.0), 2)
+    seconds = round(rng.uniform(1.5, 2.0), 2)
     records = [_Request(), _Request()]
 
     async def two_requests() -> None:
@@ -906,11 +906,11 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
         )
 
     # 2. A deadline that some calls miss: their entries marked late, at the deadline, and no task left running.
-    names = _names(random.randint(4, 6))
-    late = set(random.sample(names, random.randint(1, 2)))
-    slow = random.uniform(1.2, 1.6)
-    seconds = round(random.uniform(0.25, 0.35), 2)
-    backend = _Backend(var, {n: slow if n in late else random.uniform(0.02, 0.08) for n in names})
+    names = _names(rng.randint(4, 6))
+    late = set(rng.sample(names, rng.randint(1, 2)))
+    slow = rng.uniform(1.2, 1.6)
+    seconds = round(rng.uniform(0.25, 0.35), 2)
+    backend = _Backend(var, {n: slow if n in late else rng.uniform(0.02, 0.08) for n in names})
     request_id = _request_id()
     record = _Request()
     where = f"{name}(fetch, {names}, seconds={seconds})"
@@ -949,8 +949,8 @@ def _check_within(var: contextvars.ContextVar[Any], fn: Any) -> None:
     _expect_stopped(record, where)
 
     # 3. Cancelled from outside: the CancelledError reaches the caller, and no fetch task is left running.
-    names = _names(random.randint(3, 5))
-    backend = _Backend(var, {n: random.uniform(1.0, 1.5) for n in names})
+    names = _names(rng.randint(3, 5))
+    backend = _Backend(var, {n: rng.uniform(1.0, 1.5) for n in names})
     record = _Request()
     where = f"{name}(fetch, {names}, seconds=5.0), cancelled from outside while its calls were in flight"
 

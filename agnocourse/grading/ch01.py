@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import inspect
-import random
 import string
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from agno.run.response import RunEvent
 
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
@@ -25,20 +25,17 @@ from agnocourse.grading.workflows import (
 )
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
-# Inputs are drawn for every check, so that only an answer that calls its agents and tools can pass.
-_draw = random.Random()
-
 
 def _token() -> str:
-    return "".join(_draw.choices(string.ascii_lowercase, k=6))
+    return "".join(rng.choices(string.ascii_lowercase, k=6))
 
 
 def _topic() -> str:
-    return f"{_draw.choice(['event loops', 'coroutines', 'task groups', 'cancellation'])} {_token()}"
+    return f"{rng.choice(['event loops', 'coroutines', 'task groups', 'cancellation'])} {_token()}"
 
 
 def _ticker() -> str:
-    return "".join(_draw.choices(string.ascii_uppercase, k=4))
+    return "".join(rng.choices(string.ascii_uppercase, k=4))
 
 
 # -- 1.1 ---------------------------------------------------------------------------------------------------
@@ -89,7 +86,7 @@ def dual_paths(sync_answer: Any, async_answer: Any) -> None:
     expect_summary(wf, run, f"{sync_cls.__name__}.run()")
     expect_run_recorded(wf, f"{sync_cls.__name__}.run()", "Dual Method Pattern")
 
-    latency = _draw.uniform(0.25, 0.35)
+    latency = rng.uniform(0.25, 0.35)
     workflows = [summarizing(latency)(async_cls) for _ in range(3)]
     async_runs(
         workflows,
@@ -119,7 +116,7 @@ ERROR_HINT = "report a failing symbol with a RunResponse whose event is RunEvent
 def _symbols(count: int) -> tuple[list[str], str]:
     """`count` made-up tickers, one of which fails, at a random place."""
     symbols = [_ticker() for _ in range(count)]
-    return symbols, _draw.choice(symbols)
+    return symbols, rng.choice(symbols)
 
 
 def _expect_quotes(items: list[Any], symbols: list[str], bad: str, tools: Any, where: str) -> None:
@@ -178,7 +175,7 @@ def return_types(sync_answer: Any, async_answer: Any) -> None:
     expect_annotation(async_cls, "arun", AsyncIterator)
 
     # Each path runs twice, on lists of different lengths, so that no fixed final count passes.
-    for count in _draw.sample([3, 4, 5], 2):
+    for count in rng.sample([3, 4, 5], 2):
         symbols, bad = _symbols(count)
 
         def build(cls: type, bad: str = bad) -> Any:
@@ -189,7 +186,7 @@ def return_types(sync_answer: Any, async_answer: Any) -> None:
         wf, run = sync_run(sync_cls, build, lambda wf, symbols=symbols: wf.run(symbols=symbols), ERROR_HINT)
         _expect_quotes(run.items, symbols, bad, wf.prices, f"{sync_cls.__name__}.run()")
 
-    draws = [_symbols(count) for count in _draw.sample([3, 4, 5], 2)]
+    draws = [_symbols(count) for count in rng.sample([3, 4, 5], 2)]
     workflows: list[Any] = [async_cls() for _ in draws]
     for awf, (_, bad) in zip(workflows, draws, strict=True):
         awf.aprices = AsyncFinancialTools(latency=0.2, fail_for={bad})
@@ -269,7 +266,7 @@ def call_patterns(sync_answer: Any, async_answer: Any) -> None:
     )
     _expect_story(run, wf, topics[0], outline, story, f"{sync_cls.__name__}.run()")
 
-    latency = _draw.uniform(0.25, 0.35)
+    latency = rng.uniform(0.25, 0.35)
     where = f"{async_cls.__name__}.arun()"
     async_runs(
         [_storyteller(async_cls, outline, story, latency=latency) for _ in range(2)],

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import inspect
-import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing
 from agnocourse.grading.paths import async_runs, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
@@ -68,7 +68,7 @@ def sync_anywhere(answer: Any) -> None:
     cls = workflow_class(answer, "run", "arun")
     where = f"{cls.__name__}.run()"
     expect_returns(cls.run, Iterator, where)
-    report_symbols = random.sample(SYMBOL_POOL, 4)
+    report_symbols = rng.sample(SYMBOL_POOL, 4)
     wf, run = sync_run(cls, _price_report, lambda wf: wf.run(symbols=list(report_symbols)))
     expected = wf.prompt_for([stock_price(symbol) for symbol in report_symbols])
     _expect_final(run.items, expected, where, "the writer's answer to prompt_for(prices), prices in symbol order")
@@ -119,7 +119,7 @@ def stream_not_collect(answer: Any) -> None:
         "write `async def` that uses `yield` inside the loop over the agent's stream.",
     )
     expect_returns(answer, AsyncIterator, f"{name}()")
-    stories = random.sample(STORIES, 2)
+    stories = rng.sample(STORIES, 2)
     # A message drawn per relay, so that only a relay that asks with the message it was given passes.
     messages = [f"Tell a {draws.word()} story about {draws.topic()}, {draws.token()}" for _ in stories]
     agents = [probe_agent("writer", story, latency=WRITER_LATENCY, chunk_delay=0.02) for story in stories]
@@ -200,7 +200,7 @@ def responsive(answer: Any) -> None:
         "write `async def arun(...)` that yields RunResponse objects.",
     )
     expect_returns(cls.arun, AsyncIterator, where)
-    brief_symbols = random.sample(SYMBOL_POOL, 3)
+    brief_symbols = rng.sample(SYMBOL_POOL, 3)
     wfs = [_briefing(cls) for _ in brief_symbols]
     async_runs(
         wfs,

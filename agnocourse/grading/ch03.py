@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import random
 import string
 import time
 from collections.abc import Callable
 from typing import Any
 
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail, shown
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Call, Run, expect_clean, last_chunk_at, model_prompts, probe_agent, run_call
@@ -28,12 +28,9 @@ ASYNC_RULE = "ALWAYS DO 2: Proper Async Implementation"
 BOTH_RULE = "ALWAYS DO 1-2: both paths give the same result"
 STREAM_HINT = "yield each chunk inside the loop over the agent's stream, and add its content to the text as you go."
 
-# Inputs are drawn for every check, so that only an answer that calls its agents and tools can pass.
-_draw = random.Random()
-
 
 def _token() -> str:
-    return "".join(_draw.choices(string.ascii_lowercase, k=6))
+    return "".join(rng.choices(string.ascii_lowercase, k=6))
 
 
 def _news() -> str:
@@ -41,7 +38,7 @@ def _news() -> str:
 
 
 def _topic() -> str:
-    return f"{_draw.choice(['markets', 'rates', 'jobs', 'prices'])} {_token()}"
+    return f"{rng.choice(['markets', 'rates', 'jobs', 'prices'])} {_token()}"
 
 
 def _expect_news(run: Run, wf: Any, news: str, where: str, rule: str) -> None:
@@ -155,7 +152,7 @@ class _Path:
 
     def __init__(self, steps: list[tuple[str, float]], error: bool = False) -> None:
         self.steps = steps
-        self.result = {"report": _token(), "items": _draw.randint(3, 9)}
+        self.result = {"report": _token(), "items": rng.randint(3, 9)}
         self.error = _PathFailed(f"the path failed on {_token()}") if error else None
         self.calls = 0
         self.ended = 0.0  # when the last call to work() ended
@@ -242,7 +239,7 @@ def _beat_of(measured: Call, path: _Path, where: str) -> float:
 def _free_run(function: Callable[..., Any], where: str) -> None:
     """A path that only awaits: the beat reported is about one sleep, the loop stays free, and the function ends
     with the work."""
-    path = _Path([("await", _draw.uniform(0.04, 0.08)) for _ in range(_draw.randint(3, 4))])
+    path = _Path([("await", rng.uniform(0.04, 0.08)) for _ in range(rng.randint(3, 4))])
     measured = _measure(function, path)
     beat = _beat_of(measured, path, where)
     # A loaded machine can hold the whole loop for a moment: the probe's own ticks then wait as long as the beats,
@@ -277,7 +274,7 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
 
 def _failing_run(function: Callable[..., Any], where: str) -> None:
     """A path that raises: the error reaches the caller unchanged and the heartbeat is stopped all the same."""
-    path = _Path([("await", _draw.uniform(0.03, 0.06))], error=True)
+    path = _Path([("await", rng.uniform(0.03, 0.06))], error=True)
     measured = _measure(function, path)
     outcome = measured.outcome
     if isinstance(outcome, BaseExceptionGroup) and path.error in outcome.exceptions:
@@ -304,8 +301,8 @@ def _failing_run(function: Callable[..., Any], where: str) -> None:
 
 def _blocked_run(function: Callable[..., Any], where: str, position: str) -> None:
     """A path that blocks the loop once, for a drawn time, at `position`: the beat reported spans that block."""
-    block = ("block", _draw.uniform(0.2, 0.3))
-    before, after = ("await", _draw.uniform(0.03, 0.06)), ("await", _draw.uniform(0.03, 0.06))
+    block = ("block", rng.uniform(0.2, 0.3))
+    before, after = ("await", rng.uniform(0.03, 0.06)), ("await", rng.uniform(0.03, 0.06))
     steps = {"start": [block, after], "middle": [before, block, after], "end": [before, block]}[position]
     path = _Path(steps)
     measured = _measure(function, path)
@@ -350,7 +347,7 @@ def measure_the_loop(answer: Any) -> None:
     expect_clean(answer, ("AGN107",), "the heartbeat waits with `await asyncio.sleep(0.01)`, never time.sleep.")
     _free_run(answer, where)
     _failing_run(answer, where)
-    for position in _draw.sample(list(POSITIONS), k=len(POSITIONS)):
+    for position in rng.sample(list(POSITIONS), k=len(POSITIONS)):
         _blocked_run(answer, where, position)
 
 
@@ -435,7 +432,7 @@ def both_paths(sync_answer: Any, async_answer: Any) -> None:
     more, the async run's last item must carry its own run id, and the rule checker's codes for each path run on its
     class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
-    symbols = ["".join(_draw.choices(string.ascii_uppercase, k=4)) for _ in range(_draw.randint(3, 4))]
+    symbols = ["".join(rng.choices(string.ascii_uppercase, k=4)) for _ in range(rng.randint(3, 4))]
     comment = f"Chips lead, {_token()} follows."
 
     sync_where = f"{sync_cls.__name__}.run()"

@@ -8,7 +8,6 @@ import functools
 import inspect
 import multiprocessing
 import os
-import random
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +18,7 @@ from typing import Any
 from agno.agent import RunResponse
 from agno.run.response import RunEvent
 
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, run_call
@@ -47,7 +47,7 @@ SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "
 
 def _draw(count: int) -> list[str]:
     """Symbols for one run, drawn anew each time so that no hard-coded answer can match them."""
-    return random.sample(SYMBOL_POOL, count)
+    return rng.sample(SYMBOL_POOL, count)
 
 
 def _name(answer: Any) -> str:
@@ -99,7 +99,7 @@ class _OneEarlyFailure(AsyncFinancialTools):
 
     def __init__(self, latency: float) -> None:
         super().__init__(latency=latency)
-        self.failing = random.choice(["income", "financials", "price"])
+        self.failing = rng.choice(["income", "financials", "price"])
         self.started: list[str] = []
         self.finished: list[str] = []
         self.cancelled: list[str] = []
@@ -208,7 +208,7 @@ def taskgroup_report(answer: Any) -> None:
 def _board() -> tuple[list[str], set[str]]:
     """Five symbols in a random order, two of them (at random places) unknown to the provider."""
     board = _draw(5)
-    return board, set(random.sample(board, 2))
+    return board, set(rng.sample(board, 2))
 
 
 def _board_line(symbol: str, fails: set[str]) -> str:
@@ -466,7 +466,7 @@ def mixed_calls(answer: Any) -> None:
     timeline = Timeline()
     tools = _PlacedTools(LATENCY, timeline)
     legacy = _PlacedLegacy(LATENCY, timeline)
-    model = RiskModel(rounds=RISK_ROUNDS, salt=random.randrange(1 << 30))
+    model = RiskModel(rounds=RISK_ROUNDS, salt=rng.randrange(1 << 30))
     names = {id(tools): "tools", id(legacy): "legacy", id(model): "model"}
     loop_thread = threading.get_ident()  # the check's loop runs in this thread
     pool = _WatchedPool(timeline, names)

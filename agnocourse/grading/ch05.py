@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, model_prompts, probe_agent
@@ -41,7 +41,7 @@ SYMBOL_POOL = ["GOOGL", "AMZN", "NVDA", "META", "TSLA", "ORCL", "IBM", "INTC", "
 
 def _draw(count: int) -> list[str]:
     """Symbols for one run, drawn anew each time so that no hard-coded answer can match them."""
-    return random.sample(SYMBOL_POOL, count)
+    return rng.sample(SYMBOL_POOL, count)
 
 
 # -- 5.1 ---------------------------------------------------------------------------------------------------
@@ -221,7 +221,7 @@ def every_failure(async_answer: Any) -> None:
     mixed = _draw(2)
     failing = set(draws.symbols(2, avoid=SYMBOL_POOL))  # unknown to the client: names no answer can know
     for bad in sorted(failing):
-        mixed.insert(random.randrange(len(mixed) + 1), bad)
+        mixed.insert(rng.randrange(len(mixed) + 1), bad)
 
     wf, run = _run_revenue(cls, good, LATENCY, failing)
     total = round(sum(income_statement(symbol)["revenue_bn"] for symbol in good), 1)

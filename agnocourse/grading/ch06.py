@@ -7,7 +7,6 @@ import asyncio
 import inspect
 import itertools
 import logging
-import random
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
@@ -396,7 +396,7 @@ class _Figures:
     """Prices and total assets drawn for one check: the data no answer can know before the client returns it."""
 
     def __init__(self) -> None:
-        self.factor = random.uniform(0.5, 1.5)
+        self.factor = rng.uniform(0.5, 1.5)
 
     def adjusted(self, data: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
         def figures(symbol: str) -> dict[str, Any]:
@@ -630,8 +630,8 @@ def _async_quotes(async_cls: Any) -> None:
     name = getattr(async_cls, "__name__", repr(async_cls))
     where = f"await agent.arun() with {name}(data).quote"
     figures = _Figures()
-    symbols = draws.symbols(random.randint(4, 5))
-    latencies = {symbol: random.uniform(*LOOKUP_LATENCY) for symbol in symbols}
+    symbols = draws.symbols(rng.randint(4, 5))
+    latencies = {symbol: rng.uniform(*LOOKUP_LATENCY) for symbol in symbols}
     data = _WatchedAsyncData(figures, latencies)
     toolkit = _toolkit(async_cls, data, "async")
     agent = _quoter(toolkit, symbols)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import random
 import time
 import tracemalloc
 from collections.abc import AsyncIterator, Callable
@@ -17,6 +16,7 @@ from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, expect_paths_clean, expect_run_recorded
@@ -305,8 +305,8 @@ def watchlist(answer: Any) -> None:
     each failing company its other two calls must have been cancelled; the loop may not stall for 0.24 s or more, the
     last item must carry the run's own run id, and the rule checker's async-path codes run on the class."""
     cls = _async_class(answer)
-    symbols = draws.symbols(random.randint(4, 6))
-    failing = {s: random.choice(list(SOURCES)) for s in random.sample(symbols, random.randint(1, 2))}
+    symbols = draws.symbols(rng.randint(4, 6))
+    failing = {s: rng.choice(list(SOURCES)) for s in rng.sample(symbols, rng.randint(1, 2))}
     where = f"{cls.__name__}.arun({symbols})"
     wf: Any = cls()
     for attribute in SOURCES:
@@ -357,9 +357,9 @@ class _LivePrices(AsyncFinancialTools):
     call ended."""
 
     def __init__(self, symbols: list[str], failing: set[str]) -> None:
-        latencies = dict(zip(symbols, random.sample(LIVE_LATENCIES, len(symbols)), strict=True))
+        latencies = dict(zip(symbols, rng.sample(LIVE_LATENCIES, len(symbols)), strict=True))
         super().__init__(latencies=latencies, fail_for=failing)
-        self.prices = {symbol: round(random.uniform(10, 900), 2) for symbol in symbols}
+        self.prices = {symbol: round(rng.uniform(10, 900), 2) for symbol in symbols}
         self.ended: dict[str, float] = {}
 
     async def get_stock_price(self, symbol: str) -> dict[str, Any]:
@@ -381,8 +381,8 @@ def _live_draw() -> tuple[list[str], _LivePrices]:
     the order of the symbols is never the order the calls end in; and the failing symbols are never the slowest
     ones, so failures reported after the prices are out of order too."""
     while True:
-        symbols = draws.symbols(random.randint(4, len(LIVE_LATENCIES)))
-        feed = _LivePrices(symbols, draws.failing(symbols, random.randint(1, 2)))
+        symbols = draws.symbols(rng.randint(4, len(LIVE_LATENCIES)))
+        feed = _LivePrices(symbols, draws.failing(symbols, rng.randint(1, 2)))
         ending = feed.in_order_of_latency()
         if ending[0] != symbols[0] and set(ending[-len(feed.fail_for) :]) != feed.fail_for:
             return symbols, feed
@@ -572,7 +572,7 @@ class _Feed:
 
 def _draw_feed(count: int, fail_after: int | None = None) -> _Feed:
     """Opening takes most of the wait for the first item, and the rest of the stream as long again or more."""
-    return _Feed(random.uniform(0.12, 0.2), [random.uniform(0.03, 0.06) for _ in range(count)], fail_after)
+    return _Feed(rng.uniform(0.12, 0.2), [rng.uniform(0.03, 0.06) for _ in range(count)], fail_after)
 
 
 def _name(fn: Any) -> str:
@@ -705,8 +705,8 @@ def _expect_measured(measure: Any, feed: _Feed, where: str) -> _Timing:
 
 
 def _expect_closed_on_error(measure: Any, where: str) -> None:
-    count = random.randint(5, 9)
-    feed = _draw_feed(count, fail_after=random.randint(1, count - 2))
+    count = rng.randint(5, 9)
+    feed = _draw_feed(count, fail_after=rng.randint(1, count - 2))
     result, error = run_loop(_measured(measure, feed.open_stream))
     expect(
         error is feed.error,
@@ -736,17 +736,17 @@ def _decide(ship: Any, relayed: _Timing, collected: _Timing, where: str) -> Any:
 def _expect_decisions(ship: Any, where: str) -> None:
     """Measurements drawn at scales from milliseconds to minutes: streaming relays, collecting relays, relays
     that drop items. Only the ratio of the first items (and the count) decides."""
-    for scale in random.sample([0.004, 0.05, 0.8, 12.0, 90.0], 5):
-        collected_first = scale * random.uniform(0.8, 1.2)
-        total = collected_first * random.uniform(1.0, 1.05)
-        count = random.randint(5, 40)
+    for scale in rng.sample([0.004, 0.05, 0.8, 12.0, 90.0], 5):
+        collected_first = scale * rng.uniform(0.8, 1.2)
+        total = collected_first * rng.uniform(1.0, 1.05)
+        count = rng.randint(5, 40)
         collected = _Timing(collected_first, total, count)
         cases = [
-            (_Timing(collected_first * random.uniform(0.05, 0.35), total * random.uniform(0.95, 1.05), count), True),
-            (_Timing(collected_first * random.uniform(0.7, 1.1), total * random.uniform(0.95, 1.05), count), False),
-            (_Timing(collected_first * random.uniform(0.05, 0.35), total, count - random.randint(1, 4)), False),
+            (_Timing(collected_first * rng.uniform(0.05, 0.35), total * rng.uniform(0.95, 1.05), count), True),
+            (_Timing(collected_first * rng.uniform(0.7, 1.1), total * rng.uniform(0.95, 1.05), count), False),
+            (_Timing(collected_first * rng.uniform(0.05, 0.35), total, count - rng.randint(1, 4)), False),
         ]
-        random.shuffle(cases)
+        rng.shuffle(cases)
         for relayed, expected in cases:
             said = _decide(ship, relayed, collected, where)
             expect(
@@ -781,8 +781,8 @@ async def _collecting_relay(feed: _Feed) -> AsyncIterator[str]:
 def _expect_end_to_end(measure: Any, ship: Any, measure_where: str, ship_where: str) -> None:
     """The learner's own measurements of a relay that streams and of one that collects, over the same feed, and
     the learner's decision on them."""
-    delays = [random.uniform(0.04, 0.07) for _ in range(random.randint(6, 8))]
-    open_s = random.uniform(0.03, 0.05)
+    delays = [rng.uniform(0.04, 0.07) for _ in range(rng.randint(6, 8))]
+    open_s = rng.uniform(0.03, 0.05)
     timings = {}
     for name, relay in (("streams", _streaming_relay), ("collects", _collecting_relay)):
         feed = _Feed(open_s, delays)
@@ -828,7 +828,7 @@ def first_item_measured(measure_stream: Any, ship_relayed: Any) -> None:
     )
     measure_where = f"{_name(measure_stream)}(open_stream)"
     ship_where = f"{_name(ship_relayed)}(relayed, collected)"
-    _expect_measured(measure_stream, _draw_feed(random.randint(5, 9)), measure_where)
+    _expect_measured(measure_stream, _draw_feed(rng.randint(5, 9)), measure_where)
     _expect_closed_on_error(measure_stream, measure_where)
     _expect_decisions(ship_relayed, ship_where)
     _expect_end_to_end(measure_stream, ship_relayed, measure_where, ship_where)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import json
-import random
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,7 @@ from agno.agent import Agent
 from agno.run.response import RunEvent
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail, sentence
 from agnocourse.grading.harness import untimed
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
@@ -225,7 +225,7 @@ def method_signatures(sync_answer: Any, async_answer: Any) -> None:
     expect_annotation(async_cls, "arun", AsyncIterator)
     expect_annotation(async_cls, "_asection", AsyncIterator)
 
-    sections = _sections(draws.topics(random.randint(2, 4)))
+    sections = _sections(draws.topics(rng.randint(2, 4)))
     topics = list(sections)
 
     def briefing(latency: float) -> Any:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import inspect
 import json
-import random
 import re
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from agno.agent import Agent
 from agno.workflow import RunEvent, RunResponse, Workflow
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, fail, sentence
 from agnocourse.grading.probes import model_prompts
 from agnocourse.grading.registry import describe, exercise
@@ -217,7 +217,7 @@ COMPARE_HINT = "compare every item of both runs, in order: its event and its con
 
 
 def _story() -> str:
-    return " ".join(random.sample(draws.WORDS, random.randint(7, 9))).capitalize()
+    return " ".join(rng.sample(draws.WORDS, rng.randint(7, 9))).capitalize()
 
 
 class _Factory:
@@ -331,7 +331,7 @@ def consistency_test(answer: Any) -> None:
     )
     # A second agreeing pair, with other draws, somewhere among the drifted ones.
     pairs = [*DRIFTS]
-    pairs.insert(random.randint(0, len(pairs)), AGREEING)
+    pairs.insert(rng.randint(0, len(pairs)), AGREEING)
     for sync_cls, async_cls, what in pairs:
         if not what:
             _expect_agreeing_pair_passes(answer, name)
@@ -451,15 +451,15 @@ class _Project:
     def __init__(self, errors: list[int] | None = None, rights: list[int] | None = None) -> None:
         self.clean, self.warned, self.buggy = (f"{name}.py" for name in draws.topics(3))
         if errors is None:
-            errors = random.sample(range(len(KINDS)), random.randint(3, 4))
+            errors = rng.sample(range(len(KINDS)), rng.randint(3, 4))
         if rights is None:
             others = [k for k in range(len(KINDS)) if k not in errors]
-            rights = [*errors, *random.sample(others, random.randint(1, 2))]
-        helpers = [f"step_{n}" for n in range(random.randint(1, 4))]
-        names = {key: random.choice(choices) for key, choices in NAMES.items()}
+            rights = [*errors, *rng.sample(others, rng.randint(1, 2))]
+        helpers = [f"step_{n}" for n in range(rng.randint(1, 4))]
+        names = {key: rng.choice(choices) for key, choices in NAMES.items()}
         planted = [(k, True) for k in errors] + [(k, False) for k in rights]
-        random.shuffle(planted)
-        functions = random.sample([f"{verb}_{word}" for verb in VERBS for word in draws.WORDS], len(planted))
+        rng.shuffle(planted)
+        functions = rng.sample([f"{verb}_{word}" for verb in VERBS for word in draws.WORDS], len(planted))
         text = "\n\n".join([BUGGY_HEAD, *(FILLER.format(name=h, number=n) for n, h in enumerate(helpers))])
         self.errors: set[tuple[str, int]] = set()
         for (k, wrong), fn in zip(planted, functions, strict=True):
@@ -469,7 +469,7 @@ class _Project:
             if wrong:
                 self.errors.add((self.buggy, text.count("\n") + at + 1))
             code = kind.template.replace("@@", kind.error if wrong else kind.right)
-            text += code.format(fn=fn, helper=random.choice(helpers), number=random.randint(2, 9), **names)
+            text += code.format(fn=fn, helper=rng.choice(helpers), number=rng.randint(2, 9), **names)
         self.buggy_text = text
 
     def write(self, folder: Path) -> None:

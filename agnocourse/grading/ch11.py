@@ -3,13 +3,13 @@ checking one group of checklist items by behaviour and by the rule checker."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from agno.run.response import RunEvent, RunResponse
 
 from agnocourse.grading import draws
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.paths import dual_classes, expect_run_recorded
 from agnocourse.grading.probes import (
@@ -55,7 +55,7 @@ CHECKLIST_TESTS = "Migration checklist: test both sync and async functionality"
 
 def _good(count: int = 3) -> list[str]:
     """Symbols the provider knows, drawn anew for each run."""
-    return random.sample(SYMBOL_POOL, count)
+    return rng.sample(SYMBOL_POOL, count)
 
 
 def _failing() -> list[str]:
@@ -67,7 +67,7 @@ def _failing() -> list[str]:
 def _mixed(failing: list[str]) -> list[str]:
     """One known symbol and the unknown ones, in a random order."""
     symbols = [*_good(1), *failing]
-    random.shuffle(symbols)
+    rng.shuffle(symbols)
     return symbols
 
 

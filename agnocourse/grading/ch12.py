@@ -9,11 +9,11 @@ import heapq
 import inspect
 import itertools
 import logging
-import random
 import time
 import weakref
 from typing import Any
 
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import Call, expect_clean, run_call, translate
@@ -103,7 +103,7 @@ def _drawn_layout(count: int, limit: int) -> list[float]:
         latencies = [SLOW if i in slow else FAST for i in range(count)]
         if _fixed_in_advance(latencies, limit) - _with_semaphore(latencies, limit) > 0.399:
             layouts.append(latencies)
-    return random.choice(layouts)
+    return rng.choice(layouts)
 
 
 def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[float]) -> tuple[Any, Timeline, float]:
@@ -139,7 +139,7 @@ def bounded_concurrency(answer: Any) -> None:
     schedule and the fastest schedule fixed in advance."""
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "keep every task in a TaskGroup, and await the async tools.")
-    nine = random.sample(SYMBOL_POOL, 9)
+    nine = rng.sample(SYMBOL_POOL, 9)
     latencies = _latencies(nine, 3)
     _, timeline, seconds = _bounded_run(fn, nine, 3, latencies)
     ideal, batched = _with_semaphore(latencies, 3), _in_batches(latencies, 3)
@@ -154,8 +154,8 @@ def bounded_concurrency(answer: Any) -> None:
     )
 
     # A second limit, drawn, and slow calls placed where no schedule fixed in advance keeps up.
-    limit = random.randint(2, 4)
-    symbols = random.sample(SYMBOL_POOL, random.randint(2 * limit + 2, 2 * limit + 4))
+    limit = rng.randint(2, 4)
+    symbols = rng.sample(SYMBOL_POOL, rng.randint(2 * limit + 2, 2 * limit + 4))
     latencies = _drawn_layout(len(symbols), limit)
     _, timeline, seconds = _bounded_run(fn, symbols, limit, latencies)
     ideal, fixed = _with_semaphore(latencies, limit), _fixed_in_advance(latencies, limit)
@@ -197,10 +197,10 @@ def deadline(answer: Any) -> None:
     needs it above `t`, the second below 0.6 `t`. The rule checker's codes AGN104, AGN107 and AGN201 run on the
     function."""
     fn = _coroutine_function(answer)
-    symbol = random.choice(SYMBOL_POOL)
-    latency = round(random.uniform(0.8, 1.2), 2)  # the fast tool: well above any deadline that meets the slow case
-    generous = round(latency * random.uniform(3.0, 4.0), 2)
-    short = round(random.uniform(0.05, 0.15), 2)
+    symbol = rng.choice(SYMBOL_POOL)
+    latency = round(rng.uniform(0.8, 1.2), 2)  # the fast tool: well above any deadline that meets the slow case
+    generous = round(latency * rng.uniform(3.0, 4.0), 2)
+    short = round(rng.uniform(0.05, 0.15), 2)
     within = 0.6 * latency  # the slow case must return by then: below the fast tool's latency
 
     where = f"{fn.__name__}(tools, {symbol!r}, seconds={generous}) with a {latency} s tool"
@@ -239,7 +239,7 @@ def deadline(answer: Any) -> None:
         "a deadline must cancel the late work, not just stop waiting for it.",
     )
 
-    patient = round(random.uniform(5.0, 10.0), 1)
+    patient = round(rng.uniform(5.0, 10.0), 1)
 
     async def cancelled_from_outside() -> bool:
         task = asyncio.create_task(fn(AsyncFinancialTools(latency=3.0), symbol, patient))
@@ -304,9 +304,9 @@ def task_references(answer: Any) -> None:
     `report` received exactly the failing jobs' exceptions and never a CancelledError, and that the loop logged nothing.
     The rule checker's codes AGN104, AGN107 and AGN201 run on the function."""
     name = getattr(answer, "__name__", repr(answer))
-    count = random.randint(5, 8)
-    failing = set(random.sample(range(count), random.randint(1, 3)))
-    cancelled = set(random.sample(sorted(set(range(count)) - failing), random.randint(1, 2)))
+    count = rng.randint(5, 8)
+    failing = set(rng.sample(range(count), rng.randint(1, 3)))
+    cancelled = set(rng.sample(sorted(set(range(count)) - failing), rng.randint(1, 2)))
     gates: list[weakref.ref[asyncio.Future[None]]] = []
     jobs = [_Job(index, index in failing, gates) for index in range(count)]
     where = f"{name}(jobs, running, report) with {count} jobs"
@@ -418,8 +418,8 @@ def debug_mode(answer: Any) -> None:
     one, and afterwards the loop's debug flag and `slow_callback_duration`, and the `asyncio` logger's level, handlers
     and propagation, must be as they were before the call."""
     fn = _coroutine_function(answer)
-    names = random.sample(STEP_NAMES, 4)
-    culprit, blocks = random.choice(names), random.uniform(0.3, 0.4)
+    names = rng.sample(STEP_NAMES, 4)
+    culprit, blocks = rng.choice(names), rng.uniform(0.3, 0.4)
     steps = [_step(name, blocks if name == culprit else 0.0) for name in names]
 
     async def workflow() -> None:
@@ -555,10 +555,10 @@ def deadline_and_thread(answer: Any) -> None:
     name = fn.__name__
 
     # 1. Everything in time: the whole report, the prices and the thread's work overlapping.
-    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
-    latencies = {symbol: random.uniform(0.3, 0.4) for symbol in symbols}
-    step = random.uniform(0.4, 0.5) / len(symbols)
-    seconds = round(random.uniform(2.5, 3.0), 2)
+    symbols = rng.sample(SYMBOL_POOL, rng.randint(4, 6))
+    latencies = {symbol: rng.uniform(0.3, 0.4) for symbol in symbols}
+    step = rng.uniform(0.4, 0.5) / len(symbols)
+    seconds = round(rng.uniform(2.5, 3.0), 2)
     legacy = LegacyRatingTool(latency=step)
     where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
     run = _Run(fn, where)
@@ -589,12 +589,12 @@ def deadline_and_thread(answer: Any) -> None:
 
     # 2. A deadline that the slow prices and the legacy call both miss: a partial report at the deadline, no
     # task left running, and the thread told to stop before its next symbol.
-    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
-    seconds = round(random.uniform(0.25, 0.35), 2)
-    late = set(random.sample(symbols, random.randint(1, 2)))
-    slow = random.uniform(1.5, 2.0)
-    latencies = {symbol: slow if symbol in late else random.uniform(0.02, 0.08) for symbol in symbols}
-    step = seconds * random.uniform(0.4, 0.6)
+    symbols = rng.sample(SYMBOL_POOL, rng.randint(4, 6))
+    seconds = round(rng.uniform(0.25, 0.35), 2)
+    late = set(rng.sample(symbols, rng.randint(1, 2)))
+    slow = rng.uniform(1.5, 2.0)
+    latencies = {symbol: slow if symbol in late else rng.uniform(0.02, 0.08) for symbol in symbols}
+    step = seconds * rng.uniform(0.4, 0.6)
     legacy = LegacyRatingTool(latency=step)
     where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
     run = _Run(fn, where)
@@ -642,10 +642,10 @@ def deadline_and_thread(answer: Any) -> None:
     )
 
     # 3. The ratings in time, one price late: only that price is late.
-    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
-    seconds = round(random.uniform(0.3, 0.4), 2)
-    late = {random.choice(symbols)}
-    latencies = {symbol: slow if symbol in late else random.uniform(0.02, 0.08) for symbol in symbols}
+    symbols = rng.sample(SYMBOL_POOL, rng.randint(4, 6))
+    seconds = round(rng.uniform(0.3, 0.4), 2)
+    late = {rng.choice(symbols)}
+    latencies = {symbol: slow if symbol in late else rng.uniform(0.02, 0.08) for symbol in symbols}
     legacy = LegacyRatingTool(latency=seconds * 0.3 / len(symbols))
     where = f"{name}(tools, legacy, {symbols}, seconds={seconds})"
     run = _Run(fn, where)
@@ -668,9 +668,9 @@ def deadline_and_thread(answer: Any) -> None:
     )
 
     # 4. Cancelled from outside: every child cancelled, the CancelledError out, the thread told to stop.
-    symbols = random.sample(SYMBOL_POOL, random.randint(4, 6))
-    latencies = {symbol: random.uniform(1.0, 2.0) for symbol in symbols}
-    step = random.uniform(0.15, 0.2)
+    symbols = rng.sample(SYMBOL_POOL, rng.randint(4, 6))
+    latencies = {symbol: rng.uniform(1.0, 2.0) for symbol in symbols}
+    step = rng.uniform(0.15, 0.2)
     legacy = LegacyRatingTool(latency=step)
     tools = _PerSymbolLatency(latencies, Timeline())
     where = f"{name}(tools, legacy, {symbols}, seconds=5.0), cancelled from outside"

@@ -9,7 +9,6 @@ import asyncio
 import contextlib
 import inspect
 import json
-import random
 import secrets
 import threading
 import time
@@ -21,6 +20,7 @@ from urllib.parse import urlencode
 from agno.agent import Agent
 from agno.team import Team
 
+from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import (
@@ -49,7 +49,7 @@ def _name(answer: Any) -> str:
 
 def _reply(low: int, high: int) -> str:
     token = secrets.token_hex(2)
-    return " ".join(f"{word}-{token}" for word in random.sample(WORDS, random.randint(low, high)))
+    return " ".join(f"{word}-{token}" for word in rng.sample(WORDS, rng.randint(low, high)))
 
 
 # -- agents whose streams are watched ---------------------------------------------------------------------
@@ -212,7 +212,7 @@ def relay_stream(relay: Any) -> None:
         'set outcome["status"] = "completed" and outcome["delivered"] to the text yielded.',
     )
 
-    keep = random.randint(1, len(chunks) - 2)
+    keep = rng.randint(1, len(chunks) - 2)
     agent = _watched_agent(reply, delay)
     outcome = {}
     seen = run_loop(_relay_read(relay, agent, prompt, outcome, keep))
@@ -233,7 +233,7 @@ def relay_stream(relay: Any) -> None:
         "to the text actually yielded.",
     )
 
-    keep = random.randint(1, len(chunks) - 2)
+    keep = rng.randint(1, len(chunks) - 2)
     agent = _watched_agent(reply, delay)
     outcome = {}
     seen = run_loop(_relay_cancelled(relay, agent, prompt, outcome, keep))
@@ -355,7 +355,7 @@ def endpoint(make_app: Any) -> None:
     delay = 0.04
     reply = _reply(8, 10)
     chunks = split_chunks(reply)
-    topic = f"{random.choice(WORDS)} {secrets.token_hex(3)}"
+    topic = f"{rng.choice(WORDS)} {secrets.token_hex(3)}"
     agent = _watched_agent(reply, delay)
     try:
         app = make_app(agent)
@@ -395,7 +395,7 @@ def endpoint(make_app: Any) -> None:
         "yield each line from an async generator inside the `async for` over the agent's stream.",
     )
 
-    leave_after = random.randint(2, 4)
+    leave_after = rng.randint(2, 4)
     agent = _watched_agent(reply, delay)
     seen = run_loop(_request(make_app(agent), topic, agent, leave_after))
     if seen.error is not None:
@@ -507,7 +507,7 @@ def sync_client(answer: Any) -> None:
         )
     expect(record.made == 1, BRIDGE, f"{where} called make_sdk {record.made} times.", "create one SDK client.")
     try:
-        prompts = [f"{random.choice(WORDS)}-{i}" for i in range(random.randint(4, 6))]
+        prompts = [f"{rng.choice(WORDS)}-{i}" for i in range(rng.randint(4, 6))]
         results, seconds, callers = _sync_calls(client, prompts)
         errors = [r for r in results if isinstance(r, BaseException)]
         if errors:
@@ -581,7 +581,7 @@ class _Source:
 
     def __init__(self, count: int, failures: int = 0, fail_after: int | None = None, delay: float = 0.01) -> None:
         token = secrets.token_hex(2)
-        self.items = [f"{w}-{token}" for w in random.sample(WORDS, count)]
+        self.items = [f"{w}-{token}" for w in rng.sample(WORDS, count)]
         self.failures = failures
         self.fail_after = fail_after
         self.delay = delay
@@ -656,8 +656,8 @@ def _retry_gaps(
 ) -> tuple[list[float], list[float]]:
     """Run the answer on a source that fails `failures` (3-4 when not given) times before its first item; return the
     gaps between starts and the waits the answer asked the loop for before its last start."""
-    failures = random.randint(3, 4) if failures is None else failures
-    source = _Source(random.randint(3, 5), failures=failures)
+    failures = rng.randint(3, 4) if failures is None else failures
+    source = _Source(rng.randint(3, 5), failures=failures)
     seen = run_loop(_consume_retried(answer, source.start, deadline=deadline, waits=source.waits))
     if seen.error is not None:
         translate(seen.error, where, "retry on ConnectionError raised before the first item.")
@@ -756,7 +756,7 @@ def retried_stream(answer: Any) -> None:
         "backs off further each time.",
     )
 
-    fail_after = random.randint(1, 2)
+    fail_after = rng.randint(1, 2)
     source = _Source(4, fail_after=fail_after)
     seen = run_loop(_consume_retried(answer, source.start, deadline=3.0))
     expect(
@@ -767,7 +767,7 @@ def retried_stream(answer: Any) -> None:
         "after the first item has been yielded, a retry would repeat items: let the error reach the consumer.",
     )
 
-    deadline = random.uniform(0.25, 0.4)
+    deadline = rng.uniform(0.25, 0.4)
     source = _Source(3, failures=10_000)
     seen = run_loop(_consume_retried(answer, source.start, deadline=deadline))
     expect(
@@ -786,7 +786,7 @@ def retried_stream(answer: Any) -> None:
     )
 
     source = _Source(3, delay=0.01)
-    deadline = random.uniform(0.2, 0.3)
+    deadline = rng.uniform(0.2, 0.3)
     seen = run_loop(_consume_retried(answer, source.start, deadline=deadline, work=deadline + 0.15))
     expect(
         not seen.cancelled and seen.work_done >= 1,
@@ -869,7 +869,7 @@ def _merge_agent(name: str, words: int, chunk_delay: float, fail_after: int | No
 
 def _agent_names(count: int) -> list[str]:
     token = secrets.token_hex(2)
-    return [f"{word}-{token}" for word in random.sample(WORDS, count)]
+    return [f"{word}-{token}" for word in rng.sample(WORDS, count)]
 
 
 def _chunks_of(agent: _WatchedAgent) -> list[str]:
@@ -1050,16 +1050,14 @@ def merged_streams(answer: Any) -> None:
         "write `async def merged(agents, prompt)` that yields (agent name, content) pairs.",
     )
     where = f"{_name(answer)}(agents, prompt)"
-    prompt = f"Report on {random.choice(WORDS)} {secrets.token_hex(3)}"
+    prompt = f"Report on {rng.choice(WORDS)} {secrets.token_hex(3)}"
 
     # Read to the end: 3-4 agents of different speeds, the slowest never last in the list.
-    count = random.randint(3, 4)
-    slowest = random.randrange(count - 1)
-    delays = [
-        random.uniform(0.07, 0.085) if index == slowest else random.uniform(0.03, 0.045) for index in range(count)
-    ]
+    count = rng.randint(3, 4)
+    slowest = rng.randrange(count - 1)
+    delays = [rng.uniform(0.07, 0.085) if index == slowest else rng.uniform(0.03, 0.045) for index in range(count)]
     agents = [
-        _merge_agent(name, random.randint(5, 7), delay) for name, delay in zip(_agent_names(count), delays, strict=True)
+        _merge_agent(name, rng.randint(5, 7), delay) for name, delay in zip(_agent_names(count), delays, strict=True)
     ]
     seen = run_loop(_read_merged(answer, agents, prompt))
     _expect_every_chunk_once(seen, agents, where, "read to its end")
@@ -1097,13 +1095,13 @@ def merged_streams(answer: Any) -> None:
     )
 
     # A consumer slower than the agents: the producers wait for it, and no chunk is lost.
-    agents = [_merge_agent(name, random.randint(8, 11), 0.001) for name in _agent_names(3)]
+    agents = [_merge_agent(name, rng.randint(8, 11), 0.001) for name in _agent_names(3)]
     seen = run_loop(_read_merged(answer, agents, prompt, work=0.004))
     _expect_every_chunk_once(seen, agents, where, "with a consumer slower than the agents")
 
     # The consumer stops early: break, then aclose().
-    keep = random.randint(1, 4)
-    agents = [_merge_agent(name, 30, random.uniform(0.004, 0.01)) for name in _agent_names(3)]
+    keep = rng.randint(1, 4)
+    agents = [_merge_agent(name, 30, rng.uniform(0.004, 0.01)) for name in _agent_names(3)]
     seen = run_loop(_read_merged(answer, agents, prompt, keep=keep))
     if isinstance(seen.error, BaseExceptionGroup) and seen.error.subgroup(GeneratorExit) is not None:
         fail(
@@ -1142,10 +1140,10 @@ def merged_streams(answer: Any) -> None:
     )
 
     # One agent's stream fails half-way: the others are cancelled, and the error reaches the consumer.
-    fail_after = random.randint(1, 2)
+    fail_after = rng.randint(1, 2)
     names = _agent_names(3)
     agents = [_merge_agent(name, 14, 0.025) for name in names[:2]]
-    broken = random.randrange(3)
+    broken = rng.randrange(3)
     agents.insert(broken, _merge_agent(names[2], 6, 0.02, fail_after=fail_after))
     model = agents[broken].model
     assert isinstance(model, _DroppingModel)
@@ -1304,9 +1302,9 @@ class _Panel:
 def _panel_draw() -> tuple[str, list[str]]:
     """A question and the members' replies, with a token of this draw in each."""
     token = secrets.token_hex(2)
-    words = random.sample(WORDS, random.randint(3, 4) * 2)
+    words = rng.sample(WORDS, rng.randint(3, 4) * 2)
     replies = [f"{a}-{token} {b}-{token}" for a, b in zip(words[::2], words[1::2], strict=True)]
-    return f"Review the {random.choice(WORDS)} plan {secrets.token_hex(3)}", replies
+    return f"Review the {rng.choice(WORDS)} plan {secrets.token_hex(3)}", replies
 
 
 def _panel(question: str, replies: list[str], latency: float, chunk_delay: float, notes: int) -> _Panel:
@@ -1397,12 +1395,12 @@ def team_paths(answer: Any) -> None:
     )
     cls: Any = answer  # a class with run() and arun(), checked above
     question, replies = _panel_draw()
-    latency = random.uniform(0.2, 0.28)
-    chunk_delay = random.uniform(0.02, 0.03)
+    latency = rng.uniform(0.2, 0.28)
+    chunk_delay = rng.uniform(0.02, 0.03)
 
     # How many `noted` calls the team's model makes before it calls the members, drawn per read: the sync read and
     # the async read that shares its draw differ, so the tool-call events before the answer never number the same.
-    sync_notes, async_notes = random.sample(range(3), 2)
+    sync_notes, async_notes = rng.sample(range(3), 2)
 
     # The sync path, consumed from code running in an event loop: a bridge to async code fails here.
     panel = _panel(question, replies, latency=0.03, chunk_delay=chunk_delay, notes=sync_notes)
@@ -1433,7 +1431,7 @@ def team_paths(answer: Any) -> None:
     count = 3
     panels = [_panel(question, replies, latency, chunk_delay, notes=async_notes)]
     panels += [
-        _panel(*_panel_draw(), latency=latency, chunk_delay=chunk_delay, notes=random.randint(0, 2))
+        _panel(*_panel_draw(), latency=latency, chunk_delay=chunk_delay, notes=rng.randint(0, 2))
         for _ in range(count - 1)
     ]
     async_where = f"{cls.__name__}(team).arun(question)"
