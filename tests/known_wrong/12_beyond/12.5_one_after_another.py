@@ -1,7 +1,7 @@
 # Known-wrong answer to exercise 12.5: The prices first, then the legacy call: right, but the thread's work does not
 # overlap the lookups.
 # expect: [Beyond the rules: timeouts]
-# expect: the prices, then the legacy call
+# expect: they did not start together
 # expect: so that they overlap
 
 import asyncio
