@@ -121,7 +121,7 @@ def sync_path(answer: Any) -> None:
 # -- 3.2 ---------------------------------------------------------------------------------------------------
 LOOP_RULE = "Always do 2: a heartbeat shows what a path does to the loop"
 BEAT = 0.01  # the heartbeat's sleep the task asks for
-SLOW_BEAT = 0.075  # the longest beat accepted on a path that only awaits, on the busiest machine
+SLOW_BEAT = 0.075  # an allowance this long could let a heartbeat that sleeps 0.08 s pass: measure again
 POSITIONS = {
     "start": "as soon as it started",
     "middle": "half-way through",
@@ -236,16 +236,24 @@ def _beat_of(measured: Call, path: _Path, where: str) -> float:
     return float(beat)
 
 
+def _free_measure(function: Callable[..., Any], where: str) -> tuple[_Path, Call, float, float]:
+    """One call on a drawn path that only awaits: the path, the call, the beat reported, and the longest beat allowed
+    (0.06 s, or the probe's own longest tick gap and 0.03 s when the machine stalled the loop longer)."""
+    path = _Path([("await", rng.uniform(0.04, 0.08)) for _ in range(rng.randint(3, 4))])
+    measured = _measure(function, path)
+    return path, measured, _beat_of(measured, path, where), max(0.06, measured.stalled + 0.03)
+
+
 def _free_run(function: Callable[..., Any], where: str) -> None:
     """A path that only awaits: the beat reported is about one sleep, the loop stays free, and the function ends
     with the work."""
-    path = _Path([("await", rng.uniform(0.04, 0.08)) for _ in range(rng.randint(3, 4))])
-    measured = _measure(function, path)
-    beat = _beat_of(measured, path, where)
     # A loaded machine can hold the whole loop for a moment: the probe's own ticks then wait as long as the beats,
-    # and the allowance grows with them, up to SLOW_BEAT: a heartbeat that sleeps 0.08 s instead of 0.01 s reports
-    # at least 0.08 s however calm the machine, so it fails however busy it is.
-    allowed = min(max(0.06, measured.stalled + 0.03), SLOW_BEAT)
+    # and the allowance grows with them. A heartbeat that sleeps 0.08 s instead of 0.01 s reports at least 0.08 s:
+    # when the allowance reaches SLOW_BEAT and the beat is over 0.06 s, this run cannot tell the two apart, and the
+    # path is measured once more; the second run is judged with its own allowance.
+    path, measured, beat, allowed = _free_measure(function, where)
+    if beat >= 0.06 and allowed >= SLOW_BEAT:
+        path, measured, beat, allowed = _free_measure(function, where)
     expect(
         beat >= BEAT / 2,
         LOOP_RULE,
@@ -330,13 +338,13 @@ def _blocked_run(function: Callable[..., Any], where: str, position: str) -> Non
 def measure_the_loop(answer: Any) -> None:
     """Requires an async function `longest_beat(work)`, runs the rule checker's AGN107 on it, then awaits it beside the
     check's own heartbeat on drawn paths whose `work()` awaits and blocks the loop with `time.sleep` in drawn steps and
-    returns a fresh object: a path that only awaits (the reported beat must lie between 5 ms and 60 ms, or up to 75 ms
-    when the check's own ticks show the machine stalling the loop; the loop stay free, the call return soon after the
-    work ends), a path whose work raises (that very exception, not wrapped in an ExceptionGroup, must reach the
-    caller), and, in a drawn order, one block of 0.2 to 0.3 s at the start, in the middle and at the end (the reported
-    beat must be at least 95% of the block and not far longer). Every call must call `work()` once, return the pair
-    (the work's own result, the longest beat), and leave no task it started unfinished. A call still running at twice
-    the path's waits plus 1 s is cancelled and fails."""
+    returns a fresh object: a path that only awaits (the reported beat must lie between 5 ms and 60 ms, or more when the
+    check's own ticks show the machine stalling the loop, measured once more when that stall could hide a 0.08 s
+    heartbeat; the loop stay free, the call return soon after the work ends), a path whose work raises (that very
+    exception, not wrapped in an ExceptionGroup, must reach the caller), and, in a drawn order, one block of 0.2 to 0.3
+    s at the start, in the middle and at the end (the reported beat must be at least 95% of the block and not far
+    longer). Every call must call `work()` once, return the pair (the work's own result, the longest beat), and leave no
+    task it started unfinished. A call still running at twice the path's waits plus 1 s is cancelled and fails."""
     expect(
         inspect.iscoroutinefunction(answer),
         LOOP_RULE,
