@@ -54,8 +54,9 @@ def tracing_left_off():
 
 @pytest.fixture(autouse=True)
 def room_for_pyright(monkeypatch):
-    """Chapters 8 and 9 run pyright, which takes seconds alone and far longer on a loaded machine: the check's own
-    time limit (made to stop endless loops) is raised, so that a slow pyright is not reported as a timeout."""
+    """Answers to 9.2 run pyright themselves, which takes seconds alone and far longer on a loaded machine (chapter 8's
+    checks run it untimed): the check's own limit (made to stop endless loops) is raised for every answer file, so
+    that a machine busy with the whole suite does not turn a slow right answer into a timeout."""
     monkeypatch.setenv("AGNOCOURSE_CHECK_TIMEOUT", "120")
 
 

@@ -23,10 +23,9 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from agnocourse.grading.feedback import TimingFailed
+from agnocourse.grading.registry import DEFAULT_LIMIT
 
 T = TypeVar("T")
-
-DEFAULT_TIMEOUT = 20.0
 
 
 class CheckTimeout(AssertionError):
@@ -55,7 +54,7 @@ class _Worker:
 _current = threading.local()
 
 
-def timeout_seconds(limit: float = DEFAULT_TIMEOUT) -> float:
+def timeout_seconds(limit: float = DEFAULT_LIMIT) -> float:
     """The per-check limit: AGNOCOURSE_CHECK_TIMEOUT when set (the tests raise it), else `limit`."""
     return float(os.environ.get("AGNOCOURSE_CHECK_TIMEOUT", limit))
 
