@@ -23,7 +23,7 @@ from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, run_call
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, overlapped
+from agnocourse.grading.workflows import expect_loop_free, overlapped, spans_in_words
 from agnocourse.timeline import Timeline
 from agnocourse.tools import (
     AsyncFinancialTools,
@@ -415,13 +415,6 @@ class _WatchedPool(ProcessPoolExecutor):
         return future
 
 
-def _spans_in_words(timeline: Timeline) -> str:
-    """Each call's span, from the first call's start: `price(NVDA) 0.00-0.30 s, ...`."""
-    spans = sorted(timeline.spans, key=lambda span: span.start)
-    first = spans[0].start if spans else 0.0
-    return ", ".join(f"{span.label} {span.start - first:.2f}-{span.end - first:.2f} s" for span in spans)
-
-
 def _fail_raised(where: str, error: Exception) -> None:
     first = _leaves(error)[0]
     text, hint = str(first), "run the function yourself in a cell."
@@ -541,7 +534,7 @@ def mixed_calls(answer: Any) -> None:
     expect_timing(
         timeline.peak_concurrency == 3 and overlapped(seconds - longest, timeline.busy_time - longest),
         PARALLEL,
-        f"the three calls were not all in flight at once ({_spans_in_words(timeline)}): {where} took {seconds:.2f} s, "
+        f"the three calls were not all in flight at once ({spans_in_words(timeline)}): {where} took {seconds:.2f} s, "
         f"the longest call alone {longest:.2f} s, the three one after another {timeline.busy_time:.2f} s.",
         "start all three before awaiting any: three tasks of a TaskGroup, or one gather.",
     )

@@ -14,11 +14,12 @@ from agnocourse.grading.probes import Run, expect_clean, model_prompts, probe_ag
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
-    expect_overlap,
+    expect_together,
     expected_prompt,
     stream_shape,
     workflow_class,
 )
+from agnocourse.timeline import Timeline
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -47,8 +48,9 @@ def _draw(count: int) -> list[str]:
 # -- 5.1 ---------------------------------------------------------------------------------------------------
 def _financial_workflow(cls: type) -> Any:
     wf: Any = cls()
-    wf.sync_tools = SyncFinancialTools(latency=LATENCY)
-    wf.async_tools = AsyncFinancialTools(latency=LATENCY)
+    # Each client records its calls' spans: calls that overlap are in flight together, however busy the machine.
+    wf.sync_tools = SyncFinancialTools(latency=LATENCY, timeline=Timeline())
+    wf.async_tools = AsyncFinancialTools(latency=LATENCY, timeline=Timeline())
     # A reply drawn per workflow, so that only the agent's own answer passes as the report.
     wf.report_agent = probe_agent("reporter", f"Report {draws.token()} ready.")
     return wf
@@ -110,9 +112,9 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     on the first symbol and two concurrent async runs beside a heartbeat on the others must each yield exactly one
     `RunEvent.workflow_completed` item with the agent's answer, ask the agent once with the report prompt over the
     income statement, financials and price, and fetch each of the three once from the client of their own path only.
-    Each path's three calls must take under 60% of 0.9 s (threads on the sync path, a TaskGroup on the async one); the
-    loop may not stall for 0.18 s or more, each async run's last item must carry its own run id with agno's run state
-    recorded, and the rule checker's codes for each path run on its class."""
+    Each path's three calls must all be in flight at one moment, as their recorded spans show (threads on the sync
+    path, a TaskGroup on the async one); the loop may not stall for 0.18 s or more, each async run's last item must
+    carry its own run id with agno's run state recorded, and the rule checker's codes for each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     symbol, *async_symbols = _draw(3)
 
@@ -120,10 +122,9 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     wf, run = sync_run(sync_cls, _financial_workflow, lambda wf: wf.run(symbol=symbol))
     _expect_report(run.items, wf, where, symbol)
     _expect_client(wf, where, symbol, asynchronous=False)
-    expect_overlap(
-        run.seconds,
+    expect_together(
+        wf.sync_tools.timeline,
         3,
-        LATENCY,
         THREADS,
         where,
         "submit the three blocking calls to a ThreadPoolExecutor, then read each result.",
@@ -134,10 +135,9 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     def expect_each(i: int, awf: Any, run: Run) -> None:
         _expect_report(run.items, awf, where, async_symbols[i])
         _expect_client(awf, where, async_symbols[i], asynchronous=True)
-        expect_overlap(
-            run.seconds,
+        expect_together(
+            awf.async_tools.timeline,
             3,
-            LATENCY,
             TASKGROUP,
             where,
             "create the three tasks in one asyncio.TaskGroup, and read results after it.",
@@ -173,7 +173,7 @@ def _run_revenue(cls: type, symbols: list[str], latency: float, failing: set[str
     """One run of the answer on `symbols`, with a client that fails for `failing`: its workflow and what it
     yielded, the calls it made checked."""
     wf: Any = cls()
-    wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=failing)
+    wf.async_tools = AsyncFinancialTools(latency=latency, fail_for=failing, timeline=Timeline())
     where = f"{cls.__name__}.arun({symbols})"
 
     def expect_calls(_: int, wf: Any, run: Run) -> None:
@@ -209,7 +209,7 @@ def _run_revenue(cls: type, symbols: list[str], latency: float, failing: set[str
 def every_failure(async_answer: Any) -> None:
     """Runs the answer beside a heartbeat on 3 symbols drawn from a pool of ten, with an async client of 0.3 s per call:
     it must yield each symbol's revenue line with the default event and then the total as a
-    `RunEvent.workflow_completed` item, fetch each income statement once, and take under 60% of the calls' summed time.
+    `RunEvent.workflow_completed` item, fetch each income statement once, and have every fetch in flight at one moment.
     A second run puts two failing symbols, made-up names of four letters drawn per run, at drawn places among 2 drawn
     symbols, on a client without latency so that both failures land in one ExceptionGroup: it must yield exactly one
     `RunEvent.run_error` item naming each failing symbol and nothing else, and an ExceptionGroup that escapes fails
@@ -232,8 +232,8 @@ def every_failure(async_answer: Any) -> None:
         f"for {good} {where} yielded {stream_shape(run.items)}.",
         "one RunResponse per symbol with the default event, then the total with RunEvent.workflow_completed.",
     )
-    expect_overlap(
-        run.seconds, len(good), LATENCY, TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
+    expect_together(
+        wf.async_tools.timeline, len(good), TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
     )
 
     _, run = _run_revenue(cls, mixed, 0.0, failing)  # both failures at the same moment: both reach the group
@@ -270,8 +270,8 @@ def blocking_code(async_answer: Any) -> None:
     """Runs the rule checker's AGN107 on the class first, then two workflows concurrently beside a heartbeat on 3
     symbols each (6 drawn from a pool of ten), each with a blocking legacy tool and an async price client of 0.3 s per
     call. Each run must yield one default-event item per symbol with its price and rating, then `'<n> ratings'` as a
-    `RunEvent.workflow_completed` item, call each client once per symbol, and take under 60% of three calls' time, so
-    prices and ratings all overlap. The loop may not stall for 0.18 s or more, each run's last item must carry its own
+    `RunEvent.workflow_completed` item, call each client once per symbol, and have every price and rating call in flight
+    at one moment. The loop may not stall for 0.18 s or more, each run's last item must carry its own
     run id with agno's run state recorded, and the rule checker's async-path codes run on the class."""
     cls = workflow_class(async_answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
@@ -282,8 +282,9 @@ def blocking_code(async_answer: Any) -> None:
 
     def build() -> Any:
         wf: Any = cls()
-        wf.legacy_tool = LegacyReportTool(latency=LATENCY)
-        wf.async_tools = AsyncFinancialTools(latency=LATENCY)
+        calls = Timeline()  # prices and ratings alike, so that one span shows them all in flight
+        wf.legacy_tool = LegacyReportTool(latency=LATENCY, timeline=calls)
+        wf.async_tools = AsyncFinancialTools(latency=LATENCY, timeline=calls)
         return wf
 
     def expect_each(i: int, wf: Any, run: Run) -> None:
@@ -304,14 +305,13 @@ def blocking_code(async_answer: Any) -> None:
                 f"for {rated} {where} made the {method} calls {client.calls}.",
                 "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
             )
-        expect_overlap(
-            run.seconds,
-            len(rated),
-            LATENCY,
+        expect_together(
+            wf.async_tools.timeline,
+            2 * len(rated),
             TASKGROUP,
             where,
             "create every price task and every to_thread rating task in one asyncio.TaskGroup.",
-            "blocking ratings",
+            "price and rating calls",
         )
 
     workflows = [build() for _ in symbol_sets]

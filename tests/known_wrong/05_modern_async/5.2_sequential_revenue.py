@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 5.2: One await after another, with a plain try/except around each.
 # expect: [Modern Async Patterns 1: TaskGroup]
-# expect: did not all overlap
+# expect: not all in flight at once
 
 
 class AsyncRevenueWorkflow(RevenueSteps):

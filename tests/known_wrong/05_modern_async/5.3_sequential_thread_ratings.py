@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 5.3: to_thread used correctly, but each rating awaited before the next starts.
 # expect: [Modern Async Patterns 1: TaskGroup]
-# expect: did not all overlap
+# expect: not all in flight at once
 
 
 class AsyncRatingWorkflow(RatingSteps):
