@@ -904,6 +904,19 @@ class _MergeRead:
     streams: list[tuple[int, int]] = field(default_factory=list)  # (opened, closed) per agent when it was over
 
 
+async def _until_producers_rest(agents: list[_WatchedAgent], still: float = 0.1, cap: float = 2.0) -> None:
+    """Wait until the agents' streams have handed out no item for `still` seconds (they ended, or wait for room
+    in a full queue), or `cap` seconds in all: whatever the machine's load, a close then meets the state it tests."""
+    deadline = time.perf_counter() + cap
+    passed = -1
+    while time.perf_counter() < deadline:
+        now = sum(agent.watch.items for agent in agents)
+        if now == passed:
+            return
+        passed = now
+        await asyncio.sleep(still)
+
+
 async def _read_merged(
     answer: Any, agents: list[_WatchedAgent], prompt: str, *, keep: int | None = None, work: float = 0.0
 ) -> _MergeRead:
@@ -923,7 +936,7 @@ async def _read_merged(
                 if work:
                     await asyncio.sleep(work)
                 if keep is not None and len(seen.items) >= keep:
-                    await asyncio.sleep(0.06)  # the consumer works on its last item while the producers go on
+                    await _until_producers_rest(agents)  # the consumer works on its last item meanwhile
                     break
                 if len(seen.items) >= cap:
                     break
@@ -1036,9 +1049,10 @@ def merged_streams(answer: Any) -> None:
     names and one-word chunks carry tokens drawn per run and which keep a reference to every stream they hand out. With
     3 or 4 agents of different speeds (the slowest never last in the list) read to the end, every agent must be asked
     once with the prompt, each agent's chunks must arrive as `(name, content)` pairs exactly once and in order, every
-    agent's first chunk must come before the slowest agent's last one, and the read must take under halfway between the
-    longest agent's span and the sum of the spans; with a consumer slower than the agents no chunk may be lost. When the
-    consumer breaks after 1 to 4 items and calls `aclose()`, the close must end within 1 s without a GeneratorExit
+    agent's first chunk must come before the slowest agent's last one (a serial read fails this, as the slowest agent
+    is never read last); with a consumer slower than the agents no chunk may be lost. When the consumer breaks after 1
+    to 4 items, waits until the agents' streams have handed out nothing for 0.1 s (they ended, or wait for room in a
+    queue) and calls `aclose()`, the close must end within 1 s without a GeneratorExit
     wrapped in an ExceptionGroup, no task may be left running and every agent stream must be closed. When the agent at a
     drawn place fails with a ConnectionError after 1 or 2 chunks, that error (alone, in a group or as a cause) must
     reach the consumer, the other agents must be stopped before they streamed all their chunks, and no task or stream
@@ -1083,15 +1097,6 @@ def merged_streams(answer: Any) -> None:
         "its last chunk.",
         "start every agent's stream at once (a task per agent) and yield each chunk as soon as it arrives, whichever "
         "agent it comes from; never wait for a stream to end, or for all of them, before yielding.",
-    )
-    spans = [(len(_chunks_of(agent)) - 1) * delay for agent, delay in zip(agents, delays, strict=True)]
-    seconds = seen.ended - seen.started
-    expect_timing(
-        seconds < (max(spans) + sum(spans)) / 2,
-        MERGED,
-        f"the agents' streams last {', '.join(f'{s:.2f}' for s in spans)} s; {where} took {seconds:.2f} s to deliver "
-        f"them all, closer to their sum ({sum(spans):.2f} s) than to the slowest ({max(spans):.2f} s).",
-        "read the streams concurrently, one task per agent, not one after another.",
     )
 
     # A consumer slower than the agents: the producers wait for it, and no chunk is lost.
