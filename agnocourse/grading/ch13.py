@@ -457,8 +457,8 @@ class _SDKRecord:
     peak: int = 0
 
 
-def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], float, set[int]]:
-    """Call client.complete from one thread per prompt, all at once; results (or errors), seconds, caller threads."""
+def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], set[int]]:
+    """Call client.complete from one thread per prompt, all at once; results (or errors) and caller threads."""
     results: list[Any] = [None] * len(prompts)
     callers: set[int] = set()
 
@@ -470,12 +470,11 @@ def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], float, set[
             results[index] = error
 
     threads = [threading.Thread(target=call, args=(i, p)) for i, p in enumerate(prompts)]
-    started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(10)
-    return results, time.perf_counter() - started, callers
+    return results, callers
 
 
 @exercise("13.3", "A sync client for an async-only SDK", points=3, rule="AGN101")
@@ -484,9 +483,9 @@ def sync_client(answer: Any) -> None:
     was created on, whose `complete(prompt)` takes 0.15 s with at most 3 calls at a time and records the loops and
     threads it ran on, and must be called once. Then 4 to 6 threads call `client.complete()` at once with drawn prompts:
     every result must be the SDK's own (with a token drawn per run), all calls must run on one loop in a thread other
-    than the callers', at least 3 must be in flight at once, and the calls must take under 85% of their summed time. A
-    prompt the SDK refuses must raise its ValueError in the caller, and after `client.close()` every thread the answer
-    started must end within 2 s."""
+    than the callers', and at least 3 must be in flight at once (as the SDK records: a wall time would also count the
+    machine's load). A prompt the SDK refuses must raise its ValueError in the caller, and after `client.close()` every
+    thread the answer started must end within 2 s."""
     where = f"{_name(answer)}(make_sdk)"
     token = secrets.token_hex(3)
     record = _SDKRecord()
@@ -508,7 +507,7 @@ def sync_client(answer: Any) -> None:
     expect(record.made == 1, BRIDGE, f"{where} called make_sdk {record.made} times.", "create one SDK client.")
     try:
         prompts = [f"{rng.choice(WORDS)}-{i}" for i in range(rng.randint(4, 6))]
-        results, seconds, callers = _sync_calls(client, prompts)
+        results, callers = _sync_calls(client, prompts)
         errors = [r for r in results if isinstance(r, BaseException)]
         if errors:
             text = str(errors[0])
@@ -537,12 +536,6 @@ def sync_client(answer: Any) -> None:
             f"{len(prompts)} threads called client.complete() at once and at most {record.peak} SDK calls ran at the "
             "same time.",
             "do not serialize the calls: run_coroutine_threadsafe lets the loop run them concurrently.",
-        )
-        expect_timing(
-            seconds < 0.15 * len(prompts) * 0.85,
-            BRIDGE,
-            f"{len(prompts)} concurrent calls of 0.15 s took {seconds:.2f} s.",
-            "let the calls overlap on the loop.",
         )
         bad = f"bad-{secrets.token_hex(2)}"
         try:
