@@ -5,7 +5,8 @@ A kernel stamps every executed cell with four timestamps (``metadata.execution``
 the interpreter's exact version (``metadata.language_info.version``). Committed, they turn a one-line change
 into hundreds of changed lines and make a notebook differ between two machines that print the same outputs.
 Outputs, execution counts and cell ids stay: nbval compares the outputs, and the others only change when
-the content does.
+the content does. A cell's printed text is also split into stream outputs wherever the kernel happened to flush
+it; adjacent outputs of one stream are joined into one, as nbval joins them before it compares.
 """
 
 from __future__ import annotations
@@ -33,7 +34,31 @@ def noise(notebook: Any) -> list[str]:
     ]
     for index, cell in enumerate(notebook.get("cells", [])):
         found += [f"cell {index}: metadata.{key}" for key in CELL_KEYS if key in cell.get("metadata", {})]
+        if _joined(cell.get("outputs", [])) != cell.get("outputs", []):
+            found.append(f"cell {index}: a stream split over outputs")
     return found
+
+
+def _joined(outputs: list[Any]) -> list[Any]:
+    """The outputs with each run of adjacent outputs of one stream (stdout, stderr) joined into one."""
+    joined: list[Any] = []
+    for output in outputs:
+        last = joined[-1] if joined else None
+        if (
+            output.get("output_type") == "stream"
+            and last is not None
+            and last.get("output_type") == "stream"
+            and last.get("name") == output.get("name")
+        ):
+            joined[-1] = {**last, "text": _text(last) + _text(output)}
+        else:
+            joined.append(output)
+    return joined
+
+
+def _text(output: Any) -> str:
+    text = output.get("text", "")
+    return "".join(text) if isinstance(text, list) else text
 
 
 def strip(notebook: Any) -> Any:
@@ -43,6 +68,8 @@ def strip(notebook: Any) -> Any:
     for cell in notebook.get("cells", []):
         for key in CELL_KEYS:
             cell.get("metadata", {}).pop(key, None)
+        if "outputs" in cell:
+            cell["outputs"] = [nbformat.from_dict(output) for output in _joined(cell["outputs"])]
     return notebook
 
 

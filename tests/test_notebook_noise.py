@@ -44,6 +44,33 @@ def test_a_kernel_run_leaves_noise_and_strip_removes_only_it(tmp_path):
     assert notebook.metadata.language_info.name == "python"
 
 
+def test_a_stream_split_where_the_kernel_flushed_is_joined_in_place():
+    out = nbformat.v4.new_output
+    cell = nbformat.v4.new_code_cell("...")
+    cell.outputs = [
+        out("stream", name="stdout", text="one\n"),
+        out("stream", name="stdout", text="two\n"),
+        out("stream", name="stderr", text="warned\n"),
+        out("stream", name="stdout", text="three\n"),
+        out("execute_result", data={"text/plain": "4"}, execution_count=1),
+        out("stream", name="stdout", text="five\n"),
+        out("stream", name="stdout", text="six\n"),
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    assert noise(notebook) == ["cell 0: a stream split over outputs"]
+    strip(notebook)
+    assert noise(notebook) == []
+    shown = [(o.output_type, o.get("name"), o.get("text")) for o in notebook.cells[0].outputs]
+    assert shown == [
+        ("stream", "stdout", "one\ntwo\n"),
+        ("stream", "stderr", "warned\n"),
+        ("stream", "stdout", "three\n"),
+        ("execute_result", None, None),
+        ("stream", "stdout", "five\nsix\n"),
+    ]
+    nbformat.validate(notebook)
+
+
 def test_run_writes_notebooks_without_noise(tmp_path):
     path = tiny(tmp_path / "n.ipynb")
     execute(path)
@@ -91,3 +118,10 @@ def test_a_file_that_is_not_a_notebook_is_named_and_left_alone(tmp_path):
     )
     assert done.returncode == 1 and "conflict.ipynb: not a notebook" in done.stderr
     assert broken.read_bytes() == before
+
+
+def test_run_writes_one_stream_output_where_the_kernel_flushed_twice(tmp_path):
+    path = tiny(tmp_path / "n.ipynb", "import time\nprint('a', flush=True)\ntime.sleep(0.3)\nprint('b')")
+    execute(path)
+    outputs = nbformat.read(path, as_version=4).cells[0].outputs
+    assert [(o.output_type, o.text) for o in outputs] == [("stream", "a\nb\n")]
