@@ -78,16 +78,20 @@ def _in_batches(latencies: list[float], limit: int) -> float:
 def _in_shares(latencies: list[float], limit: int) -> float:
     """The fastest of the schedules that give each of `limit` workers a fixed share of the calls in advance: in
     consecutive runs (split evenly, or in runs of the rounded-up share) or every `limit`-th call."""
+    return min(max(sum(share) for share in split) for split in _splits(latencies, limit))
+
+
+def _splits(latencies: list[float], limit: int) -> list[list[list[float]]]:
+    """Each way `_in_shares` weighs of giving `limit` workers a fixed share of the calls in advance."""
     count = len(latencies)
     size = -(-count // limit)
     smaller_first = [count * i // limit for i in range(limit + 1)]
     larger_first = [count - cut for cut in reversed(smaller_first)]
-    splits = [
+    return [
         [latencies[i * size : (i + 1) * size] for i in range(limit)],
         *([latencies[a:b] for a, b in itertools.pairwise(cuts)] for cuts in (smaller_first, larger_first)),
         [latencies[i::limit] for i in range(limit)],
     ]
-    return min(max(sum(share) for share in split) for split in splits)
 
 
 def _fixed_in_advance(latencies: list[float], limit: int) -> float:
@@ -106,13 +110,60 @@ def _drawn_layout(count: int, limit: int) -> list[float]:
     return rng.choice(layouts)
 
 
-def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[float]) -> tuple[Any, Timeline, float]:
+Spans = list[tuple[float, float]]
+
+
+def _one_after_another(share: list[float]) -> Spans:
+    """The spans of calls made one after another from 0."""
+    ends = list(itertools.accumulate(share))
+    return [(end - latency, end) for latency, end in zip(share, ends, strict=True)]
+
+
+def _batch_spans(latencies: list[float], limit: int) -> Spans:
+    """The spans of fixed batches of `limit` calls, each batch waiting for its slowest."""
+    spans: Spans = []
+    start = 0.0
+    for i in range(0, len(latencies), limit):
+        batch = latencies[i : i + limit]
+        spans += [(start, start + latency) for latency in batch]
+        start += max(batch)
+    return spans
+
+
+def _share_spans(latencies: list[float], limit: int) -> list[Spans]:
+    """The spans of each schedule `_in_shares` weighs: every worker's share made one after another."""
+    return [[span for share in split for span in _one_after_another(share)] for split in _splits(latencies, limit)]
+
+
+def _idle_permits(spans: Spans, limit: int) -> float:
+    """How long fewer than `limit` calls were in flight while calls still waited to start: from the first call's
+    start to the last one's. Calls that each start as soon as a permit is free leave none idle (but for the moment
+    between one call's end and the next one's start); a schedule fixed in advance leaves permits idle while one
+    batch or worker waits for its slow calls. Read from the calls' own spans, it leaves out the code that runs
+    before the first call and after the last, which a busy machine slows by any factor; a right answer runs only a
+    few lines between one call's end and the next one's start."""
+    if not spans:
+        return 0.0
+    first, last = min(start for start, _ in spans), max(start for start, _ in spans)
+    moments = sorted({first, last, *(t for span in spans for t in span if first <= t <= last)})
+    idle = 0.0
+    for a, b in itertools.pairwise(moments):
+        if sum(1 for start, end in spans if start <= a and end >= b) < limit:
+            idle += b - a
+    return idle
+
+
+def _recorded(timeline: Timeline) -> Spans:
+    return [(span.start, span.end) for span in timeline.spans]
+
+
+def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[float]) -> tuple[Any, Timeline]:
     timeline = Timeline()
     tools = _PerSymbolLatency(dict(zip(symbols, latencies, strict=True)), timeline)
     where = f"{answer.__name__}(tools, {len(symbols)} symbols, limit={limit})"
 
     call = run_call(lambda: answer(tools, symbols, limit))
-    result, seconds = call.value(where), call.seconds
+    result = call.value(where)
     expect(
         result == [stock_price(symbol) for symbol in symbols],
         BOUNDED,
@@ -125,7 +176,7 @@ def _bounded_run(answer: Any, symbols: list[str], limit: int, latencies: list[fl
         f"{where} had {timeline.peak_concurrency} calls in flight at once.",
         "create one asyncio.Semaphore(limit) shared by every call, and make each call inside `async with` it.",
     )
-    return result, timeline, seconds
+    return result, timeline
 
 
 @exercise("12.1", "Bounded concurrency with a semaphore", points=5, rule="Beyond the rules: bounded concurrency")
@@ -134,21 +185,24 @@ def bounded_concurrency(answer: Any) -> None:
     timeline in two runs. With 9 symbols drawn from twelve and a limit of 3, every third call takes 0.5 s and the others
     0.05 s; with a limit of 2 to 4 (drawn) and 2 to 4 more symbols than twice the limit, 2 or 3 slow calls are placed at
     random where every schedule fixed in advance (fixed batches, or a fixed share of the symbols per worker) is at least
-    0.4 s slower than starting each call when a permit is free. Each run must return the price dicts in symbol order,
-    reach exactly `limit` calls in flight and never more, and take less than halfway between the permit-as-soon-as-free
-    schedule and the fastest schedule fixed in advance."""
+    0.4 s slower than starting each call when a permit is free. Each run must return the price dicts in symbol order and
+    reach exactly `limit` calls in flight and never more; and, read from the calls' spans, the time during which fewer
+    than `limit` calls were in flight while calls still waited to start (from the first call's start to the last one's)
+    must be under half of what fixed batches leave (first run) or the least that any schedule fixed in advance leaves
+    (second run): 0.35 s or more, where a call that starts whenever a permit is free leaves none."""
     fn = _coroutine_function(answer)
     expect_clean(fn, CODES, "keep every task in a TaskGroup, and await the async tools.")
     nine = rng.sample(SYMBOL_POOL, 9)
     latencies = _latencies(nine, 3)
-    _, timeline, seconds = _bounded_run(fn, nine, 3, latencies)
-    ideal, batched = _with_semaphore(latencies, 3), _in_batches(latencies, 3)
+    _, timeline = _bounded_run(fn, nine, 3, latencies)
+    idle, batched = _idle_permits(_recorded(timeline), 3), _idle_permits(_batch_spans(latencies, 3), 3)
     expect_timing(
-        timeline.peak_concurrency == 3 and seconds < (ideal + batched) / 2,
+        timeline.peak_concurrency == 3 and idle < batched / 2,
         BOUNDED,
-        f"{len(nine)} calls (every third one {SLOW} s, the others {FAST} s) with a limit of 3 took {seconds:.2f} s, "
-        f"at most {timeline.peak_concurrency} in flight (a call starting whenever one of 3 permits is free: about "
-        f"{ideal:.2f} s; fixed batches of 3, each waiting for its slowest call: {batched:.2f} s).",
+        f"{len(nine)} calls (every third one {SLOW} s, the others {FAST} s) with a limit of 3, at most "
+        f"{timeline.peak_concurrency} in flight: fewer than 3 were in flight for {idle:.2f} s while calls still waited "
+        f"to start (a call starting whenever one of 3 permits is free leaves no permit idle; fixed batches of 3, each "
+        f"waiting for its slowest call, leave permits idle for {batched:.2f} s).",
         "start every call at once, in an asyncio.TaskGroup, and let one shared semaphore hold back all but 3: a "
         "call starts as soon as any permit is free.",
     )
@@ -157,17 +211,21 @@ def bounded_concurrency(answer: Any) -> None:
     limit = rng.randint(2, 4)
     symbols = rng.sample(SYMBOL_POOL, rng.randint(2 * limit + 2, 2 * limit + 4))
     latencies = _drawn_layout(len(symbols), limit)
-    _, timeline, seconds = _bounded_run(fn, symbols, limit, latencies)
-    ideal, fixed = _with_semaphore(latencies, limit), _fixed_in_advance(latencies, limit)
+    _, timeline = _bounded_run(fn, symbols, limit, latencies)
+    fixed = min(
+        _idle_permits(spans, limit) for spans in [_batch_spans(latencies, limit), *_share_spans(latencies, limit)]
+    )
+    idle = _idle_permits(_recorded(timeline), limit)
     slow = [str(i + 1) for i, latency in enumerate(latencies) if latency == SLOW]
     slow_ones = f"{', '.join(slow[:-1])} and {slow[-1]}"
     expect_timing(
-        timeline.peak_concurrency == limit and seconds < (ideal + fixed) / 2,
+        timeline.peak_concurrency == limit and idle < fixed / 2,
         BOUNDED,
-        f"{len(symbols)} calls (calls {slow_ones} {SLOW} s each, the others {FAST} s) with a limit of {limit} took "
-        f"{seconds:.2f} s, at most {timeline.peak_concurrency} in flight (a call starting whenever one "
-        f"of {limit} permits is free: about {ideal:.2f} s; the fastest schedule fixed in advance, fixed batches or a "
-        f"fixed share of the symbols per worker: {fixed:.2f} s).",
+        f"{len(symbols)} calls (calls {slow_ones} {SLOW} s each, the others {FAST} s) with a limit of {limit}, at most "
+        f"{timeline.peak_concurrency} in flight: fewer than {limit} were in flight for {idle:.2f} s while calls still "
+        f"waited to start (a call starting whenever one of {limit} permits is free leaves no permit idle; every "
+        f"schedule fixed in advance, fixed batches or a fixed share of the symbols per worker, leaves permits idle for "
+        f"{fixed:.2f} s or more).",
         f"let one shared semaphore hold back all but {limit} calls, so that each call starts as soon as any permit "
         "is free, whichever call finished.",
     )

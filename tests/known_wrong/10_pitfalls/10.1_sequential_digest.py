@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 10.1: async all the way, but one await after the other, so nothing overlaps.
 # expect: [Pitfall 1: Mixing Sync/Async]
-# expect: did not overlap
+# expect: were not all in flight at once
 # given: solution
 
 
