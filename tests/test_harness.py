@@ -1,12 +1,15 @@
 """run_check runs a check that failed on a measured time once more, and only such a check; it stops the learner's
 code at the limit, which the check's own work does not count against."""
 
+import asyncio
+import os
+import threading
 import time
 
 import pytest
 
 from agnocourse.grading.feedback import CheckFailed, TimingFailed, expect, expect_timing
-from agnocourse.grading.harness import CheckTimeout, run_check, untimed
+from agnocourse.grading.harness import TO_THREAD_WORKERS, CheckTimeout, run_check, run_loop, untimed
 
 
 def counting_check(failures: list[bool], timing: bool):
@@ -65,3 +68,13 @@ def test_the_learners_code_is_still_stopped_at_the_limit():
     with pytest.raises(CheckTimeout, match=r"did not finish within 0\.3 s"):
         run_check("Exercise 0.1", check, timeout=0.3)
     assert time.monotonic() - started < 3
+
+
+def test_a_checks_loop_runs_as_many_to_thread_calls_at_once_on_any_machine():
+    calls = min(TO_THREAD_WORKERS, (os.cpu_count() or 1) + 5)  # one more than the default pool holds here
+    together = threading.Barrier(calls, timeout=10)  # passes only when every call runs at the same time
+
+    async def main() -> list[int]:
+        return await asyncio.gather(*(asyncio.to_thread(together.wait) for _ in range(calls)))
+
+    assert sorted(run_loop(main())) == list(range(calls))

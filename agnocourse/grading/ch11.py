@@ -500,7 +500,9 @@ def consistency(sync_answer: Any, async_answer: Any) -> None:
         calls,
         good,
         sync_where,
-        "submit every price call and every rating call to one ThreadPoolExecutor before reading any result.",
+        "submit every price call and every rating call to one ThreadPoolExecutor with a worker per call "
+        "(max_workers=2 * len(symbols): the default pool has only the number of cores plus four) before reading any "
+        "result.",
     )
 
     # Failures at the same moment (every call takes 0.02 s) and at different moments (staggered).

@@ -19,6 +19,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -26,6 +27,10 @@ from agnocourse.grading.feedback import TimingFailed
 from agnocourse.grading.registry import DEFAULT_LIMIT
 
 T = TypeVar("T")
+
+# The default pool's largest size, for every loop a check runs: how many blocking calls asyncio.to_thread() runs at
+# once is then the same on every machine (by default it is the number of cores plus four, five on one core).
+TO_THREAD_WORKERS = 32
 
 
 class CheckTimeout(AssertionError):
@@ -75,10 +80,14 @@ def untimed() -> Iterator[None]:
 
 
 def run_loop(coro: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run`` for checks: a fresh loop in the worker thread, cancellable from outside on timeout."""
+    """``asyncio.run`` for checks: a fresh loop in the worker thread, cancellable from outside on timeout, whose
+    default executor has `TO_THREAD_WORKERS` threads (asyncio.run shuts it down with the loop)."""
     worker: _Worker | None = getattr(_current, "worker", None)
 
     async def main() -> T:
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(max_workers=TO_THREAD_WORKERS, thread_name_prefix="asyncio")
+        )
         if worker is not None:
             worker.loop = asyncio.get_running_loop()
             worker.task = asyncio.current_task()
