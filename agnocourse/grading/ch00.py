@@ -1017,10 +1017,9 @@ def request_within(var: Any, request_scope: Any, fetch_all_within: Any) -> None:
     return nearer the moment the last call answered than the deadline. With 1 or 2 drawn names taking 1.2 to 1.6 s
     against a 0.25 to 0.35 s deadline, it checks that no late call answered before the return and that the cancellation
     reached each nearer the deadline than the moment it would have answered (moments that `fetch` records, not a wall
-    time), that exactly those names are marked `"late"`, and that every late `fetch` task was cancelled and had
-    finished its cleanup await when the call returned. Last, it cancels
-    the call from outside while its calls are in flight: the CancelledError must reach the caller and no `fetch` task
-    may be left running."""
+    time), that exactly those names are marked `"late"`, and that every late `fetch` task was cancelled and had finished
+    its cleanup await when the call returned. Last, it cancels the call from outside while its calls are in flight: the
+    CancelledError must reach the caller and no `fetch` task may be left running."""
     expect(
         type(var) is contextvars.ContextVar,
         CONTEXT,
