@@ -23,10 +23,11 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_returns,
     expect_runresponses,
-    overlapped,
+    expect_together,
     workflow_class,
 )
 from agnocourse.offline import offline_agent
+from agnocourse.timeline import Timeline
 from agnocourse.tools import AsyncFinancialTools, LegacyReportTool, SyncFinancialTools, stock_price
 
 # -- shared observations -------------------------------------------------------------------------------------
@@ -50,7 +51,7 @@ TOOL_LATENCY = 0.2
 
 def _price_report(cls: type) -> Any:
     wf: Any = cls()
-    wf.prices = SyncFinancialTools(latency=TOOL_LATENCY)
+    wf.prices = SyncFinancialTools(latency=TOOL_LATENCY, timeline=Timeline())  # each call's span: were they together?
     wf.aprices = AsyncFinancialTools(latency=TOOL_LATENCY)
     wf.writer = offline_agent("writer")
     return wf
@@ -62,9 +63,9 @@ def sync_anywhere(answer: Any) -> None:
     a running event loop (so an `asyncio.run()` or `run_until_complete()` in it fails) on 4 symbols drawn from 12
     tickers, with a sync and an async price source of 0.2 s per call and an echoing writer agent. It checks that the
     final (`RunEvent.workflow_completed`) item and the writer's only prompt are `prompt_for(prices)` with the prices in
-    symbol order, and that the sync price source was called once per symbol. The 4 price calls must take under 60% of
-    their summed 0.8 s (a thread pool, not an event loop), and the rule checker's codes AGN101, AGN105 and AGN112 run on
-    the class."""
+    symbol order, and that the sync price source was called once per symbol. The 4 price calls must all be in flight at
+    one moment, as their recorded spans show (a thread pool, not an event loop), and the rule checker's codes AGN101,
+    AGN105 and AGN112 run on the class."""
     cls = workflow_class(answer, "run", "arun")
     where = f"{cls.__name__}.run()"
     expect_returns(cls.run, Iterator, where)
@@ -84,12 +85,13 @@ def sync_anywhere(answer: Any) -> None:
         f"the sync price source saw the calls {wf.prices.calls}.",
         "the sync path fetches every price once, with the sync source self.prices.",
     )
-    sequential = TOOL_LATENCY * len(report_symbols)
-    expect_timing(
-        overlapped(run.seconds, sequential),
+    expect_together(
+        wf.prices.timeline,
+        len(report_symbols),
         "Never do 1",
-        f"{len(report_symbols)} price calls of {TOOL_LATENCY} s each took {run.seconds:.2f} s, one after another.",
+        where,
         "a sync path can be concurrent without an event loop: run the blocking calls in a thread pool.",
+        "price calls",
     )
     expect_clean(cls, ("AGN101", "AGN105", "AGN112"), "keep the sync path sync all the way down.")
 

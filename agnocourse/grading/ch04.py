@@ -19,11 +19,11 @@ from agno.agent import RunResponse
 from agno.run.response import RunEvent
 
 from agnocourse.grading.draws import rng
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_run_recorded, sync_run
 from agnocourse.grading.probes import Run, expect_clean, run_call
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, overlapped, spans_in_words
+from agnocourse.grading.workflows import expect_loop_free, expect_together
 from agnocourse.timeline import Timeline
 from agnocourse.tools import (
     AsyncFinancialTools,
@@ -37,7 +37,7 @@ from agnocourse.tools import (
 
 PARALLEL = "Parallel execution"
 BLOCKING_HINT = "await the async tools; a blocking call goes through asyncio.to_thread"
-LATENCY = 0.3  # seconds per mock call: concurrent work takes about one latency, sequential work their sum
+LATENCY = 0.3  # seconds per mock call
 # Error- and warning-level codes only: advice (AGN202) never fails an exercise on its own; behaviour decides.
 ASYNC_CODES = ("AGN104", "AGN107", "AGN201")
 # Drawn per run; AAPL and MSFT, the examples in the exercise texts, are left out so that an answer hard-coded
@@ -64,14 +64,10 @@ def _coroutine_function(answer: Any) -> Callable[..., Any]:
     return answer
 
 
-def _expect_concurrent(where: str, seconds: float, calls: int, hint: str) -> None:
-    expect_timing(
-        overlapped(seconds, calls * LATENCY),
-        PARALLEL,
-        f"{where} made {calls} calls of {LATENCY} s each and took {seconds:.2f} s (concurrent calls take about "
-        f"{LATENCY} s, one after another {calls * LATENCY:.1f} s).",
-        hint,
-    )
+def _expect_concurrent(where: str, timeline: Timeline, calls: int, hint: str) -> None:
+    """The `calls` calls the tool recorded were all in flight at one moment: read from their spans, which a busy
+    machine does not shorten into overlap, rather than from a wall time, which it stretches past any threshold."""
+    expect_together(timeline, calls, PARALLEL, where, hint)
 
 
 def _leaves(error: BaseException) -> list[BaseException]:
@@ -144,17 +140,18 @@ def _siblings(running: list[str], finished: list[str]) -> str:
 def taskgroup_report(answer: Any) -> None:
     """Draws two symbols from a pool of ten, then awaits the answer beside a heartbeat with three async tools of 0.3 s
     per call: it checks the dict of income, financials and price against the tools' data for the first symbol, one call
-    per tool, a loop that never stalled for 0.18 s or more, and a wall time under 60% of the 0.9 s the calls take one
-    after another. On the second symbol one of the three calls, drawn per run, fails after 0.05 s: the answer must raise
-    (an ExceptionGroup or the error itself) carrying exactly one SymbolNotFoundError, and when the exception reached the
-    caller the other two calls must have received their cancellation, none having run to its end. The rule checker's
-    codes AGN104, AGN107 and AGN201 run on the function."""
+    per tool, a loop that never stalled for 0.18 s or more, and the three calls all in flight at one moment, as their
+    recorded spans show. On the second symbol one of the three calls, drawn per run, fails after 0.05 s: the answer must
+    raise (an ExceptionGroup or the error itself) carrying exactly one SymbolNotFoundError, and when the exception
+    reached the caller the other two calls must have received their cancellation, none having run to its end. The rule
+    checker's codes AGN104, AGN107 and AGN201 run on the function."""
     fetch_report = _coroutine_function(answer)
     where = f"{_name(fetch_report)}()"
     report_symbol, symbol = _draw(2)
-    tools = AsyncFinancialTools(latency=LATENCY)
+    calls = Timeline()  # each call's span, to see whether they overlapped
+    tools = AsyncFinancialTools(latency=LATENCY, timeline=calls)
     call = run_call(lambda: fetch_report(tools, report_symbol))
-    result, seconds, blocked = call.outcome, call.seconds, call.blocked
+    result, blocked = call.outcome, call.blocked
     if isinstance(result, Exception):
         fail(PARALLEL, f"{where} raised {type(result).__name__}: {result}.", "run the function yourself in a cell.")
     expected = {
@@ -175,7 +172,7 @@ def taskgroup_report(answer: Any) -> None:
         "call each of the three tools once.",
     )
     expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY, answer=fetch_report)
-    _expect_concurrent(where, seconds, 3, "start all three calls before waiting for any: create them in a TaskGroup.")
+    _expect_concurrent(where, calls, 3, "start all three calls before waiting for any: create them in a TaskGroup.")
 
     failing = _OneEarlyFailure(latency=LATENCY)
     raised = run_call(lambda: failing.settled_on_exit(fetch_report)(failing, symbol)).outcome
@@ -222,14 +219,15 @@ def gather_board(answer: Any) -> None:
     """Draws 5 symbols from a pool of ten, 2 of them (at drawn places) unknown to an async price tool of 0.3 s per call,
     and awaits the answer once beside a heartbeat. The answer may not raise: it must return one line per symbol in order
     (the price, or the symbol with the tool's error text), call the tool once per symbol, keep the loop from stalling
-    for 0.18 s or more, and take under 60% of the 1.5 s the calls take one after another. The rule checker's codes
-    AGN104, AGN107 and AGN201 run on the function (AGN202 itself is advice and is judged by behaviour)."""
+    for 0.18 s or more, and have all 5 calls in flight at one moment, as their recorded spans show. The rule checker's
+    codes AGN104, AGN107 and AGN201 run on the function (AGN202 itself is advice and is judged by behaviour)."""
     price_board = _coroutine_function(answer)
     where = f"{_name(price_board)}()"
     board, fails = _board()
-    tools = AsyncFinancialTools(latency=LATENCY, fail_for=fails)
+    calls = Timeline()  # each call's span, to see whether they overlapped
+    tools = AsyncFinancialTools(latency=LATENCY, fail_for=fails, timeline=calls)
     call = run_call(lambda: price_board(tools, list(board)))
-    result, seconds, blocked = call.outcome, call.seconds, call.blocked
+    result, blocked = call.outcome, call.blocked
     if isinstance(result, Exception):
         fail(
             "AGN202",
@@ -251,7 +249,7 @@ def gather_board(answer: Any) -> None:
         "call tools.get_stock_price(symbol) once for every symbol.",
     )
     expect_loop_free(where, blocked, "AGN107", BLOCKING_HINT, latency=LATENCY, answer=price_board)
-    _expect_concurrent(where, seconds, len(board), "start every call before waiting for any.")
+    _expect_concurrent(where, calls, len(board), "start every call before waiting for any.")
     expect_clean(price_board, ASYNC_CODES, "await the tool's calls; keep a reference to every task you start.")
 
 
@@ -292,12 +290,12 @@ def _expect_ratings(items: list[Any], where: str, symbols: list[str], legacy: Le
 def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
     """Requires split classes whose `arun()` is an async generator function, each workflow holding a blocking legacy
     tool of 0.3 s per call. The sync path is consumed inside a running event loop on 4 drawn symbols: it must call the
-    tool once per symbol, end with a `RunEvent.workflow_completed` item listing the ratings in symbol order, and take
-    under 60% of 1.2 s (the calls overlapped in threads). Two async runs of 3 drawn symbols each run concurrently beside
-    a heartbeat: the same calls and final item per run, each run under 60% of 0.9 s, the loop never stalled for 0.18 s
-    or more, each run's last item carrying its own run id, agno's run state recorded. The rule checker runs AGN101,
-    AGN105, AGN108 and AGN110 on the sync class, and AGN104, AGN107, AGN201, AGN108, AGN110 and AGN111 on the async
-    class."""
+    tool once per symbol, end with a `RunEvent.workflow_completed` item listing the ratings in symbol order, and have
+    all 4 calls in flight at one moment, as their recorded spans show (threads). Two async runs of 3 drawn symbols each
+    run concurrently beside a heartbeat: the same calls and final item per run, each run's 3 calls in flight at one
+    moment, the loop never stalled for 0.18 s or more, each run's last item carrying its own run id, agno's run state
+    recorded. The rule checker runs AGN101, AGN105, AGN108 and AGN110 on the sync class, and AGN104, AGN107, AGN201,
+    AGN108, AGN110 and AGN111 on the async class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     expect(
         inspect.isasyncgenfunction(async_cls.arun),
@@ -308,14 +306,16 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
 
     def rating_workflow(cls: type) -> Any:
         wf: Any = cls()
-        wf.legacy = LegacyReportTool(latency=LATENCY)
+        wf.legacy = LegacyReportTool(latency=LATENCY, timeline=Timeline())  # each call's span, to see them overlap
         return wf
 
     where = f"{sync_cls.__name__}.run()"
     rated = _draw(4)
     wf, run = sync_run(sync_cls, rating_workflow, lambda wf: wf.run(symbols=list(rated)))
     _expect_ratings(run.items, where, rated, wf.legacy)
-    _expect_concurrent(where, run.seconds, len(rated), "submit every call to a ThreadPoolExecutor before waiting.")
+    _expect_concurrent(
+        where, wf.legacy.timeline, len(rated), "submit every call to a ThreadPoolExecutor before waiting."
+    )
 
     where = f"{async_cls.__name__}.arun()"
     # Two runs of three calls: six threads, which the default pool of the smallest machine (2 cores) holds at once.
@@ -323,7 +323,7 @@ def blocking_both_paths(sync_answer: Any, async_answer: Any) -> None:
 
     def expect_each(i: int, awf: Any, run: Run) -> None:
         _expect_ratings(run.items, where, symbol_sets[i], awf.legacy)
-        _expect_concurrent(where, run.seconds, 3, "start every asyncio.to_thread call before waiting for any.")
+        _expect_concurrent(where, awf.legacy.timeline, 3, "start every asyncio.to_thread call before waiting for any.")
 
     workflows = [rating_workflow(async_cls) for _ in symbol_sets]
     async_runs(
@@ -451,8 +451,8 @@ def mixed_calls(answer: Any) -> None:
     was in flight. It fails an answer that submits the price or legacy call to the pool, returns a wrong dict of price,
     rating and risk, or calls a tool other than once. The price call must run on the loop's thread, the legacy call in
     another thread, the score never in this process and exactly once through the given pool; the loop may not stall for
-    0.18 s or more, all three calls must be in flight at once, and the wall time beyond the longest call must stay under
-    60% of the other calls' summed time. The rule checker's codes AGN104, AGN107 and AGN201 run on the function."""
+    0.18 s or more, and all three calls must be in flight at one moment, as their recorded spans show (not a wall time,
+    which a busy machine stretches). The rule checker's codes AGN104, AGN107 and AGN201 run on the function."""
     assess = _coroutine_function(answer)
     where = f"{_name(assess)}()"
     (symbol,) = _draw(1)
@@ -465,7 +465,7 @@ def mixed_calls(answer: Any) -> None:
     pool = _WatchedPool(timeline, names)
     try:
         call = run_call(lambda: assess(symbol, tools, legacy, model, pool))
-        result, seconds, blocked = call.outcome, call.seconds, call.blocked
+        result, blocked = call.outcome, call.blocked
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -530,12 +530,9 @@ def mixed_calls(answer: Any) -> None:
         f"{CPU_HINT}, once; a pool started for every call pays a worker's start each time.",
     )
     expect_loop_free(where, blocked, "AGN107", AWAIT_HINT, latency=LATENCY, answer=assess)
-    longest = max(span.duration for span in timeline.spans)
-    expect_timing(
-        timeline.peak_concurrency == 3 and overlapped(seconds - longest, timeline.busy_time - longest),
-        PARALLEL,
-        f"the three calls were not all in flight at once ({spans_in_words(timeline)}): {where} took {seconds:.2f} s, "
-        f"the longest call alone {longest:.2f} s, the three one after another {timeline.busy_time:.2f} s.",
-        "start all three before awaiting any: three tasks of a TaskGroup, or one gather.",
+    # The spans say all there is to say: three in flight at one moment is the overlap asked for. What the run does
+    # around them (the answer's own code, the worker's pickling) is CPU a busy machine slows by any factor.
+    expect_together(
+        timeline, 3, PARALLEL, where, "start all three before awaiting any: three tasks of a TaskGroup, or one gather."
     )
     expect_clean(assess, ASYNC_CODES, "await the async call; hand the others to a thread and to the process pool.")

@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 2.1: sync all the way down, but one blocking call after another.
 # expect: [Never do 1]
-# expect: one after another
+# expect: not all in flight at once
 
 
 class PriceReport(PriceSteps):

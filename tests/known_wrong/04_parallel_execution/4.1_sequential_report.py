@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 4.1: Awaits each call before starting the next: correct results, no concurrency.
 # expect: [Parallel execution]
-# expect: took
+# expect: not all in flight at once
 
 
 async def fetch_report(tools: AsyncFinancialTools, symbol: str) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 4.2: Right lines, one call after another.
 # expect: [Parallel execution]
-# expect: took
+# expect: not all in flight at once
 
 
 async def price_board(tools: AsyncFinancialTools, symbols: list[str]) -> list[str]:

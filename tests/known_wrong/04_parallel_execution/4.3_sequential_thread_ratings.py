@@ -1,7 +1,7 @@
 # Known-wrong answer to exercise 4.3: to_thread awaited one call at a time: the loop stays free, but the calls never
 # overlap.
 # expect: [Parallel execution]
-# expect: took
+# expect: not all in flight at once
 # given: solution
 
 

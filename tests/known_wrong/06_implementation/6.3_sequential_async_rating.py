@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise 6.3: correct items, but one symbol after another on the async path.
 # expect: [Implementation guidelines 3: Error Handling]
-# expect: one after
+# expect: not all in flight at once
 
 
 class GoodRating(RatingSteps):
