@@ -679,7 +679,7 @@ def _async_quotes(async_cls: Any) -> None:
         yield await agent.arun(PROMPT, stream=False)
 
     with _quiet():
-        [run], seconds, blocked = run_async_paths([answer], where)
+        [run], _, blocked = run_async_paths([answer], where)
     [response] = run.items
     tools = _expect_tools_ran(response, symbols, where)
     _expect_lookups(data, symbols, where)
@@ -710,13 +710,11 @@ def _async_quotes(async_cls: Any) -> None:
         answer=async_cls if inspect.isclass(async_cls) else None,
     )
     _expect_lines(response, tools, figures, symbols, where)
-    together = max(latencies.values())
-    in_turn = 2 * sum(latencies.values())
     apart, serial = _one_after_another(data.lookups)
-    observed = (
-        f"{where} took {seconds:.2f} s for {len(symbols)} quotes whose lookups take {in_turn:.2f} s one after "
-        f"another (all at once: about {together:.2f} s)"
-    )
+    # Read from the lookups' own start and end: the agent's work around them, which a busy machine slows, is not.
+    last_start = max(lookup.start for lookup in data.lookups)
+    at_once = all(lookup.end is not None and last_start < lookup.end for lookup in data.lookups)
+    observed = f"{where}: the {len(data.lookups)} lookups of {len(symbols)} quotes were not all in flight at one moment"
     if serial:
         observed += ": one quote waited for the other."
         hint = "agno starts every quote of a turn at once: let nothing in quote make one call wait for another."
@@ -724,8 +722,9 @@ def _async_quotes(async_cls: Any) -> None:
         observed += f": the price and the financials of {', '.join(apart)} were looked up one after the other."
         hint = "make the two lookups of one quote at the same time (asyncio.gather or an asyncio.TaskGroup)."
     else:
+        observed += "."
         hint = "make the two lookups of one quote at the same time, and let every quote run at once."
-    expect_timing(seconds < 1.5 * together, TOOLS, observed, hint)
+    expect_timing(at_once, TOOLS, observed, hint)
 
 
 @exercise("6.4", "Tools on each path", points=4, rule="AGN107")
@@ -737,7 +736,7 @@ def tools_on_each_path(sync_answer: Any, async_answer: Any) -> None:
     on each path every `quote` must run without a tool error, return `quote_line(...)` of the client's figures, and make
     exactly one price and one financials lookup per symbol on the client it was given. On the async path `quote` must be
     a coroutine function whose lookups all ran on the agent's loop and thread, the loop may not stall for 60% of the
-    shortest lookup latency, and the run must take under 1.5 times the longest latency, so the two lookups of a quote
-    and all the quotes overlap."""
+    shortest lookup latency, and every lookup of the turn must be in flight at one moment (the last began before the
+    first ended), so the two lookups of a quote and all the quotes overlap."""
     _sync_quotes(sync_answer)
     _async_quotes(async_answer)
