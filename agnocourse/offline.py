@@ -11,6 +11,8 @@ and fills `RunResponse` objects exactly as it would with a hosted model. Only th
 - ``latency`` is spent once per model call before the first token (``time.sleep`` on sync paths,
   ``asyncio.sleep`` on async paths); ``chunk_delay`` between streamed chunks; ``chunk_words`` words
   make one chunk.
+- ``model.record_calls(timeline)`` records every later call of the model (and of its copies) on a
+  `Timeline`, as a span from the call's start to the end of its answer (its last chunk, when it streams).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +33,7 @@ from agno.models.message import Message
 from agno.models.response import ModelResponse
 
 from agnocourse import network
+from agnocourse.timeline import Timeline
 from agnocourse.versions import LEGACY_API
 
 # The name promises offline: importing this module (every notebook's first cell does) turns agno telemetry
@@ -58,13 +62,16 @@ class ScriptExhaustedError(RuntimeError):
 
 
 class _Shared:
-    """State every copy of one model shares (agno deep-copies models): the script position and a log."""
+    """State every copy of one model shares (agno deep-copies models): the script position, a log, and where
+    calls are recorded."""
 
     def __init__(self, replies: Sequence[str] | None) -> None:
         self.replies = list(replies) if replies is not None else None
         self.position = 0
         self.prompts: list[str] = []
         self.lock = threading.Lock()
+        self.timeline: Timeline | None = None
+        self.label = ""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Shared:
         return self
@@ -130,6 +137,15 @@ class OfflineModel(Model):
         """Every prompt this model (and its copies) answered, in order."""
         return list(self._shared.prompts)
 
+    def record_calls(self, timeline: Timeline, label: str = "model") -> None:
+        """Record every later call of this model and of its copies on `timeline`, as a span named `label` from the
+        call's start to the end of its answer."""
+        self._shared.timeline, self._shared.label = timeline, label
+
+    def _call(self) -> AbstractContextManager[None]:
+        shared = self._shared
+        return shared.timeline.span(shared.label) if shared.timeline is not None else nullcontext()
+
     # -- what to answer ------------------------------------------------------------------------------
     def _wants_tools(self, messages: list[Message]) -> bool:
         """Tool calls come first in a run: before any tool result follows the last user message."""
@@ -191,28 +207,32 @@ class OfflineModel(Model):
 
     # -- agno's four entry points ----------------------------------------------------------------------
     def invoke(self, messages: list[Message], *args: Any, **kwargs: Any) -> ModelResponse:
-        time.sleep(self.latency)
-        return self._answer(messages)
+        with self._call():
+            time.sleep(self.latency)
+            return self._answer(messages)
 
     async def ainvoke(self, messages: list[Message], *args: Any, **kwargs: Any) -> ModelResponse:
-        await asyncio.sleep(self.latency)
-        return self._answer(messages)
+        with self._call():
+            await asyncio.sleep(self.latency)
+            return self._answer(messages)
 
     def invoke_stream(self, messages: list[Message], *args: Any, **kwargs: Any) -> Iterator[ModelResponse]:
-        time.sleep(self.latency)
-        for index, delta in enumerate(self._deltas(self._answer(messages))):
-            if index:
-                time.sleep(self.chunk_delay)
-            yield delta
+        with self._call():
+            time.sleep(self.latency)
+            for index, delta in enumerate(self._deltas(self._answer(messages))):
+                if index:
+                    time.sleep(self.chunk_delay)
+                yield delta
 
     async def ainvoke_stream(  # pyright: ignore[reportIncompatibleMethodOverride]
         self, messages: list[Message], *args: Any, **kwargs: Any
     ) -> AsyncIterator[ModelResponse]:
-        await asyncio.sleep(self.latency)
-        for index, delta in enumerate(self._deltas(self._answer(messages))):
-            if index:
-                await asyncio.sleep(self.chunk_delay)
-            yield delta
+        with self._call():
+            await asyncio.sleep(self.latency)
+            for index, delta in enumerate(self._deltas(self._answer(messages))):
+                if index:
+                    await asyncio.sleep(self.chunk_delay)
+                yield delta
 
     # The provider's raw responses already are ModelResponse objects.
     def parse_provider_response(self, response: ModelResponse, **kwargs: Any) -> ModelResponse:

@@ -166,3 +166,26 @@ def test_works_inside_a_workflow_on_both_paths():
     async_items = asyncio.run(collect())
     assert contents(sync_items) == contents(async_items) == ["report:", " tea", "."]
     assert sync_items[-1].event == async_items[-1].event == RunEvent.workflow_completed
+
+
+def test_recorded_calls_are_spans_from_the_call_to_its_last_chunk_on_every_path_and_copy():
+    from agnocourse.timeline import Timeline
+
+    model = OfflineModel(reply="a b c", latency=0.05, chunk_delay=0.02)
+    timeline = Timeline()
+    model.record_calls(timeline, "writer")
+    twin = copy.deepcopy(model)  # agno copies models: a copy records on the same timeline
+    agent, copied = Agent(model=model, telemetry=False), Agent(model=twin, telemetry=False)
+    agent.run("p", stream=False)
+    list(copied.run("p", stream=True))
+
+    async def both() -> None:
+        await agent.arun("p", stream=False)
+        async for _ in await copied.arun("p", stream=True):
+            pass
+
+    asyncio.run(both())
+    assert [span.label for span in timeline.spans] == ["writer"] * 4
+    plain, streamed = [span.duration for span in timeline.spans[::2]], [span.duration for span in timeline.spans[1::2]]
+    assert min(plain) >= 0.05 * 0.95  # the latency, inside the span
+    assert min(streamed) >= (0.05 + 2 * 0.02) * 0.95  # and the delays between chunks too

@@ -120,3 +120,37 @@ def test_settling_lets_a_task_cancelled_without_a_wait_end_before_it_is_counted(
 
     assert run_call(cancels_without_waiting).left == 1
     assert run_call(cancels_without_waiting, settle=True).left == 0
+
+
+def test_runs_waited_together_only_when_every_run_had_a_call_in_flight_at_one_moment():
+    from agnocourse.grading.probes import run_timelines, waited_together
+
+    def runs(*spans: list[tuple[float, float]]):
+        timelines = run_timelines(len(spans))
+        for timeline, calls in zip(timelines, spans, strict=True):
+            for start, end in calls:
+                timeline.add("call", start, end)
+        return timelines
+
+    assert waited_together(runs([(0.0, 0.3)], [(0.1, 0.4)], [(0.25, 0.5)]))
+    assert not waited_together(runs([(0.0, 0.3)], [(0.3, 0.6)], [(0.6, 0.9)]))  # taking turns, ends touching starts
+    assert not waited_together(runs([(0.0, 0.3)], [(0.1, 0.4)], [(0.35, 0.5)]))  # two overlap, the third comes after
+    assert waited_together(runs([(0.0, 0.1), (0.2, 0.5)], [(0.3, 0.6)]))  # any of a run's calls will do
+    assert not waited_together(runs([(0.0, 0.3)], []))  # a run that waited on nothing
+
+
+def test_run_timelines_share_one_clock_and_record_waits_takes_agents_and_clients():
+    from agnocourse.grading.probes import record_waits, run_timelines
+    from agnocourse.offline import offline_agent
+    from agnocourse.tools import AsyncFinancialTools
+
+    first, second = run_timelines(2)
+    assert abs(first.now() - second.now()) < 0.01
+    agent, client = offline_agent("writer"), AsyncFinancialTools(latency=0)
+    record_waits([agent, client], second)
+    assert client.timeline is second
+    agent.run("p", stream=False)
+    asyncio.run(client.get_stock_price("AAPL"))
+    assert [span.label for span in second.spans] == ["writer", "price(AAPL)"]
+    with pytest.raises(TypeError, match="records no calls"):
+        record_waits([object()], first)

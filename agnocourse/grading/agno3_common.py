@@ -23,9 +23,10 @@ from agno_async_rules import check_source
 from agno_async_rules.versions import AgnoVersion
 from agnocourse.grading.feedback import expect, fail, sentence
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.probes import ProbeModel, _Ticker, source_of, translate
+from agnocourse.grading.probes import ProbeModel, _Ticker, expect_waits_together, source_of, translate
 from agnocourse.offline import offline_agent
 from agnocourse.rules import COURSE
+from agnocourse.timeline import Timeline
 
 AT_3_1 = dataclasses.replace(COURSE, agno_version=AgnoVersion(3, 1))
 AWAITED_STREAM_HINT = (
@@ -177,17 +178,10 @@ def expect_loop_free(blocked: float, latency: float, where: str, answer: Any, hi
     fail(found[0].code if found else "AGN107", observed, hint, timing=True)
 
 
-def expect_overlap(seconds: float, runs: int, waits: float, where: str, hint: str, share: float = 0.6) -> None:
-    """`runs` runs that each wait `waits` seconds overlapped: together they took under `share` of the sum."""
-    if seconds < share * runs * waits:
-        return
-    fail(
-        "Dual Method Pattern",
-        f"{runs} concurrent runs of {where}, each waiting about {waits:.2f} s, took {seconds:.2f} s: they did not "
-        "overlap.",
-        hint,
-        timing=True,
-    )
+def expect_overlap(timelines: Sequence[Timeline], where: str, hint: str) -> None:
+    """The concurrent runs overlapped: at one moment each of them had a call in flight, read from the spans their
+    calls recorded on `timelines` (one per run, on one clock: `probes.run_timelines` and `probes.record_waits`)."""
+    expect_waits_together(timelines, "Dual Method Pattern", where, hint)
 
 
 # -- the rule checker at agno 3.1 ---------------------------------------------------------------------------

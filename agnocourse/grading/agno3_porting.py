@@ -26,6 +26,7 @@ from agnocourse.grading.agno3_common import (
 from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
+from agnocourse.grading.probes import record_waits, run_timelines
 from agnocourse.grading.registry import exercise
 from agnocourse.timeline import Timeline
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
@@ -124,11 +125,11 @@ def port(build: Callable[..., Any]) -> None:
     and three async workflows' `.arun()` run concurrently beside a heartbeat on 3 drawn symbols each (async source and
     summarizer 0.25 to 0.35 s, drawn), must end with the summarizer's answer, ask it once with the quotes joined by `';
     '` in symbol order, fetch each price once from the source of their own path only, and reach the summarizer through
-    `invoke` and `ainvoke` respectively. The loop may not stall for half the latency, one run's three price calls must
-    span under 60% of their summed time, and the three runs must take under 60% of three times two latencies. With 2 of
-    3 drawn symbols unknown, each path must name every failed symbol and never reach the summarizer, in a stopped run
-    (content starting with `Error`, one failed step) or in the error it raises; the rule checker, reading the builder as
-    agno 3.1 code, must find nothing."""
+    `invoke` and `ainvoke` respectively. The loop may not stall for half the latency, each run's three price calls must
+    all be in flight at one moment, and at one moment each of the three runs must have a price or summarizer call in
+    flight, as the spans the source and the model record show. With 2 of 3 drawn symbols unknown, each path must name
+    every failed symbol and never reach the summarizer, in a stopped run (content starting with `Error`, one failed
+    step) or in the error it raises; the rule checker, reading the builder as agno 3.1 code, must find nothing."""
     where = "digest_workflow(path, prices, aprices, summarizer)"
     summary = f"Digest {_token()}: prices are steady."
 
@@ -139,26 +140,32 @@ def port(build: Callable[..., Any]) -> None:
     _expect_digest(error or run, parts, symbols, summary, f'{where} for "sync", .run()', sync=True)
 
     latency = rng.uniform(0.25, 0.35)
-    timeline = Timeline()
     draws = [_symbols(3) for _ in range(3)]
-    parts_of = [_Parts(set(), summary, latency, timeline if i == 0 else None) for i in range(3)]
+    timelines = run_timelines(len(draws))  # each run's price calls and summarizer call, on one clock
+    parts_of = [_Parts(set(), summary, latency, timeline) for timeline in timelines]
+    for parts, timeline in zip(parts_of, timelines, strict=True):
+        record_waits([parts.summarizer], timeline)
     workflows = [declared(build, "async", p.prices, p.aprices, p.summarizer, where=where) for p in parts_of]
     calls = [lambda wf=wf, s=s: wf.arun(input=s) for wf, s in zip(workflows, draws, strict=True)]
-    runs, seconds, blocked = together(calls)
+    runs, _, blocked = together(calls)
     where_async = f'{where} for "async", .arun()'
     for run in runs:
         expect_no_error(run, where_async)
     expect_loop_free(blocked, latency, where_async, build, "await the async price source; never a sync call")
     for run, symbols, parts in zip(runs, draws, parts_of, strict=True):
         _expect_digest(run, parts, symbols, summary, where_async, sync=False)
-    expect_timing(
-        timeline.wall_time < 0.6 * timeline.busy_time,
-        "Always do 3: Parallel execution patterns",
-        f"{where_async} fetched three prices one after another: {timeline.wall_time:.2f} s for calls that take "
-        f"{timeline.busy_time:.2f} s in all.",
-        "fetch the prices at once, as the legacy async path did with asyncio.gather().",
-    )
-    expect_overlap(seconds, len(runs), 2 * latency, where_async, "await every call, so that runs overlap.")
+    for timeline in timelines:
+        prices = sorted((span for span in timeline.spans if span.label.startswith("price(")), key=lambda s: s.start)
+        first = prices[0].start if prices else 0.0
+        expect_timing(
+            len(prices) == 3 and max(s.start for s in prices) < min(s.end for s in prices),
+            "Always do 3: Parallel execution patterns",
+            f"{where_async} fetched its three prices one after another, never all in flight at one moment: "
+            + ", ".join(f"{s.label} {s.start - first:.2f}-{s.end - first:.2f} s" for s in prices)
+            + ".",
+            "fetch the prices at once, as the legacy async path did with asyncio.gather().",
+        )
+    expect_overlap(timelines, where_async, "await every call, so that runs overlap.")
 
     for sync in (True, False):
         symbols = _symbols(3)

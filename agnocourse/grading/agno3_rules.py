@@ -24,7 +24,7 @@ from agnocourse.grading.agno3_common import (
 )
 from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
-from agnocourse.grading.probes import Run, last_chunk_at
+from agnocourse.grading.probes import Run, last_chunk_at, record_waits, run_timelines
 from agnocourse.grading.registry import exercise
 from agnocourse.tools import LegacyReportTool
 
@@ -117,9 +117,10 @@ def loud_workflow(build: Callable[..., Any]) -> None:
     drawn per run, noting which model entry each call went through. `.run()` on a drawn symbol, and three concurrent
     `.arun()` calls beside a heartbeat (writer latency 0.25 to 0.35 s, drawn), must end with the writer's brief, call
     the validating step once with the input, and reach the writer through `invoke` and `ainvoke` respectively; the loop
-    may not stall for half the latency and the three runs must take under 60% of three latencies. On the rejected input
-    both paths must raise the validating step's own ValueError, run the step once (no retry) and never ask the writer,
-    and the rule checker, reading the builder as agno 3.1 code, must find nothing."""
+    may not stall for half the latency and the three writer calls must all be in flight at one moment, as the spans the
+    model records show. On the rejected input both paths must raise the validating step's own ValueError, run the step
+    once (no retry) and never ask the writer, and the rule checker, reading the builder as agno 3.1 code, must find
+    nothing."""
     where = "brief_workflow(validate, writer)"
     latency = rng.uniform(0.25, 0.35)
     brief = f"Brief {_token()}: steady revenue, a calm quarter."
@@ -131,15 +132,18 @@ def loud_workflow(build: Callable[..., Any]) -> None:
 
     symbols = [_symbol() for _ in range(3)]
     parts = [(_Validator(bad), entry_agent("writer", brief, latency=latency)) for _ in symbols]
+    timelines = run_timelines(len(parts))
+    for (_, writer), timeline in zip(parts, timelines, strict=True):
+        record_waits([writer], timeline)
     workflows = [declared(build, *pair, where=where) for pair in parts]
     calls = [lambda wf=wf, s=s: wf.arun(input=s) for wf, s in zip(workflows, symbols, strict=True)]
-    runs, seconds, blocked = together(calls)
+    runs, _, blocked = together(calls)
     for run in runs:
         expect_no_error(run, f"{where}.arun()")
     expect_loop_free(blocked, latency, f"{where}.arun()", build, "let agent steps call the agents: never agent.run()")
     for run, symbol, (validate, writer) in zip(runs, symbols, parts, strict=True):
         _expect_brief(run, f"{where}.arun()", symbol, brief, validate, writer, "ainvoke")
-    expect_overlap(seconds, len(runs), latency, f"{where}.arun()", "let agent steps call the agents on each path.")
+    expect_overlap(timelines, f"{where}.arun()", "let agent steps call the agents on each path.")
 
     validate, writer = _Validator(bad), entry_agent("writer", brief)
     result, error = outcome(lambda: declared(build, validate, writer, where=where).run(input=bad))
@@ -207,8 +211,9 @@ def stream_without_await(sync_answer: Callable[..., Any], async_answer: Callable
     reads run concurrently beside a heartbeat (agent latency 0.25 to 0.35 s, drawn): each must yield only strings, more
     than three, joining to exactly the writer's story and none of the outliner's text, stream through the model's
     `invoke_stream` and `ainvoke_stream` respectively, and deliver its first text before the writer produced its last
-    chunk. The loop may not stall for half the latency, the two async reads must take under 80% of their summed waits,
-    and the rule checker, reading both functions as agno 3.1 code, must find nothing."""
+    chunk. The loop may not stall for half the latency, at one moment both async reads must have an agent call in
+    flight, as the spans the models record show, and the rule checker, reading both functions as agno 3.1 code, must
+    find nothing."""
     outline = f"Outline {_token()}: loops, tasks, awaits."
     story = f"Once upon a time an event loop named {_token()} ran many tasks and none of them ever blocked it."
     topic = f"topic {_token()}"
@@ -230,6 +235,9 @@ def stream_without_await(sync_answer: Callable[..., Any], async_answer: Callable
 
     latency = rng.uniform(0.25, 0.35)
     stories = [_storyteller(outline, story, latency) for _ in range(2)]
+    timelines = run_timelines(len(stories))
+    for (_, outliner, writer), timeline in zip(stories, timelines, strict=True):
+        record_waits([outliner, writer], timeline)
     where = "awriter_text(workflow, topic)"
 
     async def aread(workflow: Any) -> Run:
@@ -239,14 +247,13 @@ def stream_without_await(sync_answer: Callable[..., Any], async_answer: Callable
             times.append(time.perf_counter())
         return Run(items, times, started, time.perf_counter())
 
-    runs, seconds, blocked = together([lambda wf=wf: aread(wf) for wf, _, _ in stories])
+    runs, _, blocked = together([lambda wf=wf: aread(wf) for wf, _, _ in stories])
     for run in runs:
         expect_no_error(run, where)
     expect_loop_free(blocked, latency, where, async_answer, "stream the workflow with workflow.arun(..., stream=True)")
     for run, (_, _, writer) in zip(runs, stories, strict=True):
         _expect_story(run, writer, outline, story, where, "ainvoke_stream")
-    waits = 2 * latency + 0.02 * len(story.split())
-    expect_overlap(seconds, len(runs), waits, where, "await nothing that blocks: stream with arun().", share=0.8)
+    expect_overlap(timelines, where, "await nothing that blocks: stream with arun().")
     expect_clean([sync_answer, async_answer], "match each call to its path, and do not await arun(..., stream=True).")
 
 
@@ -261,8 +268,8 @@ def blocking_off_the_loop(build: Callable[..., Any]) -> None:
     answer `'<symbol>: <rating>'` after exactly one tool call. Then three `rating_workflow(tool, "async")` workflows run
     `.arun()` concurrently beside a heartbeat, each with its own blocking tool of 0.25 to 0.35 s (drawn) and a drawn
     symbol: each must complete with the rating after exactly one call of the tool it was built with, the loop may not
-    stall for half the latency, and the runs must take under 60% of three latencies. The rule checker, reading the
-    builder as agno 3.1 code, must find nothing."""
+    stall for half the latency, and the three tool calls must all be in flight at one moment, as the spans the tools
+    record show. The rule checker, reading the builder as agno 3.1 code, must find nothing."""
     where = "rating_workflow(tool, path)"
     symbol = _symbol()
     tool = LegacyReportTool(latency=0.05)
@@ -279,10 +286,11 @@ def blocking_off_the_loop(build: Callable[..., Any]) -> None:
 
     latency = rng.uniform(0.25, 0.35)
     symbols = [_symbol() for _ in range(3)]
-    tools = [LegacyReportTool(latency=latency) for _ in symbols]
+    timelines = run_timelines(len(symbols))
+    tools = [LegacyReportTool(latency=latency, timeline=timeline) for timeline in timelines]
     workflows = [declared(build, t, "async", where=where) for t in tools]
     calls = [lambda wf=wf, s=s: wf.arun(input=s) for wf, s in zip(workflows, symbols, strict=True)]
-    runs, seconds, blocked = together(calls)
+    runs, _, blocked = together(calls)
     for run in runs:
         expect_no_error(run, f'{where} for "async", .arun()')
     for run, symbol, tool in zip(runs, symbols, tools, strict=True):
@@ -310,5 +318,7 @@ def blocking_off_the_loop(build: Callable[..., Any]) -> None:
             "blocking one the async path must keep off the loop.",
         )
     expect_loop_free(blocked, latency, f'{where} for "async", .arun()', build, "await asyncio.to_thread(...) for it")
-    expect_overlap(seconds, len(runs), latency, f'{where} for "async", .arun()', "run the blocking call in a thread.")
+    expect_overlap(
+        timelines, f'{where} for "async", .arun()', "run the blocking call in a thread, and let no lock make runs wait."
+    )
     expect_clean([build], "on the async path, run the blocking call with asyncio.to_thread().")

@@ -211,7 +211,7 @@ def responsive(answer: Any) -> None:
         stall_code="AGN107",
         stall_hint="await the agent's async call, and hand the legacy call to asyncio.to_thread()",
         expect_each=lambda i, wf, run: _expect_briefing(wf, brief_symbols[i], run, where),
-        waits=2 * STEP_LATENCY,
+        waits=lambda wf: [wf.legacy, wf.analyst],
         overlap_rule="AGN107",
         overlap_hint="while one briefing waits, the others must be able to run: nothing in arun() may hold the thread.",
     )

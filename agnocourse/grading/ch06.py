@@ -111,7 +111,7 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
         stall_code="AGN104",
         stall_hint="await agent.arun(..., stream=False) for both agents",
         expect_each=lambda i, wf, run: _expect_pipeline(run, wf, chain, topics[1 + i], where),
-        waits=2 * PIPELINE_LATENCY,
+        waits=lambda wf: [wf.researcher, wf.writer],
         overlap_rule=STRUCTURE,
         overlap_hint="await the agents' async calls so that runs overlap.",
     )

@@ -5,11 +5,19 @@ workflow, how to call it, and what its items must be."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from agnocourse.grading.feedback import expect, expect_timing
-from agnocourse.grading.probes import Run, expect_clean, run_async_paths, run_sync_path
+from agnocourse.grading.feedback import expect
+from agnocourse.grading.probes import (
+    Run,
+    expect_clean,
+    expect_waits_together,
+    record_waits,
+    run_async_paths,
+    run_sync_path,
+    run_timelines,
+)
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
     SYNC_CODES,
@@ -40,35 +48,32 @@ def async_runs(
     stall_code: str,
     stall_hint: str,
     expect_each: Callable[[int, Any, Run], None],
-    waits: float | None = None,
+    waits: Callable[[Any], Iterable[Any]] | None = None,
     overlap_rule: str = "",
     overlap_hint: str = "",
-    share: float = 0.6,
     hint: str = "",
 ) -> list[Run]:
     """The async paths of `workflows` (instances of one answer class) run at once, `call(i, wf)` starting the i-th;
     then, in this order: the event loop never blocked for most of one `latency`, each run's items
     (`expect_each(i, wf, run)`), the runs overlapped, and each run finished with its own run id.
 
-    `waits` is how long one run spends waiting when nothing overlaps (None: the runs are not timed). Runs that
-    overlap take about one run's waits; one after another, their sum. The line sits at `share` of the sum.
+    `waits(wf)` names what a run waits on: its agents (on offline models) and clients (None: the runs' overlap is
+    not checked). Each run's calls of them are recorded on a timeline of its own, all on one clock, and the runs
+    overlapped when at one moment every run had a call in flight: runs that take turns never do, however fast,
+    and runs that overlap always do, however slowly a busy machine runs the code around their calls.
     """
     cls = type(workflows[0])
     where = f"{cls.__name__}.arun()"
-    runs, seconds, blocked = run_async_paths(
-        [lambda i=i, wf=wf: call(i, wf) for i, wf in enumerate(workflows)], where, hint
-    )
+    timelines = run_timelines(len(workflows))
+    if waits is not None:
+        for wf, timeline in zip(workflows, timelines, strict=True):
+            record_waits(waits(wf), timeline)
+    runs, _, blocked = run_async_paths([lambda i=i, wf=wf: call(i, wf) for i, wf in enumerate(workflows)], where, hint)
     expect_loop_free(where, blocked, stall_code, stall_hint, latency=latency, answer=cls)
     for i, (wf, run) in enumerate(zip(workflows, runs, strict=True)):
         expect_each(i, wf, run)
     if waits is not None:
-        expect_timing(
-            seconds < share * len(workflows) * waits,
-            overlap_rule,
-            f"{len(workflows)} concurrent runs of {where}, each waiting about {waits:.2f} s, took {seconds:.2f} s: "
-            "they did not overlap.",
-            overlap_hint,
-        )
+        expect_waits_together(timelines, overlap_rule, where, overlap_hint)
     expect_own_run_ids(workflows, runs, cls)
     return runs
 

@@ -12,15 +12,16 @@ import itertools
 import linecache
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from agno.agent import Agent
 
-from agnocourse.grading.feedback import fail, sentence
+from agnocourse.grading.feedback import expect_timing, fail, sentence
 from agnocourse.grading.harness import run_loop
 from agnocourse.offline import OfflineModel, offline_agent
+from agnocourse.timeline import Timeline
 
 
 # -- the learner's source, for the rule checker ---------------------------------------------------------
@@ -108,6 +109,74 @@ def last_chunk_at(agent: Agent) -> float | None:
 def model_prompts(agent: Agent) -> list[str]:
     model = agent.model
     return model.prompts if isinstance(model, OfflineModel) else []
+
+
+# -- what runs waited on, on one clock -------------------------------------------------------------------------
+class _OnClock(Timeline):
+    """A timeline whose moments count from the same origin as `clock`'s, so that their spans compare."""
+
+    def __init__(self, clock: Timeline) -> None:
+        super().__init__()
+        self._origin = time.perf_counter() - clock.now()
+
+
+def run_timelines(count: int) -> list[Timeline]:
+    """One timeline per run, all on one clock: each records what its run waited on."""
+    clock = Timeline()
+    return [clock, *(_OnClock(clock) for _ in range(count - 1))]
+
+
+def record_waits(parts: Iterable[Any], timeline: Timeline) -> None:
+    """Have each part record its calls on `timeline`: an agent on an offline model records each model call, from
+    its start to its answer's end; a client with a `timeline` attribute (agnocourse.tools) each of its calls."""
+    for part in parts:
+        if isinstance(part, Agent) and isinstance(part.model, OfflineModel):
+            part.model.record_calls(timeline, part.name or "model")
+            continue
+        if isinstance(part, Agent) or not hasattr(part, "timeline"):
+            raise TypeError(f"{type(part).__name__} records no calls: give an agent on an offline model or a client")
+        client: Any = part
+        client.timeline = timeline
+
+
+def waited_together(timelines: Sequence[Timeline]) -> bool:
+    """At one moment every timeline had a span open: every run was waiting at once. Spans that only touch (one ends
+    as the next begins) were not open together."""
+    events = sorted(
+        (moment, change, run)
+        for run, timeline in enumerate(timelines)
+        for span in timeline.spans
+        for moment, change in ((span.start, 1), (span.end, -1))
+    )
+    open_spans = [0] * len(timelines)
+    for _, change, run in events:  # at one moment, ends (-1) come before starts (+1)
+        open_spans[run] += change
+        if change > 0 and all(open_spans):
+            return True
+    return False
+
+
+def waits_in_words(timelines: Sequence[Timeline]) -> str:
+    """Each run's recorded waits, from the first one's start: `run 1: writer 0.00-0.30 s; run 2: ...`."""
+    first = min((span.start for timeline in timelines for span in timeline.spans), default=0.0)
+
+    def spans(timeline: Timeline) -> str:
+        ordered = sorted(timeline.spans, key=lambda span: span.start)
+        return ", ".join(f"{s.label} {s.start - first:.2f}-{s.end - first:.2f} s" for s in ordered) or "no call"
+
+    return "; ".join(f"run {index}: {spans(timeline)}" for index, timeline in enumerate(timelines, start=1))
+
+
+def expect_waits_together(timelines: Sequence[Timeline], code: str, where: str, hint: str) -> None:
+    """The concurrent runs overlapped: at one moment each of them was waiting on a call it made (read from the
+    calls' recorded spans, which a busy machine stretches but never pulls apart). Runs that take turns never are."""
+    expect_timing(
+        waited_together(timelines),
+        code,
+        f"{len(timelines)} concurrent runs of {where} never all waited at one moment, so they did not overlap: "
+        f"{waits_in_words(timelines)}.",
+        hint,
+    )
 
 
 # -- running the learner's paths ----------------------------------------------------------------------------
