@@ -191,8 +191,9 @@ def responsive(answer: Any) -> None:
     a blocking legacy tool and an analyst agent of 0.2 s each. Each run must call the legacy tool once for its symbol,
     ask the analyst once with `prompt_for(rating)`, end with a `RunEvent.workflow_completed` item holding the analyst's
     answer, carry its own run id on its last item, and leave agno's run state behind (session, `run_response`, the run
-    in memory). The loop may not stall for 0.12 s or more and the three runs must take under 60% of three times their
-    0.4 s of waits; the rule checker's codes AGN104, AGN106, AGN107, AGN110, AGN111 and AGN112 run on the class."""
+    in memory). The loop may not stall for 0.12 s or more and at one moment each of the three runs must have its legacy
+    call or its analyst call in flight, as the spans they record show; the rule checker's codes AGN104, AGN106, AGN107,
+    AGN110, AGN111 and AGN112 run on the class."""
     cls = workflow_class(answer, "arun", "run")
     where = f"{cls.__name__}.arun()"
     expect(

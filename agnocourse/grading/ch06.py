@@ -92,9 +92,9 @@ def chained(sync_answer: Any, async_answer: Any) -> None:
     `stream=True`, whose answers are made from their prompts. The sync path (inside a running event loop) and three
     concurrent async runs beside a heartbeat (0.3 s per agent call) must ask the researcher once with the topic and the
     writer once with the researcher's answer, and yield exactly one `RunEvent.workflow_completed` item with the writer's
-    answer. The loop may not stall for 0.18 s or more, the three runs must take under 60% of three times 0.6 s, each
-    run's last item must carry its own run id with agno's run state recorded, and the rule checker's codes for each path
-    run on its class."""
+    answer. The loop may not stall for 0.18 s or more, at one moment each of the three runs must have an agent call in
+    flight, as the spans the models record show, each run's last item must carry its own run id with agno's run state
+    recorded, and the rule checker's codes for each path run on its class."""
     sync_cls, async_cls = dual_classes(sync_answer, async_answer)
     chain = _Chain()
     topics = draws.topics(4)
