@@ -72,6 +72,7 @@ class _Shared:
         self.lock = threading.Lock()
         self.timeline: Timeline | None = None
         self.label = ""
+        self.with_prompt = False
 
     def __deepcopy__(self, memo: dict[int, Any]) -> _Shared:
         return self
@@ -137,14 +138,21 @@ class OfflineModel(Model):
         """Every prompt this model (and its copies) answered, in order."""
         return list(self._shared.prompts)
 
-    def record_calls(self, timeline: Timeline, label: str = "model") -> None:
-        """Record every later call of this model and of its copies on `timeline`, as a span named `label` from the
-        call's start to the end of its answer."""
-        self._shared.timeline, self._shared.label = timeline, label
+    def record_calls(self, timeline: Timeline, label: str = "model", *, with_prompt: bool = False) -> None:
+        """Record every later call of this model and of its copies on `timeline`, as a span named `label` (or
+        `label(prompt)`, with the prompt the call answers) from the call's start to the end of its answer."""
+        self._shared.timeline, self._shared.label, self._shared.with_prompt = timeline, label, with_prompt
 
-    def _call(self) -> AbstractContextManager[None]:
+    @property
+    def recorded(self) -> Timeline:
+        """The timeline `record_calls` gave (empty when calls are not recorded)."""
+        return self._shared.timeline or Timeline()
+
+    def _call(self, messages: list[Message]) -> AbstractContextManager[None]:
         shared = self._shared
-        return shared.timeline.span(shared.label) if shared.timeline is not None else nullcontext()
+        if shared.timeline is None:
+            return nullcontext()
+        return shared.timeline.span(f"{shared.label}({self._prompt(messages)})" if shared.with_prompt else shared.label)
 
     # -- what to answer ------------------------------------------------------------------------------
     def _wants_tools(self, messages: list[Message]) -> bool:
@@ -207,17 +215,17 @@ class OfflineModel(Model):
 
     # -- agno's four entry points ----------------------------------------------------------------------
     def invoke(self, messages: list[Message], *args: Any, **kwargs: Any) -> ModelResponse:
-        with self._call():
+        with self._call(messages):
             time.sleep(self.latency)
             return self._answer(messages)
 
     async def ainvoke(self, messages: list[Message], *args: Any, **kwargs: Any) -> ModelResponse:
-        with self._call():
+        with self._call(messages):
             await asyncio.sleep(self.latency)
             return self._answer(messages)
 
     def invoke_stream(self, messages: list[Message], *args: Any, **kwargs: Any) -> Iterator[ModelResponse]:
-        with self._call():
+        with self._call(messages):
             time.sleep(self.latency)
             for index, delta in enumerate(self._deltas(self._answer(messages))):
                 if index:
@@ -227,7 +235,7 @@ class OfflineModel(Model):
     async def ainvoke_stream(  # pyright: ignore[reportIncompatibleMethodOverride]
         self, messages: list[Message], *args: Any, **kwargs: Any
     ) -> AsyncIterator[ModelResponse]:
-        with self._call():
+        with self._call(messages):
             await asyncio.sleep(self.latency)
             for index, delta in enumerate(self._deltas(self._answer(messages))):
                 if index:

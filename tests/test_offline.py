@@ -8,6 +8,7 @@ import pytest
 from agno.agent import Agent, RunResponse
 
 from agnocourse.offline import OfflineModel, ScriptExhaustedError, call, iter_chunks, offline_agent, split_chunks
+from agnocourse.timeline import Timeline
 
 LATENCY = 0.2
 
@@ -169,7 +170,6 @@ def test_works_inside_a_workflow_on_both_paths():
 
 
 def test_recorded_calls_are_spans_from_the_call_to_its_last_chunk_on_every_path_and_copy():
-    from agnocourse.timeline import Timeline
 
     model = OfflineModel(reply="a b c", latency=0.05, chunk_delay=0.02)
     timeline = Timeline()
@@ -189,3 +189,13 @@ def test_recorded_calls_are_spans_from_the_call_to_its_last_chunk_on_every_path_
     plain, streamed = [span.duration for span in timeline.spans[::2]], [span.duration for span in timeline.spans[1::2]]
     assert min(plain) >= 0.05 * 0.95  # the latency, inside the span
     assert min(streamed) >= (0.05 + 2 * 0.02) * 0.95  # and the delays between chunks too
+
+
+def test_recorded_calls_can_name_the_prompt_each_answered():
+    model = OfflineModel(reply="ok")
+    assert model.recorded.spans == []  # nothing recorded until asked
+    model.record_calls(Timeline(), "rate", with_prompt=True)
+    agent = Agent(model=copy.deepcopy(model), telemetry=False)
+    agent.run("NVDA", stream=False)
+    asyncio.run(agent.arun("AAPL", stream=False))
+    assert [span.label for span in model.recorded.spans] == ["rate(NVDA)", "rate(AAPL)"]

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from agnocourse.grading import draws
@@ -288,42 +288,12 @@ class _Ratings:
         return f"{symbol}: {self.verdict}"
 
 
-class _SharedSpans(Timeline):
-    """A timeline that every copy of a model shares: agno deep-copies models, and so may an answer (`deep_copy()`)."""
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedSpans:
-        return self
-
-
-@dataclass
-class _TimedModel(OfflineModel):
-    """An OfflineModel that records each call as a span, from the call to its answer or failure, labelled with what it
-    was asked: the moments the calls were in flight, whatever the machine's load does to the code around them."""
-
-    spans: _SharedSpans = field(default_factory=_SharedSpans)
-
-    def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        with self.spans.span(f"rate({self._prompt(messages)})"):
-            return super().invoke(messages, *args, **kwargs)
-
-    def invoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        with self.spans.span(f"rate({self._prompt(messages)})"):
-            yield from super().invoke_stream(messages, *args, **kwargs)
-
-    async def ainvoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        with self.spans.span(f"rate({self._prompt(messages)})"):
-            return await super().ainvoke(messages, *args, **kwargs)
-
-    async def ainvoke_stream(self, messages: Any, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:  # pyright: ignore[reportIncompatibleMethodOverride]
-        with self.spans.span(f"rate({self._prompt(messages)})"):
-            async for delta in super().ainvoke_stream(messages, *args, **kwargs):
-                yield delta
-
-
 def _raters(cls: type, ratings: _Ratings, latency: float) -> Any:
     wf: Any = cls()
     wf.rater = offline_agent("rater")
-    wf.rater.model = _TimedModel(reply=ratings.rating, latency=latency)
+    wf.rater.model = OfflineModel(reply=ratings.rating, latency=latency)
+    # The moments the calls were in flight, on every copy (agno's, deep_copy()'s), whatever the load around them.
+    wf.rater.model.record_calls(Timeline(), "rate", with_prompt=True)
     wf.rater.stream = True
     return wf
 
@@ -389,7 +359,7 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
 
     where = f"{async_cls.__name__}.arun()"
     awf = _raters(async_cls, ratings, latency=LATENCY)
-    spans = awf.rater.model.spans  # shared by every copy of the model, so that calls on copies are seen too
+    spans = awf.rater.model.recorded  # shared by every copy of the model, so that calls on copies are seen too
     async_runs(
         [awf],
         lambda _, wf: wf.arun(symbols=ratings.asked),

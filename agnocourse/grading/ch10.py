@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from agno.run.response import RunEvent
@@ -42,38 +41,18 @@ class _Headlines:
         return f"{self.mood.title()} news: {prompt}."
 
 
-class _Calls:
-    """The timeline of one model's calls, shared by every copy of it (agno deep-copies models)."""
-
-    def __init__(self) -> None:
-        self.timeline = Timeline()
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Calls:
-        return self
-
-
-@dataclass
-class _TimedModel(OfflineModel):
-    """An OfflineModel that records each awaited call as a span, from its start to its answer."""
-
-    calls: _Calls = field(default_factory=_Calls)
-
-    async def ainvoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:
-        with self.calls.timeline.span(f"model({self._prompt(messages)})"):
-            return await super().ainvoke(messages, *args, **kwargs)
-
-
 def _digest(cls: type, headlines: _Headlines, latency: float) -> Any:
     wf: Any = cls()
     wf.headline_agent = offline_agent("headliner")
-    wf.headline_agent.model = _TimedModel(reply=headlines.headline, latency=latency)
+    wf.headline_agent.model = OfflineModel(reply=headlines.headline, latency=latency)
+    wf.headline_agent.model.record_calls(Timeline(), "model", with_prompt=True)
     return wf
 
 
 def _model_calls(wf: Any) -> Timeline:
     """The spans of the calls that `wf`'s headline agent made of its model."""
     model = wf.headline_agent.model
-    return model.calls.timeline if isinstance(model, _TimedModel) else Timeline()
+    return model.recorded if isinstance(model, OfflineModel) else Timeline()
 
 
 def _expect_digest(items: list[Any], wf: Any, headlines: _Headlines, where: str) -> None:
