@@ -54,8 +54,10 @@ def _current_task_name() -> str | None:
 class Timeline:
     """A thread-safe recorder of spans with a shared clock."""
 
-    def __init__(self) -> None:
-        self._origin = time.perf_counter()
+    def __init__(self, origin: float | None = None) -> None:
+        """`origin`: the `time.perf_counter()` reading its moments count from (now, by default); timelines given one
+        origin share a clock, so their spans compare."""
+        self._origin = time.perf_counter() if origin is None else origin
         self._lock = threading.Lock()
         self.spans: list[Span] = []
 

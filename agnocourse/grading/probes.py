@@ -112,18 +112,10 @@ def model_prompts(agent: Agent) -> list[str]:
 
 
 # -- what runs waited on, on one clock -------------------------------------------------------------------------
-class _OnClock(Timeline):
-    """A timeline whose moments count from the same origin as `clock`'s, so that their spans compare."""
-
-    def __init__(self, clock: Timeline) -> None:
-        super().__init__()
-        self._origin = time.perf_counter() - clock.now()
-
-
 def run_timelines(count: int) -> list[Timeline]:
     """One timeline per run, all on one clock: each records what its run waited on."""
-    clock = Timeline()
-    return [clock, *(_OnClock(clock) for _ in range(count - 1))]
+    origin = time.perf_counter()
+    return [Timeline(origin) for _ in range(count)]
 
 
 def record_waits(parts: Iterable[Any], timeline: Timeline) -> None:
