@@ -170,23 +170,6 @@ def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latenc
     )
 
 
-def overlapped(seconds: float, sequential: float) -> bool:
-    """Waits that overlap take about the longest one; one after another, their sum. Under 60% of the sum
-    leaves room for a loaded machine and still fails a run that serialised as few as two equal waits."""
-    return seconds < 0.6 * sequential
-
-
-def expect_overlap(
-    seconds: float, calls: int, latency: float, code: str, where: str, hint: str, what: str = "calls"
-) -> None:
-    expect_timing(
-        overlapped(seconds, calls * latency),
-        code,
-        f"{where} made {calls} {what} of {latency} s each and took {seconds:.2f} s: they did not all overlap.",
-        hint,
-    )
-
-
 def spans_in_words(timeline: Timeline) -> str:
     """Each recorded call's span, from the first call's start: `price(NVDA) 0.00-0.30 s, ...`."""
     spans = sorted(timeline.spans, key=lambda span: span.start)
