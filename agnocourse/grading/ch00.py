@@ -90,6 +90,13 @@ def fetch_all(answer: Any) -> None:
     service = _Service(names)
     call = run_call(lambda: function(service.fetch, list(names)))
     result, blocked = call.outcome, call.blocked
+    if isinstance(result, RuntimeError) and "already running" in str(result):
+        fail(
+            TASKS,
+            f"{where} raised RuntimeError: {result}.",
+            "inside a coroutine function the event loop is already running: await the calls together "
+            "(asyncio.gather or a TaskGroup) instead of run_until_complete() or asyncio.run().",
+        )
     _expect_no_error(result, where)
     expected = [service.answer(name) for name in names]
     unawaited = isinstance(result, list | tuple) and any(inspect.isawaitable(item) for item in result)

@@ -28,6 +28,7 @@ from agnocourse.grading.probes import (
     last_chunk_at,
     model_prompts,
     run_async_paths,
+    run_call,
     run_sync_path,
     translate,
 )
@@ -268,15 +269,28 @@ class _Exchange:
 
 
 def _data_lines(body: bytes) -> list[Any]:
+    """The data of each complete server-sent event in `body`, as a client reads them: an event ends at a blank line,
+    its `data:` lines (one space after the colon dropped) are joined with newlines, and the result is read as JSON
+    (kept as text when it is not JSON). Data lines with no blank line between them are one event."""
     found = []
-    for line in body.decode(errors="replace").splitlines():
-        if line.startswith("data:"):
-            text = line[5:].removeprefix(" ")
-            try:
-                found.append(json.loads(text))
-            except ValueError:
-                found.append(text)
+    text = body.decode(errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    for event in text.split("\n\n")[:-1]:  # the last part has no blank line after it yet
+        lines = [line[5:].removeprefix(" ") for line in event.split("\n") if line.startswith("data:")]
+        if not lines:
+            continue
+        data = "\n".join(lines)
+        try:
+            found.append(json.loads(data))
+        except ValueError:
+            found.append(data)
     return found
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 async def _request(app: Any, topic: str, agent: _WatchedAgent, leave_after: int | None) -> _Exchange:
@@ -346,14 +360,19 @@ async def _request(app: Any, topic: str, agent: _WatchedAgent, leave_after: int 
 )
 def endpoint(make_app: Any) -> None:
     """Calls the app that `make_app(agent)` returns directly as an ASGI application with `GET /brief?topic=...` (a topic
-    drawn per run), with a watched agent that streams 8 to 10 tagged words 40 ms apart. Read to its end, the response
-    must have status 200 and content-type `text/event-stream`, send one `data:` line per chunk in order, ask the agent
-    once with the topic, and send its first data item before the agent produced its last chunk. When the client
-    disconnects after 2 to 4 data items (drawn), the agent's stream must be closed within 0.5 s of the disconnect,
-    before it produced all its chunks."""
+    drawn per run), with a watched agent that streams 8 to 10 tagged words 40 ms apart, one of them in double quotes
+    (text that JSON encodes differently), beside a heartbeat. Read to its end, the response must have status 200 and
+    content-type `text/event-stream`, and send one server-sent event per chunk in order, read as a client reads them
+    (an event ends at a blank line, its `data:` lines joined; the data as JSON); it must ask the agent once with the
+    topic, never block the event loop for most of the stream's duration, and send its first data item before the agent
+    produced its last chunk. When the client disconnects after 2 to 4 data items (drawn), the agent's stream must be
+    closed within 0.5 s of the disconnect, before it produced all its chunks."""
     where = f"GET /brief on {_name(make_app)}(agent)"
     delay = 0.04
-    reply = _reply(8, 10)
+    words = _reply(8, 10).split(" ")
+    quoted = rng.randrange(len(words))
+    words[quoted] = f'"{words[quoted]}"'  # JSON encodes the quotes: sent as plain text, this data item changes
+    reply = " ".join(words)
     chunks = split_chunks(reply)
     topic = f"{rng.choice(WORDS)} {secrets.token_hex(3)}"
     agent = _watched_agent(reply, delay)
@@ -363,7 +382,8 @@ def endpoint(make_app: Any) -> None:
         translate(error, f"{_name(make_app)}(agent)")
         raise
     expect(callable(app), HTTP, f"{_name(make_app)}(agent) returned {app!r}.", "return the FastAPI app.")
-    seen = run_loop(_request(app, topic, agent, None))
+    call = run_call(lambda: _request(app, topic, agent, None))
+    seen = call.value(where)
     if seen.error is not None:
         translate(seen.error, where)
     expect(seen.status == 200, HTTP, f"{where} answered with status {seen.status}.", "serve GET /brief?topic=...")
@@ -375,10 +395,14 @@ def endpoint(make_app: Any) -> None:
         'use StreamingResponse(..., media_type="text/event-stream").',
     )
     data = _data_lines(seen.body)
+    raw = [line for line in seen.body.decode(errors="replace").splitlines() if line.startswith("data:")]
+    events = f" ({len(raw)} data: lines, which a client reads as {len(data)} events)" if len(raw) != len(data) else ""
+    plain = sum(not isinstance(_json_or_none(line[5:]), str) for line in raw)
+    events += f" ({plain} of its {len(raw)} data: lines hold no JSON string)" if plain else ""
     expect(
         [d for d in data if d] == chunks,
         HTTP,
-        f"{where} sent the data items {data!r}; the agent streamed {chunks!r}.",
+        f"{where} sent the data items {data!r}{events}; the agent streamed {chunks!r}.",
         'send one "data: <json.dumps(chunk.content)>" line, then a blank line, per chunk.',
     )
     expect(
@@ -386,6 +410,14 @@ def endpoint(make_app: Any) -> None:
         HTTP,
         f"for topic {topic!r} the agent was asked {model_prompts(agent)!r}.",
         "make one streamed agent call with the topic as its message.",
+    )
+    expect_loop_free(
+        where,
+        call.blocked,
+        "AGN104",
+        "iterate the agent's async stream, `await agent.arun(topic, stream=True)`, in the response's async generator",
+        latency=delay * len(chunks),
+        answer=make_app,
     )
     last = last_chunk_at(agent)
     expect_timing(
@@ -481,11 +513,11 @@ def _sync_calls(client: Any, prompts: list[str]) -> tuple[list[Any], set[int]]:
 def sync_client(answer: Any) -> None:
     """Calls `answer(make_sdk)` from a plain thread; `make_sdk` builds a mock async-only SDK client bound to the loop it
     was created on, whose `complete(prompt)` takes 0.15 s with at most 3 calls at a time and records the loops and
-    threads it ran on, and must be called once. Then 4 to 6 threads call `client.complete()` at once with drawn prompts:
-    every result must be the SDK's own (with a token drawn per run), all calls must run on one loop in a thread other
-    than the callers', and at least 3 must be in flight at once (as the SDK records: a wall time would also count the
-    machine's load). A prompt the SDK refuses must raise its ValueError in the caller, and after `client.close()` every
-    thread the answer started must end within 2 s."""
+    threads it ran on, and must be called once (by the constructor, and never again for the calls). Then 4 to 6 threads
+    call `client.complete()` at once with drawn prompts: every result must be the SDK's own (with a token drawn per
+    run), all calls must run on one loop in a thread other than the callers', and at least 3 must be in flight at once
+    (as the SDK records: a wall time would also count the machine's load). A prompt the SDK refuses must raise its
+    ValueError in the caller, and after `client.close()` every thread the answer started must end within 2 s."""
     where = f"{_name(answer)}(make_sdk)"
     token = secrets.token_hex(3)
     record = _SDKRecord()
@@ -522,6 +554,13 @@ def sync_client(answer: Any) -> None:
             BRIDGE,
             f"client.complete() returned {results!r} for prompts {prompts!r}.",
             "return what the SDK's complete(prompt) returns.",
+        )
+        expect(
+            record.made == 1,
+            BRIDGE,
+            f"{where} called make_sdk {record.made} times: once when it was made, and again for its "
+            f"{len(prompts)} calls of client.complete().",
+            "create the SDK client once, in __init__, and reuse it for every call.",
         )
         expect(
             len(record.loops) == 1 and not (record.threads & callers),
