@@ -122,6 +122,7 @@ def sync_path(answer: Any) -> None:
 LOOP_RULE = "Always do 2: a heartbeat shows what a path does to the loop"
 BEAT = 0.01  # the heartbeat's sleep the task asks for
 SLOW_BEAT = 0.075  # an allowance this long could let a heartbeat that sleeps 0.08 s pass: measure again
+FREE_TRIES = 5  # measurements of the free path at most, while a stalled machine leaves the beat ambiguous
 POSITIONS = {
     "start": "as soon as it started",
     "middle": "half-way through",
@@ -249,11 +250,13 @@ def _free_run(function: Callable[..., Any], where: str) -> None:
     with the work."""
     # A loaded machine can hold the whole loop for a moment: the probe's own ticks then wait as long as the beats,
     # and the allowance grows with them. A heartbeat that sleeps 0.08 s instead of 0.01 s reports at least 0.08 s:
-    # when the allowance reaches SLOW_BEAT and the beat is over 0.06 s, this run cannot tell the two apart, and the
-    # path is measured once more; the second run is judged with its own allowance.
-    path, measured, beat, allowed = _free_measure(function, where)
-    if beat >= 0.06 and allowed >= SLOW_BEAT:
-        path, measured, beat, allowed = _free_measure(function, where)
+    # when the allowance reaches SLOW_BEAT and the beat is over 0.06 s, a run cannot tell the two apart, and the
+    # path is measured again, up to FREE_TRIES times; the run the machine stalled least is judged, with its own
+    # allowance. A right heartbeat passes every run; a slow one passes only if every run was stalled.
+    runs = [_free_measure(function, where)]
+    while len(runs) < FREE_TRIES and all(beat >= 0.06 and allowed >= SLOW_BEAT for *_, beat, allowed in runs):
+        runs.append(_free_measure(function, where))
+    path, measured, beat, allowed = min(runs, key=lambda run: run[3])
     expect(
         beat >= BEAT / 2,
         LOOP_RULE,
@@ -339,12 +342,13 @@ def measure_the_loop(answer: Any) -> None:
     """Requires an async function `longest_beat(work)`, runs the rule checker's AGN107 on it, then awaits it beside the
     check's own heartbeat on drawn paths whose `work()` awaits and blocks the loop with `time.sleep` in drawn steps and
     returns a fresh object: a path that only awaits (the reported beat must lie between 5 ms and 60 ms, or more when the
-    check's own ticks show the machine stalling the loop, measured once more when that stall could hide a 0.08 s
-    heartbeat; the loop stay free, the call return soon after the work ends), a path whose work raises (that very
-    exception, not wrapped in an ExceptionGroup, must reach the caller), and, in a drawn order, one block of 0.2 to 0.3
-    s at the start, in the middle and at the end (the reported beat must be at least 95% of the block and not far
-    longer). Every call must call `work()` once, return the pair (the work's own result, the longest beat), and leave no
-    task it started unfinished. A call still running at twice the path's waits plus 1 s is cancelled and fails."""
+    check's own ticks show the machine stalling the loop, measured again (up to 5 times, the least stalled run judged)
+    while that stall could hide a 0.08 s heartbeat; the loop stay free, the call return soon after the work ends), a
+    path whose work raises (that very exception, not wrapped in an ExceptionGroup, must reach the caller), and, in a
+    drawn order, one block of 0.2 to 0.3 s at the start, in the middle and at the end (the reported beat must be at
+    least 95% of the block and not far longer). Every call must call `work()` once, return the pair (the work's own
+    result, the longest beat), and leave no task it started unfinished. A call still running at twice the path's waits
+    plus 1 s is cancelled and fails."""
     expect(
         inspect.iscoroutinefunction(answer),
         LOOP_RULE,
