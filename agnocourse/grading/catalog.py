@@ -29,9 +29,10 @@ runs on the answer's source. Each paragraph is the docstring of the exercise's c
 
 A "heartbeat" is a task the check runs on the same event loop as the answer, waking every 10 ms: the longest gap
 between its wake-ups, less the time the machine kept the loop's thread waiting for a CPU, is how long the answer
-stalled the loop. Times are judged against the latencies the check gives its own mock agents and tools, or
-against a baseline measured in the same run, with wide margins; a check that fails on a measured time runs once
-more before it is reported (see {doc}`grading`).
+stalled the loop. Concurrency is read from the spans the check's own mock agents and tools record (when each
+call started and ended): calls "in flight at one moment" overlapped, whatever the machine's load. Other times are
+judged against the latencies the check gives its mocks, or against a baseline measured in the same run, with wide
+margins; a check that fails on a measured time runs once more before it is reported (see {doc}`grading`).
 """
 
 
