@@ -38,7 +38,8 @@ def test_a_board_that_held_prices_back_is_told_when_they_had_arrived():
     arrived = float(message.split("reached the caller ")[1].split(" s")[0])
     ended = float(message.split("its call had ended at ")[1].split(" s")[0])
     following = float(message.split("and the next one at ")[1].split(" s")[0])
-    assert ended < following <= arrived, message
+    # A loaded machine can hold the loop while both calls come due: they then end in one turn, at one moment.
+    assert ended <= following <= arrived, message
 
 
 @pytest.mark.slow
