@@ -14,7 +14,7 @@ import functools
 import inspect
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -41,6 +41,13 @@ class Span:
     @property
     def duration(self) -> float:
         return self.end - self.start
+
+
+def spans_in_words(spans: Iterable[Span], since: float | None = None) -> str:
+    """The spans by start, each from `since` (the first start by default): `price(NVDA) 0.00-0.30 s, ...`."""
+    ordered = sorted(spans, key=lambda span: span.start)
+    first = (ordered[0].start if ordered else 0.0) if since is None else since
+    return ", ".join(f"{s.label} {s.start - first:.2f}-{s.end - first:.2f} s" for s in ordered)
 
 
 def _current_task_name() -> str | None:

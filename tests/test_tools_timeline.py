@@ -233,3 +233,12 @@ def test_figures_with_the_same_rows_have_the_same_size_whatever_their_labels_and
         sizes.add((Image.open(io.BytesIO(print_figure(figure, "png", bbox_inches="tight"))).size, "inline"))
         sizes.add((Image.open(io.BytesIO(rendered(figure, "png"))).size, "saved"))
     assert len(sizes) == 2, sizes
+
+
+def test_spans_in_words_orders_spans_by_start_from_the_first_or_a_given_moment():
+    from agnocourse.timeline import Span, spans_in_words
+
+    spans = [Span("b", 1.5, 1.8, "t", None), Span("a", 1.0, 1.3, "t", None)]
+    assert spans_in_words(spans) == "a 0.00-0.30 s, b 0.50-0.80 s"
+    assert spans_in_words(spans, since=0.5) == "a 0.50-0.80 s, b 1.00-1.30 s"
+    assert spans_in_words([]) == ""

@@ -28,7 +28,7 @@ from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.probes import record_waits, run_timelines
 from agnocourse.grading.registry import exercise
-from agnocourse.timeline import Timeline
+from agnocourse.timeline import Timeline, spans_in_words
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
 
@@ -155,13 +155,12 @@ def port(build: Callable[..., Any]) -> None:
     for run, symbols, parts in zip(runs, draws, parts_of, strict=True):
         _expect_digest(run, parts, symbols, summary, where_async, sync=False)
     for timeline in timelines:
-        prices = sorted((span for span in timeline.spans if span.label.startswith("price(")), key=lambda s: s.start)
-        first = prices[0].start if prices else 0.0
+        prices = [span for span in timeline.spans if span.label.startswith("price(")]
         expect_timing(
             len(prices) == 3 and max(s.start for s in prices) < min(s.end for s in prices),
             "Always do 3: Parallel execution patterns",
             f"{where_async} fetched its three prices one after another, never all in flight at one moment: "
-            + ", ".join(f"{s.label} {s.start - first:.2f}-{s.end - first:.2f} s" for s in prices)
+            + spans_in_words(prices)
             + ".",
             "fetch the prices at once, as the legacy async path did with asyncio.gather().",
         )

@@ -25,11 +25,10 @@ from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     event_name,
     expected_prompt,
-    spans_in_words,
     stream_shape,
     workflow_class,
 )
-from agnocourse.timeline import Timeline
+from agnocourse.timeline import Timeline, spans_in_words
 from agnocourse.tools import AsyncFinancialTools
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -341,7 +340,7 @@ def watchlist(answer: Any) -> None:
         "Performance 3: parallel processing",
         f"{where} asked for {len(symbols)} companies' figures, calls of {SLOW} s each, and started its last call "
         f"{last_start - first_answer:.2f} s after the first answer had come back "
-        f"({spans_in_words(calls)}): started together, every call begins before any answer; one company after "
+        f"({spans_in_words(calls.spans)}): started together, every call begins before any answer; one company after "
         "another, or one call after another within each company, waits for answers before starting the rest.",
         "start every company's calls before awaiting any of them.",
     )
@@ -498,8 +497,8 @@ def live_board(answer: Any) -> None:
         len(timeline.spans) == len(symbols) and timeline.peak_concurrency == len(symbols),
         "Performance 3: parallel processing",
         f"{where} made {len(symbols)} calls of {min(feed.latencies.values())} to {slowest} s, which were not all in "
-        f"flight at once ({spans_in_words(timeline)}): started together they take about the slowest one, {slowest} "
-        f"s; one after another, {serial:.2f} s.",
+        f"flight at once ({spans_in_words(timeline.spans)}): started together they take about the slowest one, "
+        f"{slowest} s; one after another, {serial:.2f} s.",
         "start every call before awaiting any of them.",
     )
     expect_paths_clean(None, cls, "", "start every call, then yield each result as its call ends, in an async path.")

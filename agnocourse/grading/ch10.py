@@ -16,12 +16,11 @@ from agnocourse.grading.workflows import (
     ASYNC_CODES,
     expect_annotation,
     expect_runresponses,
-    spans_in_words,
     stream_shape,
     workflow_class,
 )
 from agnocourse.offline import OfflineModel, offline_agent
-from agnocourse.timeline import Timeline
+from agnocourse.timeline import Timeline, spans_in_words
 
 COMPLETED = RunEvent.workflow_completed.value
 DEFAULT = RunEvent.run_response.value
@@ -110,7 +109,7 @@ def two_paths(sync_answer: Any, async_answer: Any) -> None:
             len(calls.spans) == len(topics) and calls.peak_concurrency == len(topics),
             PITFALL_1,
             f"a run of {where} asking about {len(topics)} topics made {len(calls.spans)} model calls of {LATENCY} s, "
-            f"which were not all in flight at once: {spans_in_words(calls) or 'none'}.",
+            f"which were not all in flight at once: {spans_in_words(calls.spans) or 'none'}.",
             "create one task per topic in an asyncio.TaskGroup and read the results after it.",
         )
     for each in wfs:

@@ -26,11 +26,10 @@ from agnocourse.grading.workflows import (
     expect_annotation,
     expect_loop_free,
     expect_own_run_id,
-    spans_in_words,
     stream_shape,
     workflow_class,
 )
-from agnocourse.timeline import Timeline
+from agnocourse.timeline import Timeline, spans_in_words
 from agnocourse.tools import (
     AsyncFinancialTools,
     LegacyReportTool,
@@ -297,7 +296,7 @@ def streaming(async_answer: Any) -> None:
         len(fetches.spans) == len(good) and fetches.peak_concurrency == len(good),
         CHECKLIST_TASKGROUP,
         f"{where} made {len(good)} income-statement calls of {LATENCY} s each, which did not all overlap: "
-        f"{spans_in_words(fetches)}.",
+        f"{spans_in_words(fetches.spans)}.",
         "create every income-statement task in one asyncio.TaskGroup.",
     )
     expect_own_run_id(wf, run.items, cls)
@@ -415,8 +414,8 @@ def _expect_one_round(calls: Timeline, symbols: list[str], where: str, hint: str
         len(calls.spans) == made and calls.peak_concurrency == made,
         CHECKLIST_TASKGROUP,
         f"for {len(symbols)} symbols {where} made {made} calls of {LATENCY} s each (a price and a rating per symbol), "
-        f"which did not all overlap: {spans_in_words(calls)}. Made all at once they take about {LATENCY} s, in two "
-        f"rounds about {2 * LATENCY:.1f} s.",
+        f"which did not all overlap: {spans_in_words(calls.spans)}. Made all at once they take about {LATENCY} s, in "
+        f"two rounds about {2 * LATENCY:.1f} s.",
         hint,
     )
 

@@ -21,7 +21,7 @@ from agno.agent import Agent
 from agnocourse.grading.feedback import expect_timing, fail, sentence
 from agnocourse.grading.harness import run_loop
 from agnocourse.offline import OfflineModel, offline_agent
-from agnocourse.timeline import Timeline
+from agnocourse.timeline import Timeline, spans_in_words
 
 
 # -- the learner's source, for the rule checker ---------------------------------------------------------
@@ -152,11 +152,10 @@ def waits_in_words(timelines: Sequence[Timeline]) -> str:
     """Each run's recorded waits, from the first one's start: `run 1: writer 0.00-0.30 s; run 2: ...`."""
     first = min((span.start for timeline in timelines for span in timeline.spans), default=0.0)
 
-    def spans(timeline: Timeline) -> str:
-        ordered = sorted(timeline.spans, key=lambda span: span.start)
-        return ", ".join(f"{s.label} {s.start - first:.2f}-{s.end - first:.2f} s" for s in ordered) or "no call"
-
-    return "; ".join(f"run {index}: {spans(timeline)}" for index, timeline in enumerate(timelines, start=1))
+    return "; ".join(
+        f"run {index}: {spans_in_words(timeline.spans, first) or 'no call'}"
+        for index, timeline in enumerate(timelines, start=1)
+    )
 
 
 def expect_waits_together(timelines: Sequence[Timeline], code: str, where: str, hint: str) -> None:

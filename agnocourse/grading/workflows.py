@@ -12,7 +12,7 @@ from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
 from agnocourse.grading.feedback import expect, expect_timing, fail, sentence
-from agnocourse.timeline import Timeline
+from agnocourse.timeline import Timeline, spans_in_words
 from agnocourse.tools import company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -170,13 +170,6 @@ def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latenc
     )
 
 
-def spans_in_words(timeline: Timeline) -> str:
-    """Each recorded call's span, from the first call's start: `price(NVDA) 0.00-0.30 s, ...`."""
-    spans = sorted(timeline.spans, key=lambda span: span.start)
-    first = spans[0].start if spans else 0.0
-    return ", ".join(f"{span.label} {span.start - first:.2f}-{span.end - first:.2f} s" for span in spans)
-
-
 def expect_together(timeline: Timeline, calls: int, code: str, where: str, hint: str, what: str = "calls") -> None:
     """The `calls` calls the timeline recorded were all in flight at one moment: the last began before the first
     ended. Read from the calls' own spans, this holds for calls that overlap however slowly the machine runs the
@@ -185,7 +178,7 @@ def expect_together(timeline: Timeline, calls: int, code: str, where: str, hint:
         len(timeline.spans) == calls and timeline.peak_concurrency == calls,
         code,
         f"{where} made {len(timeline.spans)} {what}, which were not all in flight at once: "
-        f"{spans_in_words(timeline) or 'none'}.",
+        f"{spans_in_words(timeline.spans) or 'none'}.",
         hint,
     )
 
