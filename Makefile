@@ -36,7 +36,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: env doctor wheelhouse binder-check browser book test lint grade exercises clean-notebooks errata-matrix bench lab clean lock FORCE
+.PHONY: nbval env doctor wheelhouse binder-check browser book test lint grade exercises clean-notebooks errata-matrix bench lab clean lock FORCE
 
 env: $(READY) $(READY3)
 
@@ -97,21 +97,27 @@ browser:
 ## make book: build the website into _build/html; a notebook whose code changed since `agnocourse run` wrote its
 ## outputs is executed (in parallel, cached between builds), the others show those outputs; EXECUTE=1 runs them all
 book: $(READY) $(READY3)
-	$(BIN)/python -m agnocourse warm $(if $(EXECUTE),--execute)
-	$(BIN)/python -m agnocourse offline -- jupyter-book build . -W --keep-going
+	$(BIN)/python -m agnocourse book $(if $(EXECUTE),--execute)
 	@echo "Open $(abspath _build/html/index.html)"
 
 ## make test: style, types, the workflows; every notebook under nbval (a notebook's cells in one worker: they share
-## a kernel; the folders with the longest notebooks first, so that no worker ends alone on one); then the tests, spread test by test over the workers: unit tests, graders, notebooks free of
-## run-to-run noise, the book (built by rendering the outputs nbval just checked) in Chromium
+## a kernel; the folders with the longest notebooks first, so that no worker ends alone on one), with JupyterLab's
+## environment installed beside it; then the tests, spread test by test over the workers: unit tests, graders,
+## notebooks free of run-to-run noise, the book (`make book`'s build, which caches the outputs nbval just checked)
+## in Chromium, JupyterLab
 test: $(READY) $(READY3) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks solutions
+	$(MAKE) --no-print-directory -j2 nbval $(LAB_READY)
 	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
+
+# Every notebook under nbval; `make test` installs JupyterLab's environment (for the browser test in JupyterLab)
+# beside it, since the notebooks mostly wait on their kernels.
+nbval: $(READY) $(READY3)
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks solutions
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
 AGNO3_FILES = $(wildcard solutions/agno3_*.ipynb agnocourse/grading/agno3_*.py)

@@ -14,6 +14,7 @@ COMMANDS = {
     "exercises": ("agnocourse.exercises", "generate exercises/ from solutions/ (--check: verify sync)"),
     "run": ("agnocourse.execute", "execute notebooks in place, so their outputs can be committed"),
     "clean-notebooks": ("agnocourse.notebook_noise", "strip run-to-run noise from notebooks (--check: only report)"),
+    "book": ("agnocourse.build_book", "build the book into _build/html (--execute: run every notebook)"),
     "warm": ("agnocourse.warm_cache", "execute the book's notebooks in parallel into its execution cache"),
     "offline": ("agnocourse.guarded", "run a command with the network guard on: offline -- CMD ARGS"),
     "bench": ("agnocourse.bench", "measure setup, builds, tests and every notebook"),

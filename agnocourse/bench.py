@@ -66,16 +66,6 @@ def book_builds() -> tuple[float, float, float]:
     return times[0], times[1], times[2]
 
 
-def rendering_build() -> float:
-    """The test suite's book build, from nothing: the committed outputs rendered, no notebook executed."""
-    from agnocourse.warm_cache import rendering_config
-
-    with tempfile.TemporaryDirectory() as folder:
-        config = rendering_config(Path(folder) / "config.yml")
-        build = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", "."]
-        return timed([*build, "--path-output", folder, "--config", str(config), "-W", "--keep-going"])
-
-
 SLOWEST = 25
 DURATION = re.compile(r"^(\d+\.\d+)s (setup|call|teardown)\s+(\S.*)$")
 
@@ -161,7 +151,6 @@ def main(argv: list[str]) -> int:
     rows += [("book build, cold (empty execution cache)", f"{cold:.1f} s")]
     rows += [("book build, cold, every notebook executed (EXECUTE=1)", f"{executed:.1f} s")]
     rows += [("book rebuild, cached", f"{cached:.1f} s")]
-    measure("book build in the tests (committed outputs, nothing executed)", lambda: f"{rendering_build():.1f} s")
     if not options.quick:
         print("measuring make test ...", file=sys.stderr, flush=True)
         seconds, slowest = make_test()

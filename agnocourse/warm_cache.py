@@ -11,9 +11,6 @@ A notebook whose outputs `agnocourse run` wrote for the code it holds now (its s
 `agnocourse.execute`) is cached as it is, without running: nbval in `make test` checks on every change that a
 fresh run reproduces those outputs. Only a notebook whose code changed since its last run executes, and
 ``--execute`` runs every notebook whatever its stamp says.
-
-The test suite's build needs neither: nbval has just shown that each notebook reproduces its committed
-outputs, so `rendering_config` gives that build a copy of the configuration that renders them as committed.
 """
 
 from __future__ import annotations
@@ -124,15 +121,6 @@ def _warm(cache: JupyterCacheBase, notebooks: list[Path], timeout: int, jobs: in
             _cache(cache, path, nbformat.reads(executed, as_version=4), {"execution_seconds": seconds})
             print(f"warm: {os.path.relpath(path)} {seconds:.1f} s", flush=True)
     return failed
-
-
-def rendering_config(target: Path, root: Path = ROOT) -> Path:
-    """Write the book's configuration with execution off (committed outputs rendered as they are) to `target`."""
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    config["execute"]["execute_notebooks"] = "off"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return target
 
 
 def main(argv: list[str]) -> int:

@@ -16,8 +16,9 @@ files are dealt one chapter after another, so that the workers do not all run on
 test that needs the book starts the build early; the others that need it come after the other slow tests, by
 which time it is built.
 
-The build renders the committed outputs instead of executing the notebooks again as `make book` does: nbval,
-which `make test` runs just before the tests, checks that every notebook reproduces them.
+The build is `make book`'s (`agnocourse book`): every notebook's committed outputs are of its code (a test checks
+their stamps), so none is executed again, and nbval, which `make test` runs just before the tests, checks that every
+notebook reproduces them. After `make book` it is an incremental build: only pages changed since are read again.
 """
 
 from __future__ import annotations
@@ -33,14 +34,9 @@ from typing import Any
 
 import pytest
 
-from agnocourse.warm_cache import rendering_config
-
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
-# As `make book`, but with the configuration that renders committed outputs (agnocourse.warm_cache).
-RENDERING_CONFIG = BUILD / ".rendering_config.yml"
-BOOK_COMMAND = [sys.executable, "-m", "agnocourse", "offline", "--", "jupyter-book", "build", ".", "-W", "--keep-going"]
-BOOK_COMMAND += ["--config", str(RENDERING_CONFIG)]
+BOOK_COMMAND = [sys.executable, "-m", "agnocourse", "book"]  # as `make book`
 
 
 BookBuild = subprocess.CompletedProcess[str]  # the build's exit status and log
@@ -112,7 +108,6 @@ def build(testrun_uid: str) -> BookBuild:
     """The book built once for this test run (see the module docstring for why it is safe under xdist)."""
 
     def book() -> dict[str, Any]:
-        rendering_config(RENDERING_CONFIG)
         done = subprocess.run(BOOK_COMMAND, cwd=ROOT, capture_output=True, text=True, timeout=900)
         return {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
 

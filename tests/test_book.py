@@ -1,15 +1,13 @@
 """The book builds with warnings as errors, every page of the table of contents is rendered, and exercise
 notebooks are shown unexecuted while chapters and solutions show their outputs. The `build` fixture
-(tests/conftest.py) builds the book once per test run, shared with the browser tests, from the committed
-outputs that nbval checks in the same run."""
+(tests/conftest.py) builds the book once per test run as `make book` does, shared with the browser tests, from the
+committed outputs that nbval checks in the same run."""
 
 from pathlib import Path
 
 import pytest
-import yaml
 
-from agnocourse import toc
-from agnocourse.warm_cache import rendering_config
+from agnocourse import build_book, toc
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -25,16 +23,22 @@ def test_book_builds_without_warnings(build):
 
 @pytest.mark.slow
 def test_the_test_build_renders_committed_outputs_without_executing(build):
-    executed_by_build = [line for line in (build.stdout + build.stderr).splitlines() if "Executing notebook" in line]
-    assert not executed_by_build
+    log = build.stdout + build.stderr
+    assert "warm: 0 notebook(s) to execute" in log, log[-4000:]
+    assert not [line for line in log.splitlines() if "Executing notebook" in line]
 
 
-def test_the_rendering_configuration_is_the_books_with_execution_off(tmp_path):
-    book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    rendering = yaml.safe_load(rendering_config(tmp_path / "config.yml").read_text(encoding="utf-8"))
-    assert book["execute"]["execute_notebooks"] == "cache" and rendering["execute"]["execute_notebooks"] == "off"
-    rendering["execute"]["execute_notebooks"] = "cache"
-    assert rendering == book
+def test_a_failed_build_leaves_no_saved_state_for_the_next_build_to_trust(tmp_path, monkeypatch, capsys):
+    """An incremental build reads only changed pages: after a failed build, every page must be read again."""
+    environment = tmp_path / "environment.pickle"
+    monkeypatch.setattr(build_book, "ENVIRONMENT", environment)
+    monkeypatch.setattr(build_book.warm_cache, "main", lambda argv: 0)
+    for command, status in ((["true"], 0), (["false"], 1)):
+        environment.write_bytes(b"saved")
+        monkeypatch.setattr(build_book, "BUILD", command)
+        assert build_book.main([]) == status
+        assert environment.exists() == (status == 0)
+    assert "reads every page again" in capsys.readouterr().err
 
 
 @pytest.mark.slow
