@@ -111,7 +111,7 @@ test: $(READY) $(READY3) browser
 	$(BIN)/pyright
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
-	$(MAKE) --no-print-directory -j2 nbval $(LAB_READY)
+	$(MAKE) --no-print-directory -j2 nbval $(LAB_READY) HOST_PATH='$(HOST_PATH)'
 	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
 
 # Every notebook under nbval; `make test` installs JupyterLab's environment (for the browser test in JupyterLab)
