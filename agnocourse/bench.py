@@ -1,11 +1,11 @@
 """``make bench``: measure what a newcomer and a maintainer wait for, and print one table.
 
-Setup from nothing (needs the package index), a cold book build with an empty execution cache (and one
-with every notebook executed), a cached rebuild, the test suite's build (committed outputs rendered, nothing
-executed), the full ``make test`` with its slowest tests, each notebook's execution time, the rule checker on
-the whole repository, and the grader on one notebook and on a classroom of notebooks. ``--quick`` skips the
-three slow ones (setup, ``make test`` and the classroom), which take minutes. The machine's load is printed
-with the figures: on a shared machine they grow with it.
+Setup from nothing (needs the package index), a cold book build with an empty execution cache (and one with every
+notebook executed), a cached rebuild (what the test suite's build costs after ``make book``), the full ``make test``
+with the CPU time it took, its two pytest phases and its slowest tests, each notebook's execution time, the rule
+checker on the whole repository, and the grader on one notebook and on a classroom of notebooks. ``--quick`` skips
+the three slow ones (setup, ``make test`` and the classroom), which take minutes. The machine's load is printed with
+the figures: on a shared machine they grow with it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -68,16 +69,34 @@ def book_builds() -> tuple[float, float, float]:
 
 SLOWEST = 25
 DURATION = re.compile(r"^(\d+\.\d+)s (setup|call|teardown)\s+(\S.*)$")
+PHASE = re.compile(r"^\d+ passed.* in \d+\.\d+s")
 
 
-def make_test() -> tuple[float, list[tuple[str, str]]]:
-    """``make test``'s wall time, and its slowest test phases as pytest's ``--durations`` reports them."""
+def make_test() -> tuple[float, float, list[tuple[str, str]]]:
+    """``make test``'s wall time, the CPU time of everything it ran (on a machine with N cores, the wall time cannot
+    fall below this divided by N), and its pytest phases and slowest tests as pytest reports them."""
     environment = {**os.environ, "PYTEST_ADDOPTS": f"--durations={SLOWEST} --durations-min=0.5"}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run(["make", "test"], cwd=ROOT, check=True, capture_output=True, text=True, env=environment)
-    seconds = time.perf_counter() - started
-    slowest = [match.groups() for line in done.stdout.splitlines() if (match := DURATION.match(line.strip()))]
-    return seconds, [(f"  {phase} {test}", f"{float(figure):.1f} s") for figure, phase, test in slowest]
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
+    return seconds, cpu, phases_and_slowest(done.stdout)
+
+
+def phases_and_slowest(output: str) -> list[tuple[str, str]]:
+    """From pytest's output: each phase's count and time ("808 passed in 126.75s"), then its slowest tests."""
+    lines = [line.strip("= ") for line in output.splitlines()]
+    rows = [
+        (f"  pytest: {line.split(' in ')[0]}", line.split(" in ")[1].split(" (")[0])
+        for line in lines
+        if PHASE.match(line)
+    ]
+    slowest = [match.groups() for line in lines if (match := DURATION.match(line))]
+    return rows + [(f"  {phase} {test}", f"{float(figure):.1f} s") for figure, phase, test in slowest]
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def load() -> str:
@@ -153,9 +172,14 @@ def main(argv: list[str]) -> int:
     rows += [("book rebuild, cached", f"{cached:.1f} s")]
     if not options.quick:
         print("measuring make test ...", file=sys.stderr, flush=True)
-        seconds, slowest = make_test()
-        rows += [("make test (everything)", f"{seconds:.1f} s"), (f"slowest tests (pytest --durations={SLOWEST})", "")]
-        rows += slowest
+        seconds, cpu, phases = make_test()
+        rows += [
+            (
+                "make test (everything)",
+                f"{seconds:.1f} s, {cpu:.0f} CPU-s ({cpu / (os.cpu_count() or 1):.0f} s per core)",
+            )
+        ]
+        rows += [(f"make test's phases and slowest tests (pytest --durations={SLOWEST})", ""), *phases]
     for name, seconds in notebook_times():
         rows.append((f"execute {name}", f"{seconds:.1f} s"))
     measure("rule checker on the repository", checker_speed)
