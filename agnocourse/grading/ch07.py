@@ -363,6 +363,9 @@ def watchlist(answer: Any) -> None:
 
 # -- 7.3 ---------------------------------------------------------------------------------------------------
 LIVE_LATENCIES = (0.05, 0.15, 0.25, 0.35, 0.45)  # seconds, one per symbol: 0.1 s between one call's end and the next
+# Calls that ended closer together than this came due in one pass of a loop the machine had stalled: the answer
+# sees them done at once (one `asyncio.wait` set), and either order of their items is right.
+TOGETHER = 0.05
 
 
 class _LivePrices(AsyncFinancialTools):
@@ -401,6 +404,12 @@ def _live_draw() -> tuple[list[str], _LivePrices]:
             return symbols, feed
 
 
+def reported_late(order: list[str], ended: dict[str, float]) -> list[tuple[str, str]]:
+    """The pairs (a, b) of symbols reported in `order` with a before b, although b's call ended more than TOGETHER
+    before a's (`ended`: when each call ended)."""
+    return [(a, b) for i, a in enumerate(order) for b in order[i + 1 :] if ended[a] > ended[b] + TOGETHER]
+
+
 def _expect_live(run: Run, wf: Any, feed: _LivePrices, symbols: list[str], where: str) -> None:
     items = run.items
     shape = stream_shape(items)
@@ -436,8 +445,11 @@ def _expect_live(run: Run, wf: Any, feed: _LivePrices, symbols: list[str], where
     )
     named = [next((s for s in symbols if s in str(content)), None) for _, content in body]
     ending = feed.in_order_of_ending()
-    expect(
-        named == ending,
+    order = [s for s in named if s is not None]
+    reported = len(order) == len(named) and sorted(order) == sorted(ending)
+    late = reported and reported_late(order, feed.ended)
+    (expect_timing if reported else expect)(
+        reported and not late,
         LIVE,
         f"{where} reported the symbols in the order {named}; their calls ended in the order {ending}.",
         "yield each symbol's item when its call ends, in the order the calls finish, not the order of the symbols.",
@@ -470,7 +482,8 @@ def live_board(answer: Any) -> None:
     """Draws 4 or 5 symbols with a price and a latency each (a drawn order of 0.05, 0.15, 0.25, 0.35 and 0.45 s, the
     first symbol never the fastest) and 1 or 2 failing symbols that are never the slowest ones, and runs the answer once
     beside a heartbeat. It must call the price client once per symbol, yield a quote for every price and one
-    `RunEvent.run_error` item for every failure, all in the order the calls ended, each item reaching the caller before
+    `RunEvent.run_error` item for every failure, all in the order the calls ended (calls that ended within 0.05 s of
+    each other, in one pass of a stalled loop, in either order), each item reaching the caller before
     the next call ended, then a `RunEvent.workflow_completed` item `'<found> of <asked> quotes'`. Every call must be in
     flight at one moment, as their recorded spans show (the last began before the first ended), the loop may not stall
     for 0.1 s or more, the last item must carry the run's own run id, and the rule checker's async-path codes run on
