@@ -347,7 +347,9 @@ def watchlist(answer: Any) -> None:
     for symbol, attribute in failing.items():
         others = [a for a in SOURCES if a != attribute]
         states = _call_states(wf, symbol, others)
-        expect(
+        # Measured: a machine that stalls the loop for the 0.35 s between the failure and the other calls' ends lets
+        # them end before a right answer can cancel them, so the check runs once more before it fails.
+        expect_timing(
             all(state == "cancelled" for state in states.values()),
             ALL_OR_NOTHING,
             f"the {SOURCES[attribute]} call for {symbol} failed after {FAIL_AFTER} s; then its "
