@@ -55,3 +55,11 @@ def test_exercises_render_unexecuted_and_chapters_executed(build):
         assert 'class="cell_output' not in page.read_text(), f"{page.name} shows outputs: it was executed"
     for page in [*(HTML / "notebooks").glob("*.html"), *(HTML / "agno3").glob("*.html")]:
         assert 'class="cell_output' in page.read_text(), f"{page.name} has no outputs: it was not executed"
+
+
+@pytest.mark.slow
+def test_the_site_has_an_icon_at_its_root_for_pages_without_the_theme(build):
+    """A browser asks for /favicon.ico on a page that names no icon, such as index.html, which redirects."""
+    assert 'rel="icon"' not in (HTML / "index.html").read_text(encoding="utf-8")
+    assert (HTML / "favicon.ico").read_bytes().startswith(b"\x00\x00\x01\x00")  # an ICO file
+    assert 'rel="icon"' in (HTML / "book" / "welcome.html").read_text(encoding="utf-8")
