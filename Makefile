@@ -11,6 +11,9 @@ INTERPRETER := $(VENV)/.interpreter
 # The second track: agno 3 in its own environment, run by the Jupyter kernel "agno3" registered in .venv.
 VENV3 := .venv-agno3
 READY3 := $(VENV3)/.ready
+# JupyterLab in an environment of its own (make lab; see there why).
+LAB_VENV := .venv-lab
+LAB_READY := $(LAB_VENV)/.ready
 SANITIZE := tests/sanitize.cfg
 # A room without internet: `make wheelhouse` fills wheelhouse/ (copy it to each machine), and every install
 # below then reads only from it. Another folder: make book WHEELHOUSE=/media/usb/wheelhouse.
@@ -36,7 +39,7 @@ export AGNO_TELEMETRY := false
 export AGNO_API_ENABLED := false
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: nbval env doctor wheelhouse binder-check browser book test lint grade exercises clean-notebooks errata-matrix bench lab clean lock FORCE
+.PHONY: env doctor wheelhouse binder-check browser book test lint grade exercises clean-notebooks errata-matrix bench lab clean lock FORCE
 
 env: $(READY) $(READY3)
 
@@ -101,23 +104,18 @@ book: $(READY) $(READY3)
 	@echo "Open $(abspath _build/html/index.html)"
 
 ## make test: style, types, the workflows; every notebook under nbval (a notebook's cells in one worker: they share
-## a kernel; the folders with the longest notebooks first, so that no worker ends alone on one), with JupyterLab's
-## environment installed beside it; then the tests, spread test by test over the workers: unit tests, graders,
-## notebooks free of run-to-run noise, the book (`make book`'s build, which caches the outputs nbval just checked)
-## in Chromium, JupyterLab
-test: $(READY) $(READY3) browser
+## a kernel; the folders with the longest notebooks first, so that no worker ends alone on one); then the tests,
+## spread test by test over the workers: unit tests, graders, notebooks free of run-to-run noise, the book (`make
+## book`'s build, which caches the outputs nbval just checked) in Chromium, and JupyterLab (its environment is
+## installed first, not during the tests or beside the notebooks, whose timing cells it would slow)
+test: $(READY) $(READY3) $(LAB_READY) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check agnocourse tests
 	$(BIN)/pyright
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
-	$(MAKE) --no-print-directory -j2 nbval $(LAB_READY) HOST_PATH='$(HOST_PATH)'
-	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
-
-# Every notebook under nbval; `make test` installs JupyterLab's environment (for the browser test in JupyterLab)
-# beside it, since the notebooks mostly wait on their kernels.
-nbval: $(READY) $(READY3)
 	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks solutions
+	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release
 AGNO3_FILES = $(wildcard solutions/agno3_*.ipynb agnocourse/grading/agno3_*.py)
@@ -157,8 +155,6 @@ bench: $(READY) $(READY3)
 ## every import of nbformat: every grading run and nbval worker in .venv would pay it.
 LAB_DIR ?= .
 LAB_ARGS ?=
-LAB_VENV := .venv-lab
-LAB_READY := $(LAB_VENV)/.ready
 lab: $(LAB_READY)
 	$(LAB_VENV)/bin/python -m agnocourse offline -- jupyter-lab \
 	  --config=$(abspath lab/jupyter_lab_config.py) --notebook-dir=$(LAB_DIR) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
