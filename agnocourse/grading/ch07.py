@@ -449,7 +449,7 @@ def _expect_live(run: Run, wf: Any, feed: _LivePrices, symbols: list[str], where
     ending = feed.in_order_of_ending()
     order = [s for s in named if s is not None]
     reported = len(order) == len(named) and sorted(order) == sorted(ending)
-    late = reported and reported_late(order, feed.ended)
+    late = reported_late(order, feed.ended) if reported else []
     (expect_timing if reported else expect)(
         reported and not late,
         LIVE,
