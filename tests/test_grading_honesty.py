@@ -14,6 +14,7 @@ from agnocourse.grading.runner import CHECK_CELL_FACTOR, DEFAULT_TIMEOUT, grade
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+SANITIZE = ROOT / "tests" / "sanitize.cfg"  # nbval's rules in `make test`
 # Known-wrong answers leave coroutines that were never awaited; the warning may surface in a later test.
 pytestmark = pytest.mark.filterwarnings(
     "ignore:coroutine .* was never awaited:RuntimeWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
@@ -49,11 +50,36 @@ def test_exercises_are_in_sync_with_solutions(monkeypatch):
 @pytest.mark.slow
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_every_solution_notebook_scores_full_marks(solution):
-    result = grade(solution, solution)
+    """Also the solutions' nbval run (`make test` leaves them out of its own): every cell's outputs are the committed
+    ones, a check cell's line "Exercise 1.1 (...): passed" included, so that no answer warns or prints on the side."""
+    result = grade(solution, solution, compare_with=SANITIZE)
     failed = {e.id: e.message for e in result.exercises if e.status != "passed"}
     assert not failed, f"a right answer failed: {failed}"
+    assert not result.problems, result.problems
     assert not result.altered, "the solutions notebook itself was reported as altered"
     assert result.points == result.max_points > 0 and result.passed
+
+
+@pytest.mark.slow
+def test_a_solution_whose_outputs_differ_fails_the_comparison_with_nbvals_difference(tmp_path):
+    import nbformat
+
+    notebook = nb.read(SOLVED)
+    check_cell(notebook, "1.1").outputs[0]["text"] = "Exercise 1.1 (Dual paths): PASSED\n"
+    answer_cell(notebook, "1.2").source += "\nprint('on the side')"
+    nb.code_cells(notebook)[0].source += "\nimport warnings\nwarnings.warn('set up twice')"
+    path = tmp_path / CHAPTER
+    nbformat.write(notebook, path)
+    result = grade(path, SOLVED, compare_with=SANITIZE)
+    by_id = {e.id: e for e in result.exercises}
+    assert by_id["1.1"].status == "failed" and "PASSED" in by_id["1.1"].message, by_id["1.1"].message
+    assert by_id["1.2"].status == by_id["1.3"].status == "passed"  # their checks passed
+    assert len(result.problems) == 2, result.problems
+    assert "set up twice" in result.problems[0] and "on the side" in result.problems[1], result.problems
+    assert all("outputs differ from the notebook's" in m for m in [by_id["1.1"].message, *result.problems])
+    assert not result.passed
+    lax = grade(path, SOLVED)
+    assert lax.points == lax.max_points and not lax.problems, "only a strict run compares outputs"
 
 
 @pytest.mark.slow

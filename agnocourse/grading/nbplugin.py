@@ -4,9 +4,10 @@ kernels.
 Loaded with ``-p agnocourse.grading.nbplugin`` in the grader's pytest process, it appends to the file given
 by ``--agnocourse-results`` ``{"cell", "status", "ename", "evalue", "token", "tampered", "mac"}`` for every
 cell nbval runs, read from the cell's own error output (so nbval's xfail after a timeout does not hide a later result).
-Statuses: passed, error, timeout (interrupted cleanly), hung (could not be interrupted; nbval stopped the
-kernel), crashed (the kernel process died), not-run (the kernel was already gone). `token` is what a grader's
-check cell printed to confirm its pass, `tampered` the grader's functions it found patched (`notebook.seal`).
+Statuses: passed, error (an error output; in a strict run also outputs that differ), timeout (interrupted
+cleanly), hung (could not be interrupted; nbval stopped the kernel), crashed (the kernel process died), not-run
+(the kernel was already gone). `token` is what a grader's check cell printed to confirm its pass, `tampered`
+the grader's functions it found patched (`notebook.seal`).
 
 The kernel runs as the same user and can find and write that file, so every line carries `mac`, an HMAC
 under a secret that only the grader and this process know: the grader writes it to the file given by
@@ -31,9 +32,11 @@ from typing import Any
 
 import pytest
 from nbval.kernel import RunningKernel
+from nbval.plugin import NbCellError
 
 TOKEN = re.compile(r"agnocourse-grader-token: ([0-9a-f]{64})")
 TAMPERED = re.compile(r"agnocourse-grader-tampered: (.*)")
+OUTPUTS_DIFFER = "OutputsDiffer"  # a strict run's cell whose outputs differ from the notebook's (evalue: nbval's diff)
 
 
 class KernelDiedError(RuntimeError):
@@ -101,13 +104,17 @@ def _error_output(item: Any) -> tuple[str, str]:
     return "", ""
 
 
+def _text(output: dict[str, Any]) -> str:
+    text = output.get("text", "")
+    return "".join(text) if isinstance(text, list) else str(text)
+
+
 def _printed(item: Any, pattern: re.Pattern[str]) -> str:
     """The last match of `pattern` in what the cell printed, or ""."""
     found = ""
     for output in getattr(item, "test_outputs", None) or []:
         if output.get("output_type") == "stream":
-            text = output.get("text", "")
-            matches = pattern.findall("".join(text) if isinstance(text, list) else str(text))
+            matches = pattern.findall(_text(output))
             found = matches[-1] if matches else found
     return found
 
@@ -121,6 +128,10 @@ def classify(item: Any, error: BaseException | None) -> dict[str, Any]:
             return {"status": "error", "ename": ename, "evalue": evalue}
         return {"status": "passed", "ename": "", "evalue": ""}
     text = str(error)
+    if isinstance(error, NbCellError) and text == "Cell outputs differ":
+        printed = [str(_text(o)).strip() for o in getattr(item, "test_outputs", None) or [] if "text" in o]
+        difference = "\n".join([str(error.inner_traceback or "").strip(), *(f"It printed: {t[:500]}" for t in printed)])
+        return {"status": "error", "ename": OUTPUTS_DIFFER, "evalue": difference}
     if isinstance(error, KernelDiedError):
         return {"status": "crashed", "ename": "KernelDied", "evalue": text}
     if "Kernel dead on test start" in text:

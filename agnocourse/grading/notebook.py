@@ -269,9 +269,9 @@ def seal(learner: Any, solution: Any, limits: dict[str, float]) -> Sealed:
         if sealed.checks.get(id) == index:
             sealed.keys[id] = secrets.token_hex(16)
             cell.source = grader_cell_source(originals[id], id, sealed.keys[id], limits.get(id, 15.0))
-            cell.metadata = nbformat.from_dict({"agnocourse": {"exercise": id}})
+            cell.metadata = nbformat.from_dict({"agnocourse": {"exercise": id}})  # its outputs stay, for a strict run
         else:
             cell.source = "pass  # a cell labelled as a check cell: the grader runs its own check instead"
             cell.metadata = nbformat.from_dict({})
-        cell.outputs = []
+            cell.outputs = []
     return sealed

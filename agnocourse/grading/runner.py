@@ -21,6 +21,12 @@ failures need more than nbval gives:
 - A kernel that does not start (a machine too busy to answer within nbval's start-up limit) runs no cell: the
   runner tries once more, then reports what pytest said instead of failing every exercise without a reason.
 
+Comparing outputs, for the course's own tests. ``grade(..., compare_with=SANITIZE)`` runs nbval strict instead of lax,
+with the sanitizing rules of that file: every cell's outputs must then be the notebook's own, as under ``pytest
+--nbval``, and a cell whose outputs differ fails with nbval's difference. A grader's check cell prints the line its
+solution's check cell printed, followed by its token, which the comparison leaves out. This lets one run of a solutions
+notebook both confirm full marks and stand in for its nbval run.
+
 A check cell's nbval timeout is only a backstop (`CHECK_CELL_FACTOR` times the cell timeout): the check stops
 the learner's code at the exercise's own limit, and the check's own work (pyright) does not count against it.
 """
@@ -43,7 +49,7 @@ import nbformat
 
 from agnocourse.execute import KERNEL, kernel_of
 from agnocourse.grading import notebook as nb
-from agnocourse.grading.nbplugin import sign
+from agnocourse.grading.nbplugin import OUTPUTS_DIFFER, sign
 
 DEFAULT_TIMEOUT = 30
 CHECK_CELL_FACTOR = 4
@@ -115,7 +121,22 @@ class Run:
     no_kernel: str = ""  # why no cell ran at all, when none did
 
 
-def _pytest_command(path: Path, timeout: int, results: Path, secret: Path, kernel: str = KERNEL) -> list[str]:
+# Left out of a strict run's comparison: the token a grader's check cell prints after its solution's line.
+TOKEN_RULE = "\n[agnocourse grader's token]\nregex: agnocourse-grader-token: [0-9a-f]{64}\\n\nreplace: \n"
+
+
+def _nbval_mode(folder: Path, compare_with: Path | None) -> list[str]:
+    """nbval's options: lax (only errors fail), or strict with `compare_with`'s sanitizing rules and the token's."""
+    if compare_with is None:
+        return ["--nbval-lax"]
+    rules = folder / "sanitize.cfg"
+    rules.write_text(compare_with.read_text(encoding="utf-8") + TOKEN_RULE, encoding="utf-8")
+    return ["--nbval", f"--nbval-sanitize-with={rules}", "--color=no"]
+
+
+def _pytest_command(
+    path: Path, timeout: int, results: Path, secret: Path, kernel: str = KERNEL, compare_with: Path | None = None
+) -> list[str]:
     ini = path.parent / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
     where = "--nbval-current-env" if kernel == KERNEL else f"--nbval-kernel-name={kernel}"
@@ -123,7 +144,7 @@ def _pytest_command(path: Path, timeout: int, results: Path, secret: Path, kerne
     return [
         sys.executable, "-m", "pytest", str(path), "-c", str(ini), "--rootdir", str(path.parent),
         "-p", "agnocourse.grading.nbplugin", "-p", "no:cacheprovider", "-q", "--no-header",
-        "--nbval-lax", where, f"--nbval-cell-timeout={timeout}", startup,
+        *_nbval_mode(path.parent, compare_with), where, f"--nbval-cell-timeout={timeout}", startup,
         f"--agnocourse-check-timeout={timeout * CHECK_CELL_FACTOR}",
         f"--agnocourse-results={results}", f"--agnocourse-secret={secret}",
     ]  # fmt: skip
@@ -153,9 +174,13 @@ def _last_error(log: Path) -> str:
 
 
 def execute(
-    path: Path, timeout: int, on_cell: Callable[[CellResult], None] | None = None, kernel: str = KERNEL
+    path: Path,
+    timeout: int,
+    on_cell: Callable[[CellResult], None] | None = None,
+    kernel: str = KERNEL,
+    compare_with: Path | None = None,
 ) -> Execution:
-    """One nbval run of the notebook at `path` on `kernel`."""
+    """One nbval run of the notebook at `path` on `kernel` (strict, when `compare_with` names sanitizing rules)."""
     results = path.with_suffix(".results.jsonl")
     results.unlink(missing_ok=True)
     secret = secrets.token_hex(32)
@@ -167,7 +192,7 @@ def execute(
     log = path.with_suffix(".log")
     with open(log, "wb") as output:
         process = subprocess.Popen(
-            _pytest_command(path, timeout, results, secret_file, kernel),
+            _pytest_command(path, timeout, results, secret_file, kernel, compare_with),
             cwd=path.parent,
             env=_environment(),
             stdin=subprocess.DEVNULL,
@@ -228,7 +253,13 @@ def limits(solution: Any, timeout: int) -> dict[str, float]:
     return found
 
 
-def run_cells(learner: Any, solution: Any, timeout: int, on_cell: Callable[[CellResult], None] | None = None) -> Run:
+def run_cells(
+    learner: Any,
+    solution: Any,
+    timeout: int,
+    on_cell: Callable[[CellResult], None] | None = None,
+    compare_with: Path | None = None,
+) -> Run:
     """Run the sealed copy of `learner`; re-run without each cell that hung or killed the kernel."""
     checks = limits(solution, timeout)
     forged = 0
@@ -241,9 +272,9 @@ def run_cells(learner: Any, solution: Any, timeout: int, on_cell: Callable[[Cell
             for index in fatal:
                 cells[index].source = "pass  # emptied by the grader: this cell hung or killed the kernel"
             nbformat.write(sealed.notebook, target)
-            done = execute(target, timeout, on_cell, kernel_of(solution))
+            done = execute(target, timeout, on_cell, kernel_of(solution), compare_with)
             if not done.results and cells:  # no cell ran: the kernel did not start; once more, then say why
-                done = execute(target, timeout, on_cell, kernel_of(solution))
+                done = execute(target, timeout, on_cell, kernel_of(solution), compare_with)
                 if not done.results:
                     return Run({}, sealed, forged + done.forged, no_kernel=done.said)
             forged += done.forged
@@ -268,6 +299,8 @@ def _explain(result: CellResult, timeout: int) -> tuple[str, str]:
         return "failed", f"{where} did not run: the kernel had died before it"
     if result.ename == "CheckTimeout":
         return "timed out", result.line
+    if result.ename == OUTPUTS_DIFFER:
+        return "failed", f"{where}'s outputs differ from the notebook's:\n{result.evalue}"
     return "failed", result.line
 
 
@@ -310,12 +343,16 @@ def score(
 
 
 def problems(run: Run, timeout: int) -> list[str]:
-    """Failures outside every exercise (the setup cell, cells after the last check)."""
+    """Failures outside every exercise (the setup cell, cells after the last check), and in a strict run every cell
+    but a check cell whose outputs differ (an exercise whose check passed still passes)."""
     _, owner = nb.layout(run.sealed.notebook)
+    checks = set(run.sealed.checks.values())
     found = [f"the kernel did not start (twice), so no cell ran: {run.no_kernel}"] if run.no_kernel else []
     for index, result in sorted(run.results.items()):
-        if index not in owner and result.status != "passed":
-            found.append(_explain(result, timeout)[1] if result.status != "error" else f"cell {index}: {result.line}")
+        differs = result.ename == OUTPUTS_DIFFER and index not in checks
+        if differs or (index not in owner and result.status != "passed"):
+            plain = result.status == "error" and not differs
+            found.append(f"cell {index}: {result.line}" if plain else _explain(result, timeout)[1])
     return found
 
 
@@ -324,12 +361,14 @@ def grade(
     solution: Path,
     timeout: int = DEFAULT_TIMEOUT,
     on_cell: Callable[[CellResult], None] | None = None,
+    compare_with: Path | None = None,
 ) -> NotebookResult:
-    """Grade the learner's notebook at `path` against the solutions notebook `solution`."""
+    """Grade the learner's notebook at `path` against the solutions notebook `solution`; with `compare_with` (nbval's
+    sanitizing rules), every cell's outputs must also be the notebook's own (see the module docstring)."""
     started = time.perf_counter()
     learner = nb.read(path)  # a clear error for a file that is not a notebook, before any kernel starts
     original = nb.read(solution)
-    run = run_cells(learner, original, timeout, on_cell)
+    run = run_cells(learner, original, timeout, on_cell, compare_with)
     result = NotebookResult(path, score(run, nb.exercises(original), timeout), problems(run, timeout))
     result.altered = [f"{e.id}: {e.altered}" for e in result.exercises if e.altered] + run.sealed.other
     if run.forged:
