@@ -115,6 +115,7 @@ test: $(READY) $(READY3) $(LAB_READY) browser
 	$(BIN)/pyright
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
+	$(BIN)/python -m compileall -q agnocourse agno_async_rules  # else, under CI's PYTHONDONTWRITEBYTECODE, every process compiles them
 	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks
 	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
 

@@ -30,13 +30,13 @@ def test_the_test_build_renders_committed_outputs_without_executing(build):
 
 def test_a_failed_build_leaves_no_saved_state_for_the_next_build_to_trust(tmp_path, monkeypatch, capsys):
     """An incremental build reads only changed pages: after a failed build, every page must be read again."""
-    environment = tmp_path / "environment.pickle"
-    monkeypatch.setattr(build_book, "ENVIRONMENT", environment)
+    environment = build_book.saved_environment(tmp_path)
+    environment.parent.mkdir(parents=True)
     monkeypatch.setattr(build_book.warm_cache, "main", lambda argv: 0)
     for command, status in ((["true"], 0), (["false"], 1)):
         environment.write_bytes(b"saved")
         monkeypatch.setattr(build_book, "BUILD", command)
-        assert build_book.main([]) == status
+        assert build_book.main(["--output", str(tmp_path)]) == status
         assert environment.exists() == (status == 0)
     assert "reads every page again" in capsys.readouterr().err
 
