@@ -24,11 +24,11 @@ from agnocourse.grading.agno3_common import (
     together,
 )
 from agnocourse.grading.draws import rng
-from agnocourse.grading.feedback import expect, expect_timing, fail
+from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.harness import run_loop
-from agnocourse.grading.probes import record_waits, run_timelines
+from agnocourse.grading.probes import expect_together, record_waits, run_timelines
 from agnocourse.grading.registry import exercise
-from agnocourse.timeline import Timeline, spans_in_words
+from agnocourse.timeline import Timeline
 from agnocourse.tools import AsyncFinancialTools, SyncFinancialTools, stock_price
 
 
@@ -155,14 +155,13 @@ def port(build: Callable[..., Any]) -> None:
     for run, symbols, parts in zip(runs, draws, parts_of, strict=True):
         _expect_digest(run, parts, symbols, summary, where_async, sync=False)
     for timeline in timelines:
-        prices = [span for span in timeline.spans if span.label.startswith("price(")]
-        expect_timing(
-            len(prices) == 3 and max(s.start for s in prices) < min(s.end for s in prices),
+        expect_together(
+            [span for span in timeline.spans if span.label.startswith("price(")],
+            3,
             "Always do 3: Parallel execution patterns",
-            f"{where_async} fetched its three prices one after another, never all in flight at one moment: "
-            + spans_in_words(prices)
-            + ".",
+            where_async,
             "fetch the prices at once, as the legacy async path did with asyncio.gather().",
+            "price calls",
         )
     expect_overlap(timelines, where_async, "await every call, so that runs overlap.")
 

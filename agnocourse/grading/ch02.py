@@ -13,6 +13,7 @@ from agnocourse.grading.paths import async_runs, expect_run_recorded, sync_run
 from agnocourse.grading.probes import (
     Run,
     expect_clean,
+    expect_together,
     last_chunk_at,
     model_prompts,
     probe_agent,
@@ -23,7 +24,6 @@ from agnocourse.grading.workflows import (
     expect_loop_free,
     expect_returns,
     expect_runresponses,
-    expect_together,
     workflow_class,
 )
 from agnocourse.offline import offline_agent
@@ -86,7 +86,7 @@ def sync_anywhere(answer: Any) -> None:
         "the sync path fetches every price once, with the sync source self.prices.",
     )
     expect_together(
-        wf.prices.timeline,
+        wf.prices.timeline.spans,
         len(report_symbols),
         "Never do 1",
         where,

@@ -21,9 +21,9 @@ from agno.run.response import RunEvent
 from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_run_recorded, sync_run
-from agnocourse.grading.probes import Run, expect_clean, run_call
+from agnocourse.grading.probes import Run, expect_clean, expect_together, run_call
 from agnocourse.grading.registry import exercise
-from agnocourse.grading.workflows import expect_loop_free, expect_together
+from agnocourse.grading.workflows import expect_loop_free
 from agnocourse.timeline import Timeline
 from agnocourse.tools import (
     AsyncFinancialTools,
@@ -67,7 +67,7 @@ def _coroutine_function(answer: Any) -> Callable[..., Any]:
 def _expect_concurrent(where: str, timeline: Timeline, calls: int, hint: str) -> None:
     """The `calls` calls the tool recorded were all in flight at one moment: read from their spans, which a busy
     machine does not shorten into overlap, rather than from a wall time, which it stretches past any threshold."""
-    expect_together(timeline, calls, PARALLEL, where, hint)
+    expect_together(timeline.spans, calls, PARALLEL, where, hint)
 
 
 def _leaves(error: BaseException) -> list[BaseException]:
@@ -533,6 +533,10 @@ def mixed_calls(answer: Any) -> None:
     # The spans say all there is to say: three in flight at one moment is the overlap asked for. What the run does
     # around them (the answer's own code, the worker's pickling) is CPU a busy machine slows by any factor.
     expect_together(
-        timeline, 3, PARALLEL, where, "start all three before awaiting any: three tasks of a TaskGroup, or one gather."
+        timeline.spans,
+        3,
+        PARALLEL,
+        where,
+        "start all three before awaiting any: three tasks of a TaskGroup, or one gather.",
     )
     expect_clean(assess, ASYNC_CODES, "await the async call; hand the others to a thread and to the process pool.")

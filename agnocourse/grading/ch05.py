@@ -10,11 +10,10 @@ from agnocourse.grading import draws
 from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, fail
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
-from agnocourse.grading.probes import Run, expect_clean, model_prompts, probe_agent
+from agnocourse.grading.probes import Run, expect_clean, expect_together, model_prompts, probe_agent
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     ASYNC_CODES,
-    expect_together,
     expected_prompt,
     stream_shape,
     workflow_class,
@@ -123,7 +122,7 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
     _expect_report(run.items, wf, where, symbol)
     _expect_client(wf, where, symbol, asynchronous=False)
     expect_together(
-        wf.sync_tools.timeline,
+        wf.sync_tools.timeline.spans,
         3,
         THREADS,
         where,
@@ -136,7 +135,7 @@ def financial_data(sync_answer: Any, async_answer: Any) -> None:
         _expect_report(run.items, awf, where, async_symbols[i])
         _expect_client(awf, where, async_symbols[i], asynchronous=True)
         expect_together(
-            awf.async_tools.timeline,
+            awf.async_tools.timeline.spans,
             3,
             TASKGROUP,
             where,
@@ -233,7 +232,11 @@ def every_failure(async_answer: Any) -> None:
         "one RunResponse per symbol with the default event, then the total with RunEvent.workflow_completed.",
     )
     expect_together(
-        wf.async_tools.timeline, len(good), TASKGROUP, where, "fetch every income statement in one asyncio.TaskGroup."
+        wf.async_tools.timeline.spans,
+        len(good),
+        TASKGROUP,
+        where,
+        "fetch every income statement in one asyncio.TaskGroup.",
     )
 
     _, run = _run_revenue(cls, mixed, 0.0, failing)  # both failures at the same moment: both reach the group
@@ -306,7 +309,7 @@ def blocking_code(async_answer: Any) -> None:
                 "fetch every symbol's price from self.async_tools and its rating from self.legacy_tool, once each.",
             )
         expect_together(
-            wf.async_tools.timeline,
+            wf.async_tools.timeline.spans,
             2 * len(rated),
             TASKGROUP,
             where,

@@ -19,13 +19,12 @@ from agnocourse.grading.draws import rng
 from agnocourse.grading.feedback import expect, expect_timing, fail
 from agnocourse.grading.harness import run_loop
 from agnocourse.grading.paths import async_runs, dual_classes, expect_paths_clean, expect_run_recorded, sync_run
-from agnocourse.grading.probes import Run, model_prompts, run_async_paths, translate
+from agnocourse.grading.probes import Run, expect_together, model_prompts, run_async_paths, translate
 from agnocourse.grading.registry import exercise
 from agnocourse.grading.workflows import (
     expect_annotation,
     expect_loop_free,
     expect_runresponses,
-    expect_together,
     stream_shape,
 )
 from agnocourse.offline import OfflineModel, call, offline_agent
@@ -359,7 +358,7 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
 
     where = f"{async_cls.__name__}.arun()"
     awf = _raters(async_cls, ratings, latency=LATENCY)
-    spans = awf.rater.model.recorded  # shared by every copy of the model, so that calls on copies are seen too
+    recorded = awf.rater.model.recorded  # shared by every copy of the model, so that calls on copies are seen too
     async_runs(
         [awf],
         lambda _, wf: wf.arun(symbols=ratings.asked),
@@ -370,7 +369,7 @@ def failures(sync_answer: Any, async_answer: Any) -> None:
         hint=ERROR_HINT,
     )
     expect_together(
-        spans,
+        recorded.spans,
         len(ratings.asked),
         ERRORS,
         where,

@@ -21,7 +21,7 @@ from agno.agent import Agent
 from agnocourse.grading.feedback import expect_timing, fail, sentence
 from agnocourse.grading.harness import run_loop
 from agnocourse.offline import OfflineModel, offline_agent
-from agnocourse.timeline import Timeline, spans_in_words
+from agnocourse.timeline import Span, Timeline, spans_in_words
 
 
 # -- the learner's source, for the rule checker ---------------------------------------------------------
@@ -431,3 +431,15 @@ def run_call(call: Callable[[], Awaitable[Any]], *, timeout: float | None = None
         )
 
     return run_loop(main())
+
+
+def expect_together(spans: Sequence[Span], calls: int, code: str, where: str, hint: str, what: str = "calls") -> None:
+    """The `calls` calls that recorded `spans` were all in flight at one moment: the last began before the first
+    ended. Read from the calls' own spans, this holds for calls that overlap however slowly the machine runs the
+    code around them (a wall time would count that code too), and never for calls made one after another."""
+    expect_timing(
+        len(spans) == calls > 0 and max(s.start for s in spans) < min(s.end for s in spans),
+        code,
+        f"{where} made {len(spans)} {what}, which were not all in flight at once: {spans_in_words(spans) or 'none'}.",
+        hint,
+    )

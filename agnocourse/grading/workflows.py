@@ -11,8 +11,7 @@ from agno.agent import RunResponse
 from agno.run.response import RunEvent
 from agno.workflow import Workflow
 
-from agnocourse.grading.feedback import expect, expect_timing, fail, sentence
-from agnocourse.timeline import Timeline, spans_in_words
+from agnocourse.grading.feedback import expect, fail, sentence
 from agnocourse.tools import company_financials, income_statement, stock_price
 
 COMPLETED = RunEvent.workflow_completed.value
@@ -167,19 +166,6 @@ def expect_loop_free(where: str, blocked: float, code: str, hint: str, *, latenc
         f"in an async path, {hint}; whatever the call that blocks (time.sleep, a sync agent or client call, a "
         "future's .result(), file or network I/O), await its async form or run it with asyncio.to_thread().",
         timing=True,
-    )
-
-
-def expect_together(timeline: Timeline, calls: int, code: str, where: str, hint: str, what: str = "calls") -> None:
-    """The `calls` calls the timeline recorded were all in flight at one moment: the last began before the first
-    ended. Read from the calls' own spans, this holds for calls that overlap however slowly the machine runs the
-    code around them (a wall time would count that code too), and never for calls made one after another."""
-    expect_timing(
-        len(timeline.spans) == calls and timeline.peak_concurrency == calls,
-        code,
-        f"{where} made {len(timeline.spans)} {what}, which were not all in flight at once: "
-        f"{spans_in_words(timeline.spans) or 'none'}.",
-        hint,
     )
 
 

@@ -1,6 +1,6 @@
 # Known-wrong answer to exercise A3.4: the async fetch awaits one price after another.
 # expect: [Always do 3: Parallel execution patterns]
-# expect: one after another
+# expect: not all in flight at once
 
 
 def digest_workflow(path, prices, aprices, summarizer):
