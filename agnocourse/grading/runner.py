@@ -143,7 +143,7 @@ def _pytest_command(
     startup = f"--nbval-kernel-startup-timeout={KERNEL_STARTUP_TIMEOUT}"
     return [
         sys.executable, "-m", "pytest", str(path), "-c", str(ini), "--rootdir", str(path.parent),
-        "-p", "agnocourse.grading.nbplugin", "-p", "no:cacheprovider", "-q", "--no-header",
+        "-p", "nbval", "-p", "agnocourse.grading.nbplugin", "-p", "no:cacheprovider", "-q", "--no-header",
         *_nbval_mode(path.parent, compare_with), where, f"--nbval-cell-timeout={timeout}", startup,
         f"--agnocourse-check-timeout={timeout * CHECK_CELL_FACTOR}",
         f"--agnocourse-results={results}", f"--agnocourse-secret={secret}",
@@ -152,6 +152,7 @@ def _pytest_command(
 
 def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "AGNOCOURSE_GRADE"))}
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # nbval and the grader's plugin are named: no other plugin's import
     env.pop("AGNOCOURSE_CHECK_TIMEOUT", None)
     env.setdefault("MPLBACKEND", "Agg")
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
