@@ -344,8 +344,8 @@ def score(
 
 
 def problems(run: Run, timeout: int) -> list[str]:
-    """Failures outside every exercise (the setup cell, cells after the last check), and in a strict run every cell
-    but a check cell whose outputs differ (an exercise whose check passed still passes)."""
+    """Failures outside every exercise (the setup cell, cells after the last check), and every cell but a check cell
+    whose outputs nbval found different (a strict run compares them all): its exercise, if its check passed, passes."""
     _, owner = nb.layout(run.sealed.notebook)
     checks = set(run.sealed.checks.values())
     found = [f"the kernel did not start (twice), so no cell ran: {run.no_kernel}"] if run.no_kernel else []
