@@ -40,6 +40,7 @@ BOOK_COMMAND = [sys.executable, "-m", "agnocourse", "book"]  # as `make book`
 
 
 BookBuild = subprocess.CompletedProcess[str]  # the build's exit status and log
+ANSWER_FILES = "test_answer_files.py"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -60,9 +61,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _chapter(item: pytest.Item) -> str | None:
-    """The chapter of an answer-file test ("08" of the id "08/8.2_typed_helper"), else None."""
+    """The chapter of an answer-file test ("08" of the id "08/8.2_typed_helper"), else None. Only those: the pages of
+    the book have ids alike ("notebooks/01_core_principles"), and dealing them among the answer files would scatter
+    the browser's tests, which then launch Chromium again each time a worker comes back to them."""
     callspec = getattr(item, "callspec", None)
-    return callspec.id.split("/")[0] if callspec is not None and "/" in callspec.id else None
+    if item.path.name != ANSWER_FILES or callspec is None or "/" not in callspec.id:
+        return None
+    return callspec.id.split("/")[0]
 
 
 def _deal_chapters_round_robin(items: list[pytest.Item]) -> None:
