@@ -133,8 +133,8 @@ def shared_context(browser) -> Iterator[Any]:
 
 @pytest.fixture
 def warm_tab(shared_context) -> Iterator[Visit]:
-    """A fresh tab in the worker's one shared context, recorded as `tab` is: the theme's CSS, scripts and fonts that an
-    earlier page loaded come from its cache, as they would for a reader going from page to page (a fifth less CPU)."""
+    """A fresh tab in the one context this worker shares among its page tests, recorded as `tab` is: the CSS, scripts
+    and fonts an earlier page loaded come from its cache, as for a reader going from page to page (a fifth less CPU)."""
     page = shared_context.new_page()
     try:
         yield watched(page)

@@ -129,7 +129,7 @@ def classify(item: Any, error: BaseException | None) -> dict[str, Any]:
         return {"status": "passed", "ename": "", "evalue": ""}
     text = str(error)
     if isinstance(error, NbCellError) and text == "Cell outputs differ":
-        printed = [str(_text(o)).strip() for o in getattr(item, "test_outputs", None) or [] if "text" in o]
+        printed = [_text(o).strip() for o in getattr(item, "test_outputs", None) or [] if "text" in o]
         difference = "\n".join([str(error.inner_traceback or "").strip(), *(f"It printed: {t[:500]}" for t in printed)])
         return {"status": "error", "ename": OUTPUTS_DIFFER, "evalue": difference}
     if isinstance(error, KernelDiedError):
