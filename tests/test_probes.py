@@ -100,8 +100,10 @@ async def holds_then_leaves(block: float, strays: int) -> str:
 
 def test_a_call_is_timed_with_its_block_and_what_it_left_running():
     call = run_call(lambda: holds_then_leaves(BLOCK, 2))
-    if call.blocked <= 0.8 * BLOCK:  # measured once more, as the checks do: a machine too busy to schedule the probe's
-        call = run_call(lambda: holds_then_leaves(BLOCK, 2))  # watchdog thread counts the block as its own stall
+    # Measured once more, as the checks do: on a machine too busy to schedule the probe's watchdog thread, the
+    # watchdog counts the block as its own stall.
+    if call.blocked <= 0.8 * BLOCK:
+        call = run_call(lambda: holds_then_leaves(BLOCK, 2))
     assert call.outcome == "done" and call.left == 2 and not call.timed_out
     assert call.blocked > 0.8 * BLOCK and call.stalled >= call.blocked and call.seconds >= BLOCK
 
