@@ -266,7 +266,7 @@ def wait_for_text(page: Any, index: int, pattern: str, seconds: float = 90) -> s
         text = cell_text(page, index)
         if re.search(pattern, text):
             return text
-        time.sleep(0.25)
+        page.wait_for_timeout(250)  # lets the route handler run (see the save below)
     shoot(page, "failed")
     raise AssertionError(f"code cell {index} never showed {pattern!r}; it shows:\n{text}")
 
@@ -327,9 +327,11 @@ def test_a_learner_answers_the_first_exercise_in_jupyterlab(lab: Lab, visit: Vis
 
     menu(page, "File", "Save Notebook")
     saved = lab.folder / NOTEBOOK
-    deadline = time.monotonic() + 90  # a CI run's loaded machine kept one save in "Saving started" for over 30 s
+    deadline = time.monotonic() + 60
     while not whole_notebook_with(saved, "class AsyncSummaryWorkflow") and time.monotonic() < deadline:
-        time.sleep(0.25)  # the server may be between truncating the file and writing it
+        # Not time.sleep: Playwright's sync API runs the visit's route handler only inside its own calls, and the
+        # save's requests wait for that handler (asleep here, the save would be sent only by the next screenshot).
+        page.wait_for_timeout(250)  # the server may be between truncating the file and writing it
     shoot(page, "4-saved")
     assert whole_notebook_with(saved, "class AsyncSummaryWorkflow"), "the notebook was not saved"
 
