@@ -104,7 +104,7 @@ book: $(READY) $(READY3)
 	@echo "Open $(abspath _build/html/index.html)"
 
 ## make test: style, types, the workflows; every notebook under nbval (a notebook's cells in one worker: they share
-## a kernel; the folders with the longest notebooks first, so that no worker ends alone on one; the solutions
+## a kernel; the longest first (agnocourse/pytest_plugin.py), so that no worker ends alone on one; the solutions
 ## notebooks are run by the grader's test of full marks, which compares their outputs as nbval does); then the tests,
 ## spread test by test over the workers: unit tests, graders, notebooks free of run-to-run noise, the book (`make
 ## book`'s build, which caches the outputs nbval just checked) in Chromium, and JupyterLab (its environment is
@@ -116,7 +116,7 @@ test: $(READY) $(READY3) $(LAB_READY) browser
 	$(BIN)/pyright -p pyrightconfig.agno3.json
 	$(BIN)/actionlint
 	$(BIN)/python -m compileall -q agnocourse agno_async_rules  # else, under CI's PYTHONDONTWRITEBYTECODE, every process compiles them
-	$(BIN)/pytest -n $(JOBS) --dist loadfile --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks
+	$(BIN)/pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder --nbval --nbval-sanitize-with $(SANITIZE) book agno3 notebooks
 	$(BIN)/pytest -n $(TEST_JOBS) --dist load --maxschedchunk=1 tests
 
 ## make lint: run the course's rule checker on the course itself, each track's files at its agno release

@@ -50,3 +50,19 @@ def test_answer_files_are_dealt_by_chapter_and_the_book_pages_of_a_module_stay_t
         "answer_files:08/b",
         "answer_files:09/b",
     ]
+
+
+def test_under_nbval_the_longest_notebooks_go_first_each_with_its_cells_in_order():
+    from agnocourse import pytest_plugin
+
+    root = Path(__file__).resolve().parents[1]
+    assert all((root / name).is_file() for name in pytest_plugin.LONGEST_NOTEBOOKS), "a listed notebook is gone"
+    longest, later = pytest_plugin.LONGEST_NOTEBOOKS[1], "notebooks/01_core_principles.ipynb"
+    cells = [SimpleNamespace(path=root / name, cell=cell) for name in (later, longest) for cell in range(3)]
+    cells.append(SimpleNamespace(path=root / "tests" / "test_order.py", cell=0))  # not a notebook: after them
+    pytest_plugin.pytest_collection_modifyitems(SimpleNamespace(rootpath=root), cells)
+    assert [(item.path.relative_to(root).as_posix(), item.cell) for item in cells] == [
+        *((longest, cell) for cell in range(3)),
+        *((later, cell) for cell in range(3)),
+        ("tests/test_order.py", 0),
+    ]
