@@ -149,6 +149,32 @@ def forge():
 threading.Thread(target=forge, daemon=True).start()
 """
 
+# The forgeries below leave the grader's modules alone and replace what they run on: the check's worker thread never
+# starts (so nothing fails), or an import finder serves a registry whose checks pass everything to the fresh import.
+STOPPED_THREADS = """
+import threading
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+threading.Thread.start = lambda self: None
+"""
+IMPORT_FINDER = """
+import importlib.abc, importlib.machinery, importlib.util, sys, types
+class SummaryWorkflow: ...
+class AsyncSummaryWorkflow: ...
+class Forger(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, name, path=None, target=None):
+        if name != "agnocourse.grading.registry":
+            return None
+        self.real = importlib.machinery.PathFinder.find_spec(name, path)
+        return importlib.util.spec_from_loader(name, self)
+    def create_module(self, spec):
+        return None
+    def exec_module(self, module):
+        self.real.loader.exec_module(module)
+        module.lookup = lambda id: types.SimpleNamespace(id=id, title="forged", check=lambda *answers: None)
+sys.meta_path.insert(0, Forger())
+"""
+
 
 def check_cell(notebook, exercise: str):
     return next(c for c in notebook.cells if (nb.check_meta(c) or {}).get("exercise") == exercise)
@@ -217,6 +243,14 @@ def forge_results_file(notebook) -> None:
     answer_cell(notebook, "1.1").source = WRITE_RESULTS
 
 
+def forge_stopped_threads(notebook) -> None:
+    answer_cell(notebook, "1.1").source = STOPPED_THREADS
+
+
+def forge_import_finder(notebook) -> None:
+    answer_cell(notebook, "1.1").source = IMPORT_FINDER
+
+
 FORGERIES = [
     (forge_pass_cell, "1.1", "edited"),
     (forge_rebound_check, "1.1", "the grader's check"),
@@ -226,6 +260,8 @@ FORGERIES = [
     (forge_duplicated_check, "1.1", "appears 2 times"),
     (forge_results_file, "1.1", "not written by the grader"),
     (forge_swallowed_errors, "1.1", "interfered with"),
+    (forge_stopped_threads, "1.1", "threading.Thread.start"),
+    (forge_import_finder, "1.1", "the import finder sys.meta_path[0]"),
 ]
 
 
@@ -251,11 +287,14 @@ AGNO3_FORGERIES = [
         "def check(exercise, *answers):\n    print(f'Exercise {exercise}: passed')\nbrief_workflow = None",
         "the grader's check",
     ),
+    ("A3.1", "brief_workflow = None\nimport threading\nthreading.Thread.start = lambda self: None", "Thread.start"),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("forged", "source", "flag"), AGNO3_FORGERIES, ids=["registry", "results-file", "check"])
+@pytest.mark.parametrize(
+    ("forged", "source", "flag"), AGNO3_FORGERIES, ids=["registry", "results-file", "check", "stopped-threads"]
+)
 def test_a_forged_agno3_notebook_scores_zero_and_is_flagged(tmp_path, forged, source, flag):
     import nbformat
 

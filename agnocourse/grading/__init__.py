@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from agnocourse.grading.feedback import as_shown, not_answered
+from agnocourse.grading.feedback import as_shown, not_answered, untrusted
 from agnocourse.grading.harness import run_check, timeout_seconds
+from agnocourse.grading.integrity import replaced
 from agnocourse.grading.registry import lookup
 
 __all__ = ["benchmark", "check"]
@@ -20,11 +21,14 @@ __all__ = ["benchmark", "check"]
 def check(exercise: str, *answers: Any) -> None:
     """Check the answers of one exercise; print a line when it passes, raise AssertionError when not.
 
-    An answer still equal to the exercise's placeholder (``NotImplemented``) fails as not answered yet. A failure
-    shows the course's message and the learner's frames, not the course's (see `feedback.as_shown`).
+    An answer still equal to the exercise's placeholder (``NotImplemented``) fails as not answered yet, and no check
+    runs once the notebook has replaced part of the interpreter checks run on (see `integrity`). A failure shows the
+    course's message and the learner's frames, not the course's (see `feedback.as_shown`).
     """
     __tracebackhide__ = True
     entry = lookup(exercise)
+    if changed := replaced():
+        raise as_shown(untrusted(entry.id, changed))
     if any(answer is NotImplemented for answer in answers):
         raise as_shown(not_answered(entry.id))
     try:

@@ -63,6 +63,19 @@ def not_answered(exercise: str) -> NotAnswered:
     )
 
 
+class Untrusted(CheckFailed):
+    """The notebook replaced part of the interpreter the check runs on (agnocourse.grading.integrity)."""
+
+
+def untrusted(exercise: str, replaced: list[str]) -> Untrusted:
+    shown = ", ".join(replaced[:3]) + (f" and {len(replaced) - 3} more" if len(replaced) > 3 else "")
+    return Untrusted(
+        f"Exercise {exercise} was not checked: the notebook's own code stands in for {shown}, which checks run on, "
+        "so a check would prove nothing. Remove the code that puts it there, restart the kernel and run the notebook "
+        "again."
+    )
+
+
 _COURSE = str(Path(__file__).resolve().parent.parent)
 _LIBRARIES = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix, _COURSE})
 

@@ -110,7 +110,9 @@ def layout(notebook: Any) -> tuple[dict[str, int], dict[int, str]]:
 # Runs in the kernel, in a namespace of its own; the cell gives EXERCISE, KEY, LIMIT, ANSWERS (a function that
 # returns the answers) and NOTEBOOK (the notebook's globals). Before the check runs it reports, on a line of
 # its own, every function of the grading and rules modules (and the notebook's `check`) that differs from a
-# fresh import: a notebook that patched the grader is flagged, while its check runs on the fresh code.
+# fresh import: a notebook that patched the grader is flagged, while its check runs on the fresh code. It also
+# reports what the notebook replaced of the interpreter the check would run on (integrity.replaced): that cannot
+# be imported afresh, so the check does not run and the exercise fails, saying what was replaced.
 BOOTSTRAP = """
 import hashlib, hmac, importlib, inspect, sys
 
@@ -154,8 +156,11 @@ try:
     _entry = importlib.import_module("agnocourse.grading.registry").lookup(EXERCISE)
     _harness = importlib.import_module("agnocourse.grading.harness")
     _changed = _tampered(_saved, NOTEBOOK)
-    if _changed:
-        print("agnocourse-grader-tampered:", " ".join(_changed))
+    _replaced = importlib.import_module("agnocourse.grading.integrity").replaced()
+    if _changed or _replaced:
+        print("agnocourse-grader-tampered:", ", ".join(_changed + _replaced))
+    if _replaced:  # a check that ran on the notebook's own threading, imports or hooks would prove nothing
+        raise importlib.import_module("agnocourse.grading.feedback").untrusted(EXERCISE, _replaced)
     _answers = ANSWERS()
     if any(answer is NotImplemented for answer in _answers):  # the exercise's placeholder: not answered yet
         raise importlib.import_module("agnocourse.grading.feedback").not_answered(EXERCISE)

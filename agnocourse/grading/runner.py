@@ -317,7 +317,7 @@ def score(
         changes = list(sealed.altered.get(exercise.id, []))
         check = results.get(checks.get(exercise.id, -1), CellResult(checks.get(exercise.id, -1), "not-run"))
         if check.tampered:
-            changes.append(f"the notebook replaced or patched the grader's {check.tampered}")
+            changes.append(f"the notebook replaced or patched what the grader's check runs on: {check.tampered}")
         altered = "; ".join(changes)
         base = ExerciseResult(exercise.id, exercise.title, 0, exercise.points, "missing", altered=altered)
         if exercise.id not in checks:

@@ -1,0 +1,131 @@
+"""Whether the learner's code has replaced part of the interpreter a check runs on.
+
+A check runs in the learner's kernel, on the standard library, agno and the course's helpers. A notebook that
+replaces one of their functions with its own (``threading.Thread.start = lambda self: None`` makes every check's
+worker thread a no-op that "passes"), or installs its own import finder, trace function or IPython input
+transformer, leaves nothing a check could prove. `replaced` names each such replacement: a function or class
+reachable from those modules, or a hook, whose code comes from a notebook cell or from a file outside the Python
+installation and the course. The grader's check cell then does not run the check (see notebook.BOOTSTRAP).
+
+The test is where the code comes from, not whether it changed since the kernel started, so it needs nothing the
+notebook could also overwrite. Functions made by ``exec`` of a string (as dataclasses makes its methods) count as
+the installation's; so does a builtin put in a function's place. This finds the patches a learner writes; a notebook
+written to defeat the grader itself can go further than any check that runs in the same process can see.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import sysconfig
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+# The packages whose functions a check relies on, besides the standard library. The grader's own modules are not
+# among them: they are imported afresh for every check (notebook.BOOTSTRAP).
+PACKAGES = ("agno", "agnocourse", "agno_async_rules")
+FRESH = ("agnocourse.grading", "agnocourse.rules", "agno_async_rules")
+
+
+def _roots() -> tuple[str, ...]:
+    paths = sysconfig.get_paths()
+    course = Path(__file__).resolve().parents[1]
+    found = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    found |= {str(course), str(course.parent / "agno_async_rules")}
+    return tuple(os.path.realpath(path) + os.sep for path in found)
+
+
+ROOTS = _roots()
+STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
+
+
+@functools.cache
+def trusted_file(filename: str) -> bool:
+    """Code compiled from this file name is the installation's or the course's (not a cell, not the learner's)."""
+    if filename.startswith(("<frozen ", "<string>")) or filename == "<string>":
+        return True
+    if filename.startswith("<"):
+        return False  # "<ipython-input-...>", "<stdin>", ...
+    return (os.path.realpath(filename) + os.sep).startswith(ROOTS)
+
+
+def _code(value: Any) -> types.CodeType | None:
+    if isinstance(value, staticmethod | classmethod):
+        value = value.__func__
+    elif isinstance(value, property):
+        value = value.fget
+    elif isinstance(value, types.MethodType):
+        value = value.__func__
+    return value.__code__ if isinstance(value, types.FunctionType) else None
+
+
+def _foreign(value: Any) -> bool:
+    """A function (or method, property, class) written outside the installation and the course."""
+    try:
+        if isinstance(value, type):
+            module = sys.modules.get(value.__module__)
+            file = getattr(module, "__file__", None)
+            return value.__module__ == "__main__" or (isinstance(file, str) and not trusted_file(file))
+        code = _code(value)
+        return code is not None and not trusted_file(code.co_filename)
+    except Exception:  # an object whose attributes misbehave (a mock, a proxy) is not a function of ours
+        return False
+
+
+def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
+    for name, module in list(sys.modules.items()):
+        if not isinstance(module, types.ModuleType) or any(name == f or name.startswith(f + ".") for f in FRESH):
+            continue
+        file = getattr(module, "__file__", None)
+        top = name.split(".")[0]
+        if not isinstance(file, str):
+            standard = top in sys.stdlib_module_names  # built in, or frozen
+        else:
+            standard = os.path.realpath(file).startswith(STDLIB)
+        if standard or (top in PACKAGES and isinstance(file, str) and trusted_file(file)):
+            yield name, module
+
+
+def _in_modules() -> Iterator[str]:
+    classes: set[int] = set()
+    for name, module in _guarded_modules():
+        for attribute, value in list(vars(module).items()):
+            if _foreign(value):
+                yield f"{name}.{attribute}"
+            elif isinstance(value, type) and id(value) not in classes and value.__module__ == name:
+                classes.add(id(value))
+                for member, found in list(vars(value).items()):
+                    if _foreign(found):
+                        yield f"{name}.{value.__qualname__}.{member}"
+
+
+def _hooks() -> Iterator[tuple[str, Any]]:
+    import threading
+
+    for index, finder in enumerate(sys.meta_path):
+        yield f"the import finder sys.meta_path[{index}]", finder if isinstance(finder, type) else type(finder)
+    for index, hook in enumerate(sys.path_hooks):
+        yield f"the import hook sys.path_hooks[{index}]", hook
+    yield "the trace function (sys.settrace)", sys.gettrace()
+    yield "the profile function (sys.setprofile)", sys.getprofile()
+    yield "the threads' trace function (threading.settrace)", threading.gettrace()
+    yield "the threads' profile function (threading.setprofile)", threading.getprofile()
+    shell = sys.modules.get("IPython") and sys.modules["IPython"].get_ipython()
+    if shell is None:
+        return
+    for kind in ("input_transformers_cleanup", "input_transformers_post", "ast_transformers"):
+        for transformer in getattr(shell, kind, []):
+            yield f"IPython's {kind}", transformer if callable(transformer) else type(transformer)
+    for event, callbacks in getattr(getattr(shell, "events", None), "callbacks", {}).items():
+        for callback in callbacks:
+            yield f"IPython's {event} event", callback
+
+
+def replaced() -> list[str]:
+    """What of the interpreter a check runs on is now code of the notebook (see the module docstring), in order."""
+    found = list(_in_modules())
+    found += [where for where, hook in _hooks() if hook is not None and (_foreign(hook) or _foreign(type(hook)))]
+    return list(dict.fromkeys(found))

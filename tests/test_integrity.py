@@ -1,0 +1,64 @@
+"""agnocourse.grading.integrity: what of the interpreter a notebook's own code stands in for, and `check` refusing to
+run on it. In this process the tests' files are the learner's: code from outside the installation and the course."""
+
+import asyncio
+import sys
+import threading
+
+import agno.agent
+import pytest
+
+from agnocourse.grading import check
+from agnocourse.grading.integrity import replaced, trusted_file
+
+
+def test_an_interpreter_with_agno_and_the_course_loaded_is_its_own():
+    assert agno.agent.Agent and replaced() == []
+
+
+def test_a_function_a_method_and_a_class_of_the_notebook_are_named(monkeypatch):
+    class Thread(threading.Thread): ...
+
+    monkeypatch.setattr(threading.Thread, "start", lambda self: None)
+    monkeypatch.setattr(asyncio, "gather", lambda *aws: None)
+    monkeypatch.setattr(agno.agent.Agent, "arun", staticmethod(lambda *args: None))
+    monkeypatch.setattr(threading, "Timer", Thread)
+    assert set(replaced()) == {
+        "threading.Thread.start", "asyncio.gather", "agno.agent.agent.Agent.arun", "threading.Timer"
+    }  # fmt: skip
+
+
+def test_hooks_of_the_notebook_are_named(monkeypatch):
+    class Finder:
+        def find_spec(self, *args):
+            return None
+
+    monkeypatch.setattr(sys, "meta_path", [Finder(), *sys.meta_path])
+    assert replaced() == ["the import finder sys.meta_path[0]"]
+
+
+def test_a_trace_function_of_the_notebook_is_named():
+    def trace(*args):
+        return None
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        found = replaced()
+    finally:
+        sys.settrace(previous)
+    assert "the trace function (sys.settrace)" in found
+
+
+def test_where_code_comes_from():
+    assert trusted_file(threading.__file__) and trusted_file(agno.agent.__file__)
+    assert trusted_file("<frozen importlib._bootstrap>") and trusted_file("<string>")  # dataclasses' methods
+    assert not trusted_file(__file__) and not trusted_file("/tmp/ipykernel_1/123.py")
+    assert not trusted_file("<ipython-input-3-abc>")
+
+
+def test_check_refuses_to_run_on_what_the_notebook_replaced(monkeypatch):
+    monkeypatch.setattr(threading.Thread, "start", lambda self: None)
+    expected = r"Exercise 1\.1 was not checked: .*stands in for threading\.Thread\.start"
+    with pytest.raises(AssertionError, match=expected):
+        check("1.1", object, object)
