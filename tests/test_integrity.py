@@ -62,3 +62,11 @@ def test_check_refuses_to_run_on_what_the_notebook_replaced(monkeypatch):
     expected = r"Exercise 1\.1 was not checked: .*stands in for threading\.Thread\.start"
     with pytest.raises(AssertionError, match=expected):
         check("1.1", object, object)
+
+
+def test_a_builtin_in_place_of_a_method_is_named_and_one_the_source_binds_is_not(monkeypatch):
+    import logging
+
+    monkeypatch.setattr(threading.Thread, "start", print)  # the thread never starts: the check would "pass"
+    assert logging.Formatter.converter.__name__ == "localtime"  # logging.py binds `converter = time.localtime`
+    assert replaced() == ["threading.Thread.start"]

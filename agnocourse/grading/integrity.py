@@ -8,15 +8,19 @@ reachable from those modules, or a hook, whose code comes from a notebook cell o
 installation and the course. The grader's check cell then does not run the check (see notebook.BOOTSTRAP).
 
 The test is where the code comes from, not whether it changed since the kernel started, so it needs nothing the
-notebook could also overwrite. Functions made by ``exec`` of a string (as dataclasses makes its methods) count as
-the installation's; so does a builtin put in a function's place. This finds the patches a learner writes; a notebook
-written to defeat the grader itself can go further than any check that runs in the same process can see.
+notebook could also overwrite. A builtin function in a Python class counts as replacing the member it is bound to
+when its name differs and the class's source binds no such name (``threading.Thread.start = print``). Functions
+made by ``exec`` of a string (as dataclasses makes its methods) count as the installation's. This finds the patches
+a learner writes; a notebook written to defeat the grader itself can go further than any check that runs in the
+same process can see.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import re
+import site
 import sys
 import sysconfig
 import types
@@ -31,25 +35,36 @@ FRESH = ("agnocourse.grading", "agnocourse.rules", "agno_async_rules")
 
 
 def _roots() -> tuple[str, ...]:
+    """The installation's folders and the course's, each as named and as resolved (a file is named either way)."""
     paths = sysconfig.get_paths()
     course = Path(__file__).resolve().parents[1]
     found = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    found |= {*site.getsitepackages(), site.getusersitepackages()}  # pip install --user puts agno in the latter
     found |= {str(course), str(course.parent / "agno_async_rules")}
-    return tuple(os.path.realpath(path) + os.sep for path in found)
+    for name in PACKAGES:  # wherever agno was imported from
+        file = getattr(sys.modules.get(name), "__file__", None)
+        if isinstance(file, str):
+            found.add(os.path.dirname(file))
+    named = {os.path.normpath(path) for path in found} | {os.path.realpath(path) for path in found}
+    return tuple(path + os.sep for path in named)
 
 
 ROOTS = _roots()
-STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
+STDLIB = tuple(
+    path + os.sep
+    for path in {os.path.normpath(sysconfig.get_paths()["stdlib"]), os.path.realpath(sysconfig.get_paths()["stdlib"])}
+)
 
 
 @functools.cache
 def trusted_file(filename: str) -> bool:
     """Code compiled from this file name is the installation's or the course's (not a cell, not the learner's)."""
-    if filename.startswith(("<frozen ", "<string>")) or filename == "<string>":
+    if filename.startswith(("<frozen ", "<string>")):
         return True
     if filename.startswith("<"):
         return False  # "<ipython-input-...>", "<stdin>", ...
-    return (os.path.realpath(filename) + os.sep).startswith(ROOTS)
+    # The name as imported first (no system call), then resolved: a cell's file is never under a root either way.
+    return filename.startswith(ROOTS) or (os.path.realpath(filename) + os.sep).startswith(ROOTS)
 
 
 def _code(value: Any) -> types.CodeType | None:
@@ -75,6 +90,30 @@ def _foreign(value: Any) -> bool:
         return False
 
 
+@functools.cache
+def _in_stdlib(file: str) -> bool:
+    if file.startswith(STDLIB) or file.startswith(ROOTS):  # as imported (no system call): one root or another
+        return file.startswith(STDLIB)
+    return os.path.realpath(file).startswith(STDLIB)
+
+
+@functools.cache
+def _source(file: str) -> str:
+    try:
+        return Path(file).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _moved_builtin(value: Any, name: str, file: str) -> bool:
+    """A builtin function as the member `name` of a class whose source (`file`) binds no such name to a value:
+    ``threading.Thread.start = print`` (threading.py only defines `start`), not ``converter = time.localtime`` in
+    logging's Formatter. A builtin method of a type (``str.maketrans``) is not one."""
+    if not isinstance(value, types.BuiltinFunctionType) or isinstance(value.__self__, type) or value.__name__ == name:
+        return False
+    return not re.search(rf"(?m)^[ \t]*{re.escape(name)}\s*[:=]|\bas\s+{re.escape(name)}\b", _source(file))
+
+
 def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
     for name, module in list(sys.modules.items()):
         if not isinstance(module, types.ModuleType) or any(name == f or name.startswith(f + ".") for f in FRESH):
@@ -84,7 +123,7 @@ def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
         if not isinstance(file, str):
             standard = top in sys.stdlib_module_names  # built in, or frozen
         else:
-            standard = os.path.realpath(file).startswith(STDLIB)
+            standard = _in_stdlib(file)
         if standard or (top in PACKAGES and isinstance(file, str) and trusted_file(file)):
             yield name, module
 
@@ -92,13 +131,15 @@ def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
 def _in_modules() -> Iterator[str]:
     classes: set[int] = set()
     for name, module in _guarded_modules():
+        file = getattr(module, "__file__", None)
+        file = file if isinstance(file, str) else None
         for attribute, value in list(vars(module).items()):
             if _foreign(value):
                 yield f"{name}.{attribute}"
             elif isinstance(value, type) and id(value) not in classes and value.__module__ == name:
                 classes.add(id(value))
                 for member, found in list(vars(value).items()):
-                    if _foreign(found):
+                    if _foreign(found) or (file is not None and _moved_builtin(found, member, file)):
                         yield f"{name}.{value.__qualname__}.{member}"
 
 
