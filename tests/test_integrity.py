@@ -2,6 +2,7 @@
 run on it. In this process the tests' files are the learner's: code from outside the installation and the course."""
 
 import asyncio
+import dataclasses
 import sys
 import threading
 
@@ -59,7 +60,7 @@ def test_where_code_comes_from():
 
 def test_check_refuses_to_run_on_what_the_notebook_replaced(monkeypatch):
     monkeypatch.setattr(threading.Thread, "start", lambda self: None)
-    expected = r"Exercise 1\.1 was not checked: .*stands in for threading\.Thread\.start"
+    expected = r"Exercise 1\.1 was not checked: .*came to stand in for threading\.Thread\.start"
     with pytest.raises(AssertionError, match=expected):
         check("1.1", object, object)
 
@@ -70,3 +71,16 @@ def test_a_builtin_in_place_of_a_method_is_named_and_one_the_source_binds_is_not
     monkeypatch.setattr(threading.Thread, "start", print)  # the thread never starts: the check would "pass"
     assert logging.Formatter.converter.__name__ == "localtime"  # logging.py binds `converter = time.localtime`
     assert replaced() == ["threading.Thread.start"]
+
+
+def test_check_does_not_count_a_pass_after_which_the_notebook_stands_in_for_something(monkeypatch):
+    import agnocourse.grading
+    from agnocourse.grading.registry import lookup
+
+    def learner_code(*answers):  # what the check calls of the answer patches the interpreter, then returns
+        monkeypatch.setattr(threading.Thread, "join", lambda self, timeout=None: None)
+
+    monkeypatch.setattr(agnocourse.grading, "lookup", lambda id: dataclasses.replace(lookup(id), check=learner_code))
+    expected = r"Exercise 1\.1 does not count: while it ran, .*threading\.Thread\.join"
+    with pytest.raises(AssertionError, match=expected):
+        check("1.1", object, object)

@@ -67,10 +67,12 @@ class Untrusted(CheckFailed):
     """The notebook replaced part of the interpreter the check runs on (agnocourse.grading.integrity)."""
 
 
-def untrusted(exercise: str, replaced: list[str]) -> Untrusted:
+def untrusted(exercise: str, replaced: list[str], during: bool = False) -> Untrusted:
+    """`replaced` stood in for part of the interpreter before the check (which did not run), or once it had run."""
     shown = ", ".join(replaced[:3]) + (f" and {len(replaced) - 3} more" if len(replaced) > 3 else "")
+    verdict = "does not count: while it ran," if during else "was not checked:"
     return Untrusted(
-        f"Exercise {exercise} was not checked: the notebook's own code stands in for {shown}, which checks run on, "
+        f"Exercise {exercise} {verdict} the notebook's own code came to stand in for {shown}, which checks run on, "
         "so a check would prove nothing. Remove the code that puts it there, restart the kernel and run the notebook "
         "again."
     )

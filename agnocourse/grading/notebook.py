@@ -156,15 +156,21 @@ try:
     _entry = importlib.import_module("agnocourse.grading.registry").lookup(EXERCISE)
     _harness = importlib.import_module("agnocourse.grading.harness")
     _changed = _tampered(_saved, NOTEBOOK)
-    _replaced = importlib.import_module("agnocourse.grading.integrity").replaced()
+    _integrity = importlib.import_module("agnocourse.grading.integrity")
+    _feedback = importlib.import_module("agnocourse.grading.feedback")
+    _replaced = _integrity.replaced()
     if _changed or _replaced:
         print("agnocourse-grader-tampered:", ", ".join(_changed + _replaced))
     if _replaced:  # a check that ran on the notebook's own threading, imports or hooks would prove nothing
-        raise importlib.import_module("agnocourse.grading.feedback").untrusted(EXERCISE, _replaced)
+        raise _feedback.untrusted(EXERCISE, _replaced)
     _answers = ANSWERS()
     if any(answer is NotImplemented for answer in _answers):  # the exercise's placeholder: not answered yet
-        raise importlib.import_module("agnocourse.grading.feedback").not_answered(EXERCISE)
+        raise _feedback.not_answered(EXERCISE)
     _harness.run_check(f"Exercise {EXERCISE}", lambda: _entry.check(*_answers), timeout=LIMIT)
+    _replaced = _integrity.replaced()  # what the learner's code, called by the check, put in place meanwhile
+    if _replaced:
+        print("agnocourse-grader-tampered:", ", ".join(_replaced))
+        raise _feedback.untrusted(EXERCISE, _replaced, during=True)
 finally:
     for _name in [name for name in sys.modules if _ours(name)]:
         del sys.modules[_name]
