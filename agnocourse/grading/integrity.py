@@ -144,10 +144,11 @@ def _in_modules() -> Iterator[str]:
 
 
 def _hooks() -> Iterator[tuple[str, Any]]:
+    """Where the interpreter and IPython call code they were given: a hook counts by its code or by its class."""
     import threading
 
     for index, finder in enumerate(sys.meta_path):
-        yield f"the import finder sys.meta_path[{index}]", finder if isinstance(finder, type) else type(finder)
+        yield f"the import finder sys.meta_path[{index}]", finder
     for index, hook in enumerate(sys.path_hooks):
         yield f"the import hook sys.path_hooks[{index}]", hook
     yield "the trace function (sys.settrace)", sys.gettrace()
@@ -159,7 +160,7 @@ def _hooks() -> Iterator[tuple[str, Any]]:
         return
     for kind in ("input_transformers_cleanup", "input_transformers_post", "ast_transformers"):
         for transformer in getattr(shell, kind, []):
-            yield f"IPython's {kind}", transformer if callable(transformer) else type(transformer)
+            yield f"IPython's {kind}", transformer
     for event, callbacks in getattr(getattr(shell, "events", None), "callbacks", {}).items():
         for callback in callbacks:
             yield f"IPython's {event} event", callback
