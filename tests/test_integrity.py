@@ -3,6 +3,7 @@ run on it. In this process the tests' files are the learner's: code from outside
 
 import asyncio
 import dataclasses
+import functools
 import sys
 import threading
 
@@ -84,3 +85,36 @@ def test_check_does_not_count_a_pass_after_which_the_notebook_stands_in_for_some
     expected = r"Exercise 1\.1 does not count: while it ran, .*threading\.Thread\.join"
     with pytest.raises(AssertionError, match=expected):
         check("1.1", object, object)
+
+
+@pytest.mark.parametrize(
+    "stand_in", [int, staticmethod(print), functools.partial(print)], ids=["builtin-type", "staticmethod", "partial"]
+)
+def test_a_builtin_wrapped_or_not_in_place_of_a_method_is_named(monkeypatch, stand_in):
+    monkeypatch.setattr(threading.Thread, "start", stand_in)
+    assert replaced() == ["threading.Thread.start"]
+
+
+def test_a_mock_left_running_is_named():
+    from unittest import mock
+
+    patch = mock.patch.object(threading.Thread, "start")
+    patch.start()
+    try:
+        assert replaced() == ["threading.Thread.start"]
+    finally:
+        patch.stop()
+
+
+def test_the_hooks_the_standard_library_leaves_to_its_caller_are_not_named(monkeypatch):
+    import logging
+    import warnings
+
+    def hook(*args, **kwargs):
+        return ""
+
+    for module, name in [(warnings, "formatwarning"), (warnings, "showwarning"), (threading, "excepthook")]:
+        monkeypatch.setattr(module, name, hook)
+    monkeypatch.setattr(sys, "excepthook", hook)
+    monkeypatch.setattr(logging, "_logRecordFactory", hook)
+    assert replaced() == []

@@ -120,6 +120,9 @@ def _run_once(label: str, check: Callable[[], None], timeout: float | None) -> N
     """Run `check` in a worker thread; re-raise what it raised, or `CheckTimeout` after `timeout` seconds."""
     limit = timeout_seconds() if timeout is None else timeout
     worker = _Worker()
+    # Set by the check's thread itself once the check returned or raised: not thread.is_alive(), which reads state
+    # the learner's code, running in that thread, can change (marking the thread stopped while it still runs).
+    finished = threading.Event()
 
     def target() -> None:
         _current.worker = worker
@@ -127,13 +130,15 @@ def _run_once(label: str, check: Callable[[], None], timeout: float | None) -> N
             check()
         except BaseException as error:
             worker.error = error
+        finally:
+            finished.set()
 
     thread = threading.Thread(target=target, name=f"check {label}", daemon=True)
     started = time.monotonic()
     thread.start()
-    while thread.is_alive() and (left := started + limit + worker.allowance() - time.monotonic()) > 0:
-        thread.join(min(left, 0.5))
-    if thread.is_alive():
+    while not finished.is_set() and (left := started + limit + worker.allowance() - time.monotonic()) > 0:
+        finished.wait(min(left, 0.5))
+    if not finished.is_set():
         _stop_thread(thread, worker)
         thread.join(2.0)
         raise CheckTimeout(

@@ -8,9 +8,10 @@ reachable from those modules, or a hook, whose code comes from a notebook cell o
 installation and the course. The grader's check cell then does not run the check (see notebook.BOOTSTRAP).
 
 The test is where the code comes from, not whether it changed since the kernel started, so it needs nothing the
-notebook could also overwrite. A builtin function in a Python class counts as replacing the member it is bound to
-when its name differs and the class's source binds no such name (``threading.Thread.start = print``). Functions
-made by ``exec`` of a string (as dataclasses makes its methods) count as the installation's. This finds the patches
+notebook could also overwrite. A mock, or a builtin in a Python class, counts as replacing the member it is bound
+to when the class's source does not bind that name to a value itself (``threading.Thread.start = print``). Functions
+made by ``exec`` of a string (as dataclasses makes its methods) count as the installation's, and so do the hooks the
+standard library leaves to its caller (``warnings.showwarning``, ``sys.excepthook``). This finds the patches
 a learner writes; a notebook written to defeat the grader itself can go further than any check that runs in the
 same process can see.
 """
@@ -32,6 +33,16 @@ from typing import Any
 # among them: they are imported afresh for every check (notebook.BOOTSTRAP).
 PACKAGES = ("agno", "agnocourse", "agno_async_rules")
 FRESH = ("agnocourse.grading", "agnocourse.rules", "agno_async_rules")
+# Hooks the standard library documents as the caller's to replace (and sys.*hook): a check does not rely on them.
+HOOK_SLOTS = frozenset(
+    {
+        "warnings.showwarning",
+        "warnings.formatwarning",
+        "logging._logRecordFactory",
+        "logging._loggerClass",
+        "threading.excepthook",
+    }
+)
 
 
 def _roots() -> tuple[str, ...]:
@@ -39,7 +50,9 @@ def _roots() -> tuple[str, ...]:
     paths = sysconfig.get_paths()
     course = Path(__file__).resolve().parents[1]
     found = {paths[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")}
-    found |= {*site.getsitepackages(), site.getusersitepackages()}  # pip install --user puts agno in the latter
+    found |= set(site.getsitepackages())
+    if site.ENABLE_USER_SITE:  # pip install --user puts agno there; a virtual environment turns it off
+        found.add(site.getusersitepackages())
     found |= {str(course), str(course.parent / "agno_async_rules")}
     for name in PACKAGES:  # wherever agno was imported from
         file = getattr(sys.modules.get(name), "__file__", None)
@@ -105,13 +118,42 @@ def _source(file: str) -> str:
         return ""
 
 
-def _moved_builtin(value: Any, name: str, file: str) -> bool:
-    """A builtin function as the member `name` of a class whose source (`file`) binds no such name to a value:
-    ``threading.Thread.start = print`` (threading.py only defines `start`), not ``converter = time.localtime`` in
-    logging's Formatter. A builtin method of a type (``str.maketrans``) is not one."""
-    if not isinstance(value, types.BuiltinFunctionType) or isinstance(value.__self__, type) or value.__name__ == name:
+@functools.cache
+def _names(file: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a source file defines with `def`, and those it binds to a value (`name =`, `name:`, `as name`)."""
+    text = _source(file)
+    defined = re.findall(r"(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)", text)
+    bound = re.findall(r"(?m)^[ \t]*(\w+)[ \t]*[:=]", text) + re.findall(r"\bas[ \t]+(\w+)", text)
+    return frozenset(defined), frozenset(bound)
+
+
+def _mock(value: Any) -> bool:
+    mock = sys.modules.get("unittest.mock")
+    return mock is not None and isinstance(value, mock.NonCallableMock)
+
+
+def _stand_in(value: Any, name: str, file: str) -> bool:
+    """The member `name` of a class defined in `file` holds something in place of what the source puts there: a mock,
+    or a builtin (``threading.Thread.start = print``, ``= int``, ``= staticmethod(id)``) where the source binds no
+    such name to a value (logging's Formatter binds ``converter = time.localtime``); a builtin type only where the
+    source defines a method of that name. A builtin method of a type (``str.maketrans``) is not one."""
+    if isinstance(value, staticmethod | classmethod):
+        value = value.__func__
+    if isinstance(value, functools.partial):
+        value = value.func
+    if _mock(value):
+        return True
+    if isinstance(value, types.FunctionType):
+        return not trusted_file(value.__code__.co_filename)
+    if isinstance(value, types.BuiltinFunctionType):
+        if isinstance(value.__self__, type):
+            return False
+    elif not (isinstance(value, type) and value.__module__ == "builtins"):
         return False
-    return not re.search(rf"(?m)^[ \t]*{re.escape(name)}\s*[:=]|\bas\s+{re.escape(name)}\b", _source(file))
+    if value.__name__ == name:
+        return False
+    defined, bound = _names(file)
+    return name not in bound and (name in defined or not isinstance(value, type))
 
 
 def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
@@ -134,12 +176,14 @@ def _in_modules() -> Iterator[str]:
         file = getattr(module, "__file__", None)
         file = file if isinstance(file, str) else None
         for attribute, value in list(vars(module).items()):
-            if _foreign(value):
+            if f"{name}.{attribute}" in HOOK_SLOTS or (name == "sys" and attribute.endswith("hook")):
+                continue
+            if _foreign(value) or _mock(value):
                 yield f"{name}.{attribute}"
             elif isinstance(value, type) and id(value) not in classes and value.__module__ == name:
                 classes.add(id(value))
                 for member, found in list(vars(value).items()):
-                    if _foreign(found) or (file is not None and _moved_builtin(found, member, file)):
+                    if _foreign(found) or (file is not None and _stand_in(found, member, file)):
                         yield f"{name}.{value.__qualname__}.{member}"
 
 
@@ -161,9 +205,6 @@ def _hooks() -> Iterator[tuple[str, Any]]:
     for kind in ("input_transformers_cleanup", "input_transformers_post", "ast_transformers"):
         for transformer in getattr(shell, kind, []):
             yield f"IPython's {kind}", transformer
-    for event, callbacks in getattr(getattr(shell, "events", None), "callbacks", {}).items():
-        for callback in callbacks:
-            yield f"IPython's {event} event", callback
 
 
 def replaced() -> list[str]:
