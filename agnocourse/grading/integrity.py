@@ -33,6 +33,8 @@ from typing import Any
 # among them: they are imported afresh for every check (notebook.BOOTSTRAP).
 PACKAGES = ("agno", "agnocourse", "agno_async_rules")
 FRESH = ("agnocourse.grading", "agnocourse.rules", "agno_async_rules")
+# Members that hold data, not code: most of what a class holds.
+PLAIN = frozenset({str, int, float, bool, bytes, tuple, frozenset, type(None), dict, list, set})
 # Hooks the standard library documents as the caller's to replace (and sys.*hook): a check does not rely on them.
 HOOK_SLOTS = frozenset(
     {
@@ -92,6 +94,11 @@ def _code(value: Any) -> types.CodeType | None:
 
 def _foreign(value: Any) -> bool:
     """A function (or method, property, class) written outside the installation and the course."""
+    kind = type(value)
+    if kind is types.FunctionType:  # most values: first, and with no call in between
+        return not trusted_file(value.__code__.co_filename)
+    if kind in PLAIN or kind is types.BuiltinFunctionType:
+        return False
     try:
         if isinstance(value, type):
             module = sys.modules.get(value.__module__)
@@ -118,13 +125,10 @@ def _source(file: str) -> str:
         return ""
 
 
-@functools.cache
-def _names(file: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The names a source file defines with `def`, and those it binds to a value (`name =`, `name:`, `as name`)."""
-    text = _source(file)
-    defined = re.findall(r"(?m)^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)", text)
-    bound = re.findall(r"(?m)^[ \t]*(\w+)[ \t]*[:=]", text) + re.findall(r"\bas[ \t]+(\w+)", text)
-    return frozenset(defined), frozenset(bound)
+def _binds(file: str, name: str) -> bool:
+    """The source binds `name` to a value itself (``name =``, ``name:``, ``as name``)."""
+    pattern = rf"(?m)^[ \t]*{re.escape(name)}[ \t]*[:=]|\bas[ \t]+{re.escape(name)}\b"
+    return re.search(pattern, _source(file)) is not None
 
 
 def _mock(value: Any) -> bool:
@@ -137,6 +141,8 @@ def _stand_in(value: Any, name: str, file: str) -> bool:
     or a builtin (``threading.Thread.start = print``, ``= int``, ``= staticmethod(id)``) where the source binds no
     such name to a value (logging's Formatter binds ``converter = time.localtime``); a builtin type only where the
     source defines a method of that name. A builtin method of a type (``str.maketrans``) is not one."""
+    if type(value) is types.FunctionType:  # judged by _foreign
+        return False
     if isinstance(value, staticmethod | classmethod):
         value = value.__func__
     if isinstance(value, functools.partial):
@@ -152,8 +158,9 @@ def _stand_in(value: Any, name: str, file: str) -> bool:
         return False
     if value.__name__ == name:
         return False
-    defined, bound = _names(file)
-    return name not in bound and (name in defined or not isinstance(value, type))
+    if isinstance(value, type) and f"def {name}(" not in _source(file):  # a type where no method of the name is
+        return False
+    return not _binds(file, name)
 
 
 def _guarded_modules() -> Iterator[tuple[str, types.ModuleType]]:
@@ -183,6 +190,8 @@ def _in_modules() -> Iterator[str]:
             elif isinstance(value, type) and id(value) not in classes and value.__module__ == name:
                 classes.add(id(value))
                 for member, found in list(vars(value).items()):
+                    if type(found) in PLAIN:
+                        continue
                     if _foreign(found) or (file is not None and _stand_in(found, member, file)):
                         yield f"{name}.{value.__qualname__}.{member}"
 
