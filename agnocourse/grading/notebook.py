@@ -112,7 +112,8 @@ def layout(notebook: Any) -> tuple[dict[str, int], dict[int, str]]:
 # its own, every function of the grading and rules modules (and the notebook's `check`) that differs from a
 # fresh import: a notebook that patched the grader is flagged, while its check runs on the fresh code. It also
 # reports what the notebook replaced of the interpreter the check would run on (integrity.replaced): that cannot
-# be imported afresh, so the check does not run and the exercise fails, saying what was replaced.
+# be imported afresh, so the check does not run and the exercise fails, saying what was replaced. It looks again
+# after the check, for what the learner's code put in place while the check ran: then the pass does not count.
 BOOTSTRAP = """
 import hashlib, hmac, importlib, inspect, sys
 
